@@ -1,0 +1,3 @@
+"""URLs of the campaign app that are not Wagtail pages."""
+
+urlpatterns = []

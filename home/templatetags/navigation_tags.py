@@ -1,0 +1,30 @@
+"""The main navigation, built from the page tree.
+
+Editors decide what appears with "Show in menus" on each page; the order is
+the order of pages in the tree. The home page always comes first.
+"""
+
+from django import template
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_nav.html", takes_context=True)
+def main_navigation(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {"items": []}
+    root = site.root_page
+    current = context.get("page")
+    pages = [root, *root.get_children().live().in_menu()]
+    items = []
+    for page in pages:
+        if current is None:
+            is_current = is_section = False
+        else:
+            is_current = current.pk == page.pk
+            is_section = page.pk != root.pk and current.path.startswith(page.path)
+        items.append({"page": page, "current": is_current, "section": is_section and not is_current})
+    return {"items": items, "request": request}

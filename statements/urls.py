@@ -1,0 +1,3 @@
+"""URLs of the statements app that are not Wagtail pages."""
+
+urlpatterns = []

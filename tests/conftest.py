@@ -1,0 +1,45 @@
+"""Fixtures shared by every app's tests."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from home.models import SiteSettings
+from tests.home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def anymail_test_backend(settings):
+    """Send every email through django-anymail's test backend.
+
+    Django's test runner swaps in its own locmem backend; this puts anymail's
+    back, so tests exercise the same API production uses. Messages still land
+    in `django.core.mail.outbox`, with anymail's extra attributes.
+    """
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture
+def home_page(db):
+    """A HomePage at the root of the default site, as the demo loader makes it."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.hostname = "testserver"
+    site.save()
+    if old_root.pk != home.pk and old_root.depth > 1:
+        old_root.delete()
+    return home
+
+
+@pytest.fixture
+def site_settings(home_page):
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.campaign_name = "Test Campaign"
+    settings.contact_email = "info@example.org"
+    settings.phone = "07700 900123"
+    settings.facebook_url = "https://www.facebook.com/example"
+    settings.footer_text = "A footer for everyone."
+    settings.save()
+    return settings

@@ -1,0 +1,78 @@
+"""Each settings module loads; production refuses to run without real secrets."""
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+REAL_KEY = "k" * 20 + "-a-long-random-production-secret-key-0123456789"
+
+
+def run_manage(args, env):
+    """Run manage.py in a fresh interpreter, so each settings module is imported from scratch."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_test_settings_use_anymail_test_backend_and_immediate_tasks():
+    assert settings.EMAIL_BACKEND == "anymail.backends.test.EmailBackend"
+    assert settings.TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
+
+
+@pytest.mark.parametrize("module", ["config.settings.base", "config.settings.dev", "config.settings.test"])
+def test_settings_modules_import(module):
+    assert importlib.import_module(module).INSTALLED_APPS
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_manage(["check"], {"DJANGO_SETTINGS_MODULE": "config.settings.production"})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_the_development_key():
+    result = run_manage(
+        ["check"],
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "dev-only-insecure-key-do-not-use-in-production-at-all",
+            "ALLOWED_HOSTS": "campaign.example.org",
+        },
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_passes_check_deploy_without_warnings():
+    result = run_manage(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": REAL_KEY,
+            "ALLOWED_HOSTS": "campaign.example.org",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_database_url_selects_the_database():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from config.settings import base; print(base.DATABASES['default']['ENGINE'])",
+        ],
+        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://u@127.0.0.1:5432/db"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql"
