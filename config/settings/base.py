@@ -185,3 +185,11 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Public forms: (submissions, per seconds) per client IP. Behind a load
+# balancer set TRUSTED_PROXY_COUNT so the visitor's own address is counted.
+RATE_LIMITS = {
+    "sign": (int(env("RATE_LIMIT_SIGN", "10")), 3600),
+    "submit": (int(env("RATE_LIMIT_SUBMIT", "10")), 3600),
+}
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))

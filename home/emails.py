@@ -1,0 +1,48 @@
+"""Every outgoing email: a template pair rendered and sent through django-anymail by a task.
+
+Views call `queue_email` inside their transaction; the task runs only once
+the row it talks about is committed, so a rolled-back signature never gets an
+email, and an email provider that is down never loses the signature.
+Context values must be plain JSON (strings, numbers, lists, dicts) because
+the production task queue stores them in the database.
+"""
+
+import logging
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+
+def render_email(template, context):
+    """Render templates/emails/<template>.{txt,html}; the first line of the text is the subject."""
+    text = render_to_string(f"emails/{template}.txt", context).lstrip()
+    subject, _, body = text.partition("\n")
+    html = render_to_string(f"emails/{template}.html", context)
+    return subject.removeprefix("Subject:").strip(), body.lstrip("\n"), html
+
+
+@task()
+def send_email(template, to, context, reply_to=None, tags=None):
+    subject, text, html = render_email(template, context)
+    message = EmailMultiAlternatives(subject, text, to=list(to), reply_to=reply_to or None)
+    message.attach_alternative(html, "text/html")
+    if tags:
+        message.tags = list(tags)  # anymail sends these to providers that support tags
+    message.send()
+    logger.info("email sent", extra={"template": template, "recipients": len(to)})
+
+
+def queue_email(template, to, context, reply_to=None):
+    """Send `template` to the `to` addresses after the current transaction commits."""
+    to = [address for address in to if address]
+    if not to:
+        return
+    transaction.on_commit(
+        lambda: send_email.enqueue(
+            template, to, context, reply_to=reply_to, tags=[template.replace("/", "-")]
+        )
+    )
