@@ -1,5 +1,99 @@
-"""Demo content for the statements app."""
+"""Demo content for statements: the statement, a few signatures of both kinds, the organisers' group."""
+
+from django.utils import timezone
+
+from home.demo import child_page, organisers_group
+
+from .models import Signature, StatementPage
+
+TITLE = "Socialist Campaign for a Labour Victory"
+
+STANDFIRST = (
+    "Another Tory government would be a disaster for the working class. We want a Labour victory, "
+    "combined with clear working-class demands and a fighting labour movement."
+)
+
+SEED_PARAGRAPHS = [
+    "Another Tory government – ruling by themselves, with the Lib Dems or, worst of all, in coalition "
+    "with UKIP – would be a disaster for the working class. As socialists, we want a Labour victory, not "
+    "because we support Labour's current position – a softer version of austerity and anti-migrant "
+    "politics – but to throw out the Coalition, and because Labour is linked to workers' basic "
+    "organisations, trade unions. If the unions choose to fight, they can change Labour's direction. We "
+    "don't want to “hold our noses” and vote Labour as a lesser evil.",
+    "We want to combine campaigning for a Labour government with making clear working-class demands, to "
+    "boost working-class confidence, and strengthen and transform our labour movement so it is fit to "
+    "fight. We must challenge the idea that the working class should pay for the capitalist crisis "
+    "through increased inequality, lower pay, job insecurity, workplace stress, draconian ‘performance "
+    "management’ and cuts to services.",
+    "The labour movement should be championing every working-class fightback against the bosses’ drive "
+    "to squeeze more and more profit out of our work and our lives. In place of the dog-eat-dog, "
+    "exploiting society of capitalism, we socialists are fighting for a world of collective ownership, "
+    "equality and sustainable planning for people’s needs, not profit. We want to spread these ideas in "
+    "the working class and among young people. A socialist transformation of society is not immediately "
+    "on the cards. Socialism is only possible when a majority of workers are convinced and organised to "
+    "make it happen.",
+    "But if we work to strengthen the left and working-class struggles, and reinject socialist ideas into "
+    "political debate, we can push Labour to shift course and deliver at least some positive changes for "
+    "the working class. Whether on the Living Wage or the NHS, free education or zero hours contracts, "
+    "rail renationalisation or fracking, we need to up the pressure on Labour. We need to advocate "
+    "radical policies like reversing all cuts, taxing the rich and taking the banks into democratic "
+    "public ownership. The labour movement should aim for a government that serves the working class as "
+    "the Coalition serves the rich.",
+    "We are fighting for democracy in the Labour Party so that working-class voices, muffled by the New "
+    "Labour machine and union bureaucracy, can be heard. We need a labour movement responsive and "
+    "accessible to the working class in all its diversity, fighting bigotry and oppression. We oppose "
+    "Labour’s shameful accommodation to anti-migrant agitation by UKIP and other right-wingers. British "
+    "and migrant workers have the same interests. We support freedom of movement and equal rights for "
+    "all. We want working-class solidarity across Europe and the world.",
+    "In the run up to the election, we are building a network of socialists to carry out this fight. "
+    "Help us, get involved!",
+]
+
+# (kind, name, organisation, role, town, public)
+SIGNATURES = [
+    ("organisation", "A. Secretary", "Anytown Trades Union Council", "Secretary", "Anytown", True),
+    ("organisation", "B. Chair", "Northtown Labour Party branch", "Chair", "Northtown", True),
+    ("organisation", "C. Organiser", "Students for a Fighting Labour Movement", "Organiser", "", True),
+    ("person", "Alex Example", "Unite Community", "", "Leeds", True),
+    ("person", "Sam Demo", "", "", "South London", True),
+    ("person", "Jo Sample", "UCU", "", "Sheffield", True),
+    ("person", "Priya Placeholder", "", "", "Cardiff", False),
+    ("person", "Zoë Ñúñez", "Unison", "", "Glasgow", True),
+]
 
 
 def build(home):
-    """Create this app's demo pages under the home page (only what is missing)."""
+    page = child_page(
+        home,
+        StatementPage,
+        "statement",
+        title=TITLE,
+        standfirst=STANDFIRST,
+        body="".join(f"<p>{paragraph}</p>" for paragraph in SEED_PARAGRAPHS),
+        signature_goal=1000,
+        share_text="I have signed the statement of the Socialist Campaign for a Labour Victory. Add your name:",
+        show_in_menus=True,
+    )
+    if not page.signatures.exists():
+        now = timezone.now()
+        for number, (kind, name, organisation, role, town, public) in enumerate(SIGNATURES):
+            Signature(
+                page=page,
+                kind=kind,
+                name=name,
+                organisation=organisation,
+                role=role,
+                town=town,
+                email=f"signer{number + 1}@example.org",
+                show_publicly=public,
+                confirmed_at=now - timezone.timedelta(hours=number),
+            ).save()
+    organisers_group(
+        "statements.view_signature",
+        "statements.change_signature",
+        "statements.delete_signature",
+        "statements.view_signature_email",
+        "statements.export_signature",
+        "statements.import_signature",
+    )
+    return page

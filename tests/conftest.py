@@ -19,6 +19,24 @@ def anymail_test_backend(settings):
 
 
 @pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """The test client, with each request's on_commit callbacks run when it ends.
+
+    Tests run inside a transaction that never commits, so work a view defers
+    until commit (queued emails) would otherwise never happen. A real
+    request commits at its end; this makes the test client do the same.
+    """
+    send = client.request
+
+    def request(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return send(**kwargs)
+
+    client.request = request
+    return client
+
+
+@pytest.fixture
 def home_page(db):
     """A HomePage at the root of the default site, as the demo loader makes it."""
     root = Page.get_first_root_node()
@@ -43,3 +61,10 @@ def site_settings(home_page):
     settings.footer_text = "A footer for everyone."
     settings.save()
     return settings
+
+
+@pytest.fixture
+def statement_page(home_page):
+    from tests.statements.factories import StatementPageFactory
+
+    return StatementPageFactory(parent=home_page, signature_goal=100)

@@ -1,0 +1,118 @@
+"""The statement page: the text people sign, the form, the counts and who has signed.
+
+Its sub-pages (sign, confirm, withdraw, signatories, count.json) are routes
+of the page, so an editor who moves or renames the page moves them too.
+The views themselves live in statements/views.py.
+"""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .counter import SignatureCount
+from .signature import Signature
+
+
+def _views():
+    """The views module, imported late: it imports these models."""
+    from statements import views
+
+    return views
+
+
+class StatementPage(RoutablePageMixin, Page):
+    standfirst = models.TextField(blank=True, max_length=500, help_text="A sentence or two above the statement.")
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"])
+    signature_goal = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Optional: show progress towards this many signatures."
+    )
+    form_intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        default="<p>Add your name, or your organisation’s, to the statement.</p>",
+    )
+    check_inbox_message = RichTextField(
+        features=["bold", "italic", "link"],
+        default=(
+            "<p>Thank you! We have sent you an email. Please click the link in it to confirm "
+            "your signature: it counts once you do.</p>"
+        ),
+    )
+    thank_you_message = RichTextField(
+        features=["bold", "italic", "link"],
+        default="<p>Thank you for signing. Your signature now counts. Please share the statement.</p>",
+    )
+    share_text = models.CharField(
+        max_length=200, blank=True, help_text="The text suggested when someone shares the statement."
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        FieldPanel("body"),
+        FieldPanel("signature_goal"),
+        MultiFieldPanel(
+            [FieldPanel("form_intro"), FieldPanel("check_inbox_message"), FieldPanel("thank_you_message")],
+            heading="Signing messages",
+        ),
+        MultiFieldPanel([FieldPanel("share_text"), FieldPanel("share_image")], heading="Sharing"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    PUBLIC_PREVIEW_SIZE = 10
+
+    class Meta:
+        verbose_name = "statement page"
+
+    def counts(self):
+        """Confirmed signatures: people, organisations and total, from the kept counters."""
+        totals = SignatureCount.totals(self.pk)
+        people = totals.get(Signature.Kind.PERSON, 0)
+        organisations = totals.get(Signature.Kind.ORGANISATION, 0)
+        return {"people": people, "organisations": organisations, "total": people + organisations}
+
+    def recent_signatures(self, kind, limit=PUBLIC_PREVIEW_SIZE):
+        return list(
+            self.signatures.public()
+            .filter(kind=kind)
+            .order_by("-confirmed_at")
+            .only("name", "organisation", "role", "town", "kind")[:limit]
+        )
+
+    @path("")
+    def statement(self, request):
+        return _views().statement(request, self)
+
+    @path("sign/")
+    def sign(self, request):
+        return _views().sign(request, self)
+
+    @path("sign/done/", name="signed")
+    def signed(self, request):
+        return _views().signed(request, self)
+
+    # Tokens travel in the query string: they contain ":", which Wagtail's
+    # page URLs do not accept in a path.
+    @path("confirm/")
+    def confirm(self, request):
+        return _views().confirm(request, self, request.GET.get("token", ""))
+
+    @path("withdraw/")
+    def withdraw(self, request):
+        return _views().withdraw(request, self, request.GET.get("token", ""))
+
+    @path("signatories/")
+    def signatories(self, request):
+        return _views().signatories(request, self)
+
+    @path("count.json")
+    def count_json(self, request):
+        return _views().count_json(request, self)

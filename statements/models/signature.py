@@ -1,0 +1,119 @@
+"""A signature on a statement, by a person or on behalf of an organisation."""
+
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .counter import SignatureCount
+
+
+def normalise_email(email):
+    """The form of an address used to spot a second signature: trimmed, lower-cased."""
+    return (email or "").strip().lower()
+
+
+class SignatureQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def unconfirmed(self):
+        return self.filter(confirmed_at__isnull=True)
+
+    def public(self):
+        """Signatures that may be shown: confirmed, and the signer agreed."""
+        return self.confirmed().filter(show_publicly=True)
+
+
+class Signature(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "A person"
+        ORGANISATION = "organisation", "An organisation"
+
+    class Source(models.TextChoices):
+        WEB = "web", "Signed on the website"
+        PAPER = "paper", "Paper sheet"
+        IMPORT = "import", "Imported"
+
+    page = models.ForeignKey("statements.StatementPage", on_delete=models.CASCADE, related_name="signatures")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField("name", max_length=100)
+    organisation = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="For an organisation, its name; for a person, an optional union, branch or group.",
+    )
+    role = models.CharField(max_length=100, blank=True, help_text="The signer's role in the organisation.")
+    email = models.EmailField(max_length=254, blank=True)
+    email_normalised = models.CharField(max_length=254, blank=True, editable=False)
+    town = models.CharField("town or area", max_length=80, blank=True)
+    show_publicly = models.BooleanField("show name publicly", default=False)
+    keep_informed = models.BooleanField("keep informed", default=False)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignatureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "email_normalised"],
+                condition=~models.Q(email_normalised=""),
+                name="one_signature_per_email_per_statement",
+            )
+        ]
+        indexes = [
+            # The public list: newest confirmed public signatures of one kind.
+            models.Index(fields=["page", "kind", "show_publicly", "-confirmed_at"], name="signature_public_list"),
+        ]
+        permissions = [
+            ("view_signature_email", "Can see signers' email addresses"),
+            ("export_signature", "Can export signatures as CSV"),
+            ("import_signature", "Can import paper signatures"),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    def save(self, *args, **kwargs):
+        """Save, keeping the counts right when a confirmed signature is added or edited.
+
+        Signing on the web saves unconfirmed rows (no count); paper imports save
+        confirmed ones (+1); an organiser may change a signature's kind or
+        confirmation in the admin (moved between counts).
+        """
+        self.email_normalised = normalise_email(self.email)
+        before = None
+        if not self._state.adding:
+            before = type(self).objects.filter(pk=self.pk).values("kind", "confirmed_at").first()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            was = before["kind"] if before and before["confirmed_at"] else None
+            now = self.kind if self.confirmed_at else None
+            if was != now:
+                if was:
+                    SignatureCount.add(self.page_id, was, -1)
+                if now:
+                    SignatureCount.add(self.page_id, now, 1)
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    @property
+    def display_name(self):
+        """How the signature reads in public lists: "Name, Role, Organisation" or "Name (Organisation)"."""
+        if self.kind == self.Kind.ORGANISATION:
+            return ", ".join(part for part in (self.organisation, self.name, self.role) if part)
+        if self.organisation:
+            return f"{self.name} ({self.organisation})"
+        return self.name
+
+
+@receiver(post_delete, sender=Signature)
+def uncount_deleted_signature(sender, instance, **kwargs):
+    """A confirmed signature that is withdrawn or deleted in the admin stops counting."""
+    if instance.confirmed_at:
+        SignatureCount.add(instance.page_id, instance.kind, -1)

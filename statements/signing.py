@@ -1,0 +1,105 @@
+"""What happens to a signature: recorded, confirmed, withdrawn; and the emails about it.
+
+Counts change only here and in the model's own save/delete hooks, always in
+the same transaction as the signature, so they stay exact.
+"""
+
+import logging
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from home.emails import queue_email
+
+from .models import Signature, SignatureCount, normalise_email
+from .tokens import CONFIRM, WITHDRAW, make_token
+
+logger = logging.getLogger(__name__)
+
+# At most one repeat email per signature in this many seconds, so knowing
+# someone's address is no way to flood their inbox.
+RESEND_INTERVAL = 10 * 60
+
+
+def resend_key(signature):
+    return f"statements:emailed:{signature.pk}"
+
+
+def statement_url(page, request=None):
+    """The statement's absolute address: as the visitor reached it, else the site's own."""
+    if request is not None:
+        return request.build_absolute_uri(page.get_url(request))
+    return page.get_full_url()
+
+
+def links(signature, request=None):
+    page = signature.page
+    base = statement_url(page, request)
+    return {
+        "confirm_url": f"{base}confirm/?" + urlencode({"token": make_token(signature, CONFIRM)}),
+        "withdraw_url": f"{base}withdraw/?" + urlencode({"token": make_token(signature, WITHDRAW)}),
+        "statement_url": base,
+    }
+
+
+def email_context(signature, request=None):
+    return {"name": signature.name, "statement_title": signature.page.title, **links(signature, request)}
+
+
+def record(page, form, request=None):
+    """Save a new signature from a valid form and send the confirmation link.
+
+    A second signing with the same address never makes a second row: it
+    re-sends the confirmation (or says they have already signed) to that
+    address only, so the page shown to the visitor reveals nothing.
+    """
+    email = normalise_email(form.cleaned_data["email"])
+    existing = page.signatures.filter(email_normalised=email).first()
+    if existing is None:
+        signature = form.save(commit=False)
+        signature.page = page
+        signature.source = Signature.Source.WEB
+        try:
+            with transaction.atomic():
+                signature.save()
+        except IntegrityError:  # the same address signed at the same moment
+            existing = page.signatures.get(email_normalised=email)
+        else:
+            cache.set(resend_key(signature), 1, RESEND_INTERVAL)
+            queue_email("statements/confirm", [signature.email], email_context(signature, request))
+            logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind})
+            return signature
+    signature = existing
+    signature.page = page
+    if cache.add(resend_key(signature), 1, RESEND_INTERVAL):
+        template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
+        queue_email(template, [signature.email], email_context(signature, request))
+    logger.info("signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed})
+    return signature
+
+
+def confirm(signature):
+    """Confirm a signature; True the first time, False if it was already confirmed.
+
+    The conditional UPDATE makes a double click or two browsers count once.
+    """
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+            confirmed_at=timezone.now()
+        )
+        if updated:
+            SignatureCount.add(signature.page_id, signature.kind, 1)
+    if updated:
+        logger.info("signature confirmed", extra={"page": signature.page_id, "kind": signature.kind})
+    return bool(updated)
+
+
+def withdraw(signature):
+    """Delete a signature and everything it held; the delete hook corrects the count."""
+    with transaction.atomic():
+        locked = Signature.objects.select_for_update().filter(pk=signature.pk).first()
+        if locked is not None:
+            locked.delete()
+    logger.info("signature withdrawn", extra={"page": signature.page_id})

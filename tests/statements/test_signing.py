@@ -1,0 +1,246 @@
+"""Signing, confirming and withdrawing, as a visitor does it, email included."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from statements.models import Signature
+from tests.html import visible_text
+
+pytestmark = pytest.mark.django_db
+
+PERSON = {
+    "kind": "person",
+    "name": "Rosa Example",
+    "organisation": "Unite Community",
+    "email": "rosa@example.org",
+    "town": "Leeds",
+    "show_publicly": "on",
+    "website": "",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and resend throttles live in the cache; each test starts clean."""
+    cache.clear()
+
+
+def sign(client, page, **changes):
+    return client.post(f"{page.url}sign/", {**PERSON, **changes})
+
+
+def link_in(message, word):
+    return re.search(rf"https?://\S+/{word}/\?token=\S+", message.body).group(0)
+
+
+def path_of(url):
+    return re.sub(r"^https?://[^/]+", "", url)
+
+
+def test_statement_page_shows_statement_form_and_counts(client, statement_page, site_settings):
+    html = client.get(statement_page.url).content.decode()
+    assert "We demand a better world." in html
+    assert 'action="/statement/sign/"' in html
+    assert "0 signatures" in visible_text(html)
+    assert '<progress id="goal-progress" max="100" value="0">' in html
+
+
+def test_signing_sends_a_confirmation_and_shows_check_your_inbox(client, statement_page, site_settings):
+    response = sign(client, statement_page)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/statement/sign/done/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Check your inbox" in page
+    assert "Share on Facebook" in page
+
+    signature = Signature.objects.get()
+    assert signature.confirmed_at is None
+    assert signature.source == "web"
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["rosa@example.org"]
+    assert "Please confirm your signature" in message.subject
+    assert message.anymail_test_params  # went through django-anymail
+    assert "/confirm/" in message.body and "/withdraw/" in message.body
+    html_body = message.alternatives[0][0]
+    assert "Confirm my signature" in html_body
+
+
+def test_unconfirmed_signature_neither_counts_nor_shows(client, statement_page, site_settings):
+    sign(client, statement_page)
+    html = visible_text(client.get(statement_page.url))
+    assert "0 signatures" in html
+    assert "Rosa Example" not in html
+
+
+def test_following_the_link_confirms_counts_and_lists_the_name(client, statement_page, site_settings):
+    sign(client, statement_page)
+    confirm_url = link_in(mail.outbox[0], "confirm")
+
+    response = client.get(path_of(confirm_url))
+
+    assert response.status_code == 200
+    html = visible_text(response)
+    assert "Thank you for signing" in html
+    assert "1 signature:" in html
+    page = visible_text(client.get(statement_page.url))
+    assert "Rosa Example" in page
+    assert "Unite Community" in page
+    assert "1 signature:" in page
+    assert "rosa@example.org" not in page
+
+
+def test_a_reused_confirmation_link_counts_once_and_says_so(client, statement_page, site_settings):
+    sign(client, statement_page)
+    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
+    client.get(confirm_path)
+    response = client.get(confirm_path)
+    assert response.status_code == 200
+    assert "already confirmed" in response.content.decode()
+    assert statement_page.counts()["total"] == 1
+
+
+def test_private_signatures_count_but_are_not_listed(client, statement_page, site_settings):
+    sign(client, statement_page, show_publicly="")
+    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    html = visible_text(client.get(statement_page.url))
+    assert "1 signature:" in html
+    assert "Rosa Example" not in html
+    assert "Rosa Example" not in client.get(f"{statement_page.url}signatories/").content.decode()
+
+
+def test_signing_for_an_organisation_counts_separately(client, statement_page, site_settings):
+    sign(
+        client,
+        statement_page,
+        kind="organisation",
+        name="Ann Chair",
+        organisation="Anytown Trades Council",
+        role="Secretary",
+    )
+    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    assert statement_page.counts() == {"people": 0, "organisations": 1, "total": 1}
+    html = visible_text(client.get(statement_page.url))
+    assert "1 signature: 1 organisation and 0 people" in html
+    assert "Anytown Trades Council (Ann Chair, Secretary)" in html
+
+
+def test_organisation_needs_its_name(client, statement_page, site_settings):
+    response = sign(client, statement_page, kind="organisation", organisation="")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please give the name of the organisation" in html
+    assert 'href="#id_organisation"' in html  # the error summary links to the field
+    assert Signature.objects.count() == 0
+
+
+def test_signing_again_unconfirmed_resends_without_a_second_row(client, statement_page, site_settings):
+    sign(client, statement_page)
+    cache.clear()  # past the resend interval
+    response = sign(client, statement_page, email="  ROSA@example.org ", name="Someone Else")
+    assert response["Location"] == "/statement/sign/done/"
+    assert Signature.objects.count() == 1
+    assert Signature.objects.get().name == "Rosa Example"  # a stranger cannot change it
+    assert len(mail.outbox) == 2
+    assert "confirm" in mail.outbox[1].subject.lower()
+
+
+def test_signing_again_when_confirmed_says_already_signed_by_email_only(client, statement_page, site_settings):
+    sign(client, statement_page)
+    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    cache.clear()
+    response = sign(client, statement_page)
+    # The visitor sees exactly what a first signer sees: nothing is revealed.
+    assert response["Location"] == "/statement/sign/done/"
+    assert Signature.objects.count() == 1
+    assert "already signed" in mail.outbox[-1].subject
+    assert statement_page.counts()["total"] == 1
+
+
+def test_repeat_emails_are_throttled(client, statement_page, site_settings):
+    for _ in range(4):
+        sign(client, statement_page)
+    assert len(mail.outbox) == 1
+
+
+def test_withdraw_link_asks_first_then_removes_everything(client, statement_page, site_settings):
+    sign(client, statement_page)
+    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    withdraw_path = path_of(link_in(mail.outbox[0], "withdraw"))
+
+    ask = client.get(withdraw_path)
+    assert ask.status_code == 200
+    assert "Withdraw my signature" in ask.content.decode()
+    assert Signature.objects.count() == 1  # a link scanner's GET removes nothing
+
+    done = client.post(withdraw_path)
+    assert "has been withdrawn" in done.content.decode()
+    assert Signature.objects.count() == 0
+    assert statement_page.counts()["total"] == 0
+    assert "Rosa Example" not in client.get(statement_page.url).content.decode()
+
+    again = client.post(withdraw_path)
+    assert again.status_code == 400
+    assert "already have been withdrawn" in again.content.decode()
+
+
+def test_withdrawing_an_unconfirmed_signature_leaves_counts_alone(client, statement_page, site_settings):
+    sign(client, statement_page)
+    client.post(path_of(link_in(mail.outbox[0], "withdraw")))
+    assert Signature.objects.count() == 0
+    assert statement_page.counts()["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["garbage", "WzEsImFiYyJd:1abc:def", "a" * 300, "%00", "..", "eyJ0eXAiOiJKV1QifQ"],
+)
+def test_tampered_confirmation_links_get_a_clear_page(client, statement_page, site_settings, token):
+    response = client.get(f"{statement_page.url}confirm/", {"token": token})
+    assert response.status_code in (400, 404)
+    if response.status_code == 400:
+        assert "This link does not work" in response.content.decode()
+
+
+def test_altered_token_is_refused(client, statement_page, site_settings):
+    sign(client, statement_page)
+    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
+    altered = confirm_path[:-3] + ("A" if confirm_path[-3] != "A" else "B") + confirm_path[-2:]
+    assert altered != confirm_path
+    response = client.get(altered)
+    assert response.status_code == 400
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_expired_confirmation_link_offers_to_sign_again(client, statement_page, site_settings, monkeypatch):
+    import statements.tokens
+
+    sign(client, statement_page)
+    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
+    monkeypatch.setattr(statements.tokens, "CONFIRM_MAX_AGE", -1)
+    response = client.get(confirm_path)
+    assert response.status_code == 400
+    assert "too old" in response.content.decode()
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_a_withdraw_token_cannot_confirm(client, statement_page, site_settings):
+    sign(client, statement_page)
+    withdraw_token = link_in(mail.outbox[0], "withdraw").split("token=", 1)[1]
+    response = client.get(f"{statement_page.url}confirm/?token={withdraw_token}")
+    assert response.status_code == 400
+    assert Signature.objects.get().confirmed_at is None
+
+
+def test_a_link_for_a_withdrawn_signature_does_not_touch_a_new_one(client, statement_page, site_settings):
+    """Tokens bind the id to the email: a reused id with another address does not match."""
+    sign(client, statement_page)
+    old_confirm = path_of(link_in(mail.outbox[0], "confirm"))
+    signature = Signature.objects.get()
+    signature.email = "someone.else@example.org"
+    signature.save()
+    assert client.get(old_confirm).status_code == 400
