@@ -42,7 +42,5 @@ def queue_email(template, to, context, reply_to=None):
     if not to:
         return
     transaction.on_commit(
-        lambda: send_email.enqueue(
-            template, to, context, reply_to=reply_to, tags=[template.replace("/", "-")]
-        )
+        lambda: send_email.enqueue(template, to, context, reply_to=reply_to, tags=[template.replace("/", "-")])
     )

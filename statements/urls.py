@@ -1,3 +1,10 @@
 """URLs of the statements app that are not Wagtail pages."""
 
-urlpatterns = []
+from django.urls import re_path
+
+from . import views
+
+urlpatterns = [
+    # A statement's counts as JSON: its page address with ".json" in place of the last slash.
+    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)\.json$", views.count_json, name="statement_count_json"),
+]

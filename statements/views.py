@@ -1,17 +1,18 @@
 """The statement's pages as visitors see them; routed by StatementPage."""
 
-from django.http import JsonResponse
-from django.shortcuts import redirect
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from home.protection import rate_limited
 from home.sharing import share_links
 
 from . import signing
 from .forms import SignatureForm
-from .models import Signature
+from .models import Signature, StatementPage
 from .tokens import CONFIRM, WITHDRAW, BadToken, read_token
 
 SIGNATORIES_PER_PAGE = 50
@@ -123,8 +124,13 @@ def signatories(request, page):
 
 
 @cache_control(public=True, max_age=30)
-def count_json(request, page):
-    """The counts as JSON for other sites and apps; cacheable for half a minute."""
+def count_json(request, path):
+    """The counts as JSON for other sites and apps (/statement.json); cacheable for half a minute."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    url_path = f"{site.root_page.url_path}{path}/"
+    page = get_object_or_404(StatementPage.objects.live(), url_path=url_path)
     counts = page.counts()
     return JsonResponse(
         {

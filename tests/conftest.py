@@ -68,3 +68,37 @@ def statement_page(home_page):
     from tests.statements.factories import StatementPageFactory
 
     return StatementPageFactory(parent=home_page, signature_goal=100)
+
+
+def make_user(username, groups=(), permissions=()):
+    from django.contrib.auth.models import Group, Permission, User
+
+    user = User.objects.create_user(username, f"{username}@example.org", "password")
+    for name in groups:
+        user.groups.add(Group.objects.get(name=name))
+    for name in permissions:
+        app_label, codename = name.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return user
+
+
+@pytest.fixture
+def organiser(db):
+    """A member of the demo's "Campaign organisers" group, as the demo loader sets it up."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+    return make_user("organiser", groups=["Campaign organisers"])
+
+
+@pytest.fixture
+def editor(db):
+    """A plain Wagtail editor: may edit pages, may not see personal data."""
+    return make_user("editor", groups=["Editors"])
+
+
+@pytest.fixture
+def superuser(db):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_superuser("boss", "boss@example.org", "password")

@@ -193,3 +193,7 @@ RATE_LIMITS = {
     "submit": (int(env("RATE_LIMIT_SUBMIT", "10")), 3600),
 }
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+
+# Unconfirmed signatures are deleted after this many days by
+# `manage.py purge_unconfirmed_signatures` (run it daily from cron).
+UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))

@@ -1,7 +1,8 @@
 """The statement page: the text people sign, the form, the counts and who has signed.
 
-Its sub-pages (sign, confirm, withdraw, signatories, count.json) are routes
-of the page, so an editor who moves or renames the page moves them too.
+Its sub-pages (sign, confirm, withdraw, signatories) are routes of the page,
+so an editor who moves or renames the page moves them too. The counts as
+JSON live beside the page, at its address plus ".json" (statements/urls.py).
 The views themselves live in statements/views.py.
 """
 
@@ -112,7 +113,3 @@ class StatementPage(RoutablePageMixin, Page):
     @path("signatories/")
     def signatories(self, request):
         return _views().signatories(request, self)
-
-    @path("count.json")
-    def count_json(self, request):
-        return _views().count_json(request, self)

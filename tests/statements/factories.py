@@ -21,7 +21,7 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(StatementPageFactory)
     kind = Signature.Kind.PERSON
     name = factory.Sequence(lambda n: f"Signer {n}")
-    email = factory.Sequence(lambda n: f"signer{n}@example.org")
+    email = factory.Sequence(lambda n: f"made-by-factory-{n}@example.org")
     town = "Leeds"
     show_publicly = True
     confirmed_at = factory.LazyFunction(timezone.now)

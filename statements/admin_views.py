@@ -1,0 +1,48 @@
+"""The admin page for importing paper signatures."""
+
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.template.response import TemplateResponse
+
+from .imports import import_signatures
+from .models import Signature, StatementPage
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    page = forms.ModelChoiceField(queryset=StatementPage.objects.all(), label="Statement")
+    source = forms.ChoiceField(
+        choices=[(Signature.Source.PAPER, "Paper sheets"), (Signature.Source.IMPORT, "Another list")],
+        initial=Signature.Source.PAPER,
+    )
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "Columns: name (required), organisation, role, town, email, kind (person or organisation), "
+            "public (yes or no). The first line names the columns."
+        ),
+    )
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("The file is too big: at most 5 MB, please.")
+        return uploaded
+
+
+@permission_required("statements.import_signature", raise_exception=True)
+def import_paper_signatures(request):
+    report = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = import_signatures(
+                form.cleaned_data["page"], form.cleaned_data["file"], form.cleaned_data["source"]
+            )
+        except (UnicodeDecodeError, ValueError) as problem:
+            message = (
+                "The file must be a CSV file saved as UTF-8." if isinstance(problem, UnicodeDecodeError) else problem
+            )
+            form.add_error("file", str(message))
+    return TemplateResponse(request, "statements/admin/import.html", {"form": form, "report": report})

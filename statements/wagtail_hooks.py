@@ -1,0 +1,36 @@
+"""Admin registration for statements: the Signatures section and the paper import."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import modeladmin_register
+
+from .admin import IMPORT_PERMISSION, SignatureAdmin
+from .admin_views import import_paper_signatures
+
+modeladmin_register(SignatureAdmin)
+
+
+@hooks.register("register_admin_urls")
+def import_urls():
+    return [path("statements/import/", import_paper_signatures, name="statements_import")]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return PermissionMenuItem(
+        "Import signatures",
+        reverse("statements_import"),
+        icon_name="upload",
+        order=201,
+        permission=IMPORT_PERMISSION,
+    )

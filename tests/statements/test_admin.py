@@ -1,0 +1,171 @@
+"""The Signatures section of the admin: who sees what, CSV export, paper import."""
+
+import csv
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import StreamingHttpResponse
+from wagtail.models import Site
+
+from statements.models import Signature, StatementPage
+from tests.conftest import make_user
+from tests.html import visible_text
+from tests.statements.factories import SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = "/admin/statements/signature/"
+IMPORT_URL = "/admin/statements/import/"
+
+
+@pytest.fixture
+def demo_statement(organiser):
+    """The demo statement (the organiser fixture loads the demo content)."""
+    return StatementPage.objects.get(slug="statement")
+
+
+def refused(response):
+    """Wagtail's admin answers a permission refusal with 403 or a redirect to the dashboard."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
+def read_csv(response):
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+
+def test_organiser_sees_signatures_with_emails(client, organiser, demo_statement):
+    client.force_login(organiser)
+    response = client.get(LIST_URL)
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "Alex Example" in text
+    assert "signer4@example.org" in text
+    assert "Download CSV" in text
+
+
+def test_plain_editor_cannot_open_signatures_or_export(client, editor, demo_statement):
+    client.force_login(editor)
+    assert refused(client.get(LIST_URL))
+    assert refused(client.get(LIST_URL, {"export": "csv"}))
+    assert refused(client.get(IMPORT_URL))
+    menu = visible_text(client.get("/admin/"))
+    assert "Signatures" not in menu
+
+
+def test_viewer_without_email_permission_sees_no_emails_and_cannot_export(client, demo_statement):
+    viewer = make_user("viewer", permissions=["wagtailadmin.access_admin", "statements.view_signature"])
+    client.force_login(viewer)
+    response = client.get(LIST_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Alex Example" in html
+    assert "@example.org" not in visible_text(html).replace("viewer@example.org", "")
+    assert "Download CSV" not in html
+    assert refused(client.get(LIST_URL, {"export": "csv"}))
+
+
+def test_export_streams_the_filtered_list_as_csv(client, organiser, demo_statement):
+    client.force_login(organiser)
+    rows = read_csv(client.get(LIST_URL, {"export": "csv", "kind": "organisation"}))
+    assert {row["kind"] for row in rows} == {"organisation"}
+    assert len(rows) == demo_statement.signatures.filter(kind="organisation").count() == 3
+    assert rows[0]["email"].endswith("@example.org")
+    assert set(rows[0]) >= {"name", "organisation", "role", "town", "confirmed", "source"}
+
+
+def test_export_follows_search_too(client, organiser, demo_statement):
+    client.force_login(organiser)
+    rows = read_csv(client.get(LIST_URL, {"export": "csv", "q": "Sample"}))
+    assert [row["name"] for row in rows] == ["Jo Sample"]
+
+
+def test_export_defuses_spreadsheet_formulas(client, organiser, demo_statement):
+    SignatureFactory(page=demo_statement, name='=HYPERLINK("http://evil.example")', email="f@example.org")
+    client.force_login(organiser)
+    rows = read_csv(client.get(LIST_URL, {"export": "csv", "q": "HYPERLINK"}))
+    assert rows[0]["name"].startswith("'=")
+
+
+def test_organiser_hides_an_abusive_name(client, organiser, demo_statement):
+    abusive = SignatureFactory(page=demo_statement, name="Rude Word")
+    Site.objects.filter(is_default_site=True).update(hostname="testserver")
+    assert "Rude Word" in visible_text(client.get(demo_statement.url))
+    client.force_login(organiser)
+    edit_url = f"{LIST_URL}edit/{abusive.pk}/"
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    assert 'name="email"' in form.content.decode()
+    data = {
+        "kind": "person",
+        "name": "Rude Word",
+        "organisation": "",
+        "role": "",
+        "town": "Leeds",
+        "email": abusive.email,
+        "source": "web",
+    }  # show_publicly left unticked
+    response = client.post(edit_url, data)
+    assert response.status_code == 302
+    client.logout()
+    assert "Rude Word" not in visible_text(client.get(demo_statement.url))
+    assert demo_statement.counts()["total"] == 9  # the demo's eight and this one, still counted
+
+
+def test_edit_form_hides_email_without_permission(client, demo_statement):
+    changer = make_user("changer", permissions=["wagtailadmin.access_admin", "statements.change_signature"])
+    client.force_login(changer)
+    signature = demo_statement.signatures.first()
+    html = client.get(f"{LIST_URL}edit/{signature.pk}/").content.decode()
+    assert 'name="name"' in html
+    assert 'name="email"' not in html
+
+
+PAPER_CSV = (
+    "\ufeffname,organisation,town,email,public\n"
+    "Pat Paper,GMB,Hull,pat@example.org,yes\n"
+    ",No Name Branch,Hull,,yes\n"
+    "Dee Dupe,,York,signer4@example.org,no\n"
+    "Bad Email,,York,not-an-email,yes\n"
+    "Nell No Email,,Derby,,no\n"
+    "Pat Again,,Hull,PAT@example.org,yes\n"
+)
+
+
+def test_paper_import_keeps_good_rows_and_reports_bad_ones(client, organiser, demo_statement):
+    before = demo_statement.counts()["total"]
+    client.force_login(organiser)
+    upload = SimpleUploadedFile("sheet.csv", PAPER_CSV.encode(), content_type="text/csv")
+
+    response = client.post(IMPORT_URL, {"page": demo_statement.pk, "source": "paper", "file": upload})
+
+    assert response.status_code == 200
+    text = visible_text(response)
+    assert "2 signatures imported, 2 skipped, 2 lines with problems" in text
+    assert "Line 3: name: This field is required." in text
+    assert "Line 5: email: Enter a valid email address." in text
+    assert "Line 4: this email address has already signed" in text
+    assert "Line 7: this email address has already signed" in text
+    pat = Signature.objects.get(name="Pat Paper")
+    assert pat.source == "paper" and pat.is_confirmed and pat.show_publicly
+    assert Signature.objects.get(name="Nell No Email").email == ""
+    assert demo_statement.counts()["total"] == before + 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe\x00garbage", "saved as UTF-8"),
+        (b"who,what\nA,B\n", "including “name”"),
+        (b"", "The submitted file is empty."),
+    ],
+)
+def test_paper_import_refuses_unreadable_files_politely(client, organiser, demo_statement, content, message):
+    client.force_login(organiser)
+    upload = SimpleUploadedFile("sheet.csv", content, content_type="text/csv")
+    response = client.post(IMPORT_URL, {"page": demo_statement.pk, "source": "paper", "file": upload})
+    assert response.status_code == 200
+    assert message in visible_text(response)
