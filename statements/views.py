@@ -103,13 +103,13 @@ def signatories(request, page):
         number = max(1, min(int(request.GET.get("page", 1)), 100_000))
     except ValueError:
         number = 1
-    rows = page.signatures.public().order_by("-confirmed_at", "-pk")
+    rows = page.signatures.listed()
     if kind:
         rows = rows.filter(kind=kind)
     if query:
         rows = rows.filter(name__icontains=query) | rows.filter(organisation__icontains=query)
     start = (number - 1) * SIGNATORIES_PER_PAGE
-    batch = list(rows.only("name", "organisation", "role", "town", "kind")[start : start + SIGNATORIES_PER_PAGE + 1])
+    batch = list(rows[start : start + SIGNATORIES_PER_PAGE + 1])
     return render(
         request,
         page,

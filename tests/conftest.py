@@ -38,15 +38,20 @@ def client(client, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def home_page(db):
-    """A HomePage at the root of the default site, as the demo loader makes it."""
-    root = Page.get_first_root_node()
+    """A HomePage at the root of the default site, as the demo loader makes it.
+
+    Transactional tests flush the tables that Wagtail's migrations filled,
+    so the tree's root and the default site are made again when missing.
+    """
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePageFactory(parent=root)
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, port=80)
+    old_root_id = site.root_page_id
     site.root_page = home
     site.hostname = "testserver"
     site.save()
-    if old_root.pk != home.pk and old_root.depth > 1:
+    old_root = Page.objects.filter(pk=old_root_id).first()
+    if old_root and old_root.depth > 1 and old_root.pk != home.pk:
         old_root.delete()
     return home
 

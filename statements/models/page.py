@@ -81,12 +81,7 @@ class StatementPage(RoutablePageMixin, Page):
         return {"people": people, "organisations": organisations, "total": people + organisations}
 
     def recent_signatures(self, kind, limit=PUBLIC_PREVIEW_SIZE):
-        return list(
-            self.signatures.public()
-            .filter(kind=kind)
-            .order_by("-confirmed_at")
-            .only("name", "organisation", "role", "town", "kind")[:limit]
-        )
+        return list(self.signatures.listed().filter(kind=kind)[:limit])
 
     @path("")
     def statement(self, request):

@@ -24,6 +24,17 @@ class SignatureQuerySet(models.QuerySet):
         """Signatures that may be shown: confirmed, and the signer agreed."""
         return self.confirmed().filter(show_publicly=True)
 
+    def listed(self):
+        """Public signatures, newest first, with only the columns a list shows.
+
+        page_id stays in: the page's related manager reads it on every row.
+        """
+        return (
+            self.public()
+            .order_by("-confirmed_at", "-pk")
+            .only("page_id", "kind", "name", "organisation", "role", "town")
+        )
+
 
 class Signature(models.Model):
     class Kind(models.TextChoices):
