@@ -8,10 +8,13 @@ the production task queue stores them in the database.
 """
 
 import logging
+from datetime import timedelta
 
+from anymail.exceptions import AnymailError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -25,15 +28,31 @@ def render_email(template, context):
     return subject.removeprefix("Subject:").strip(), body.lstrip("\n"), html
 
 
+# When the provider fails, try again after these many seconds, then give up
+# (the task result then shows the failure in the admin's "Email tasks").
+RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60]
+
+
 @task()
-def send_email(template, to, context, reply_to=None, tags=None):
+def send_email(template, to, context, reply_to=None, tags=None, attempt=0):
     subject, text, html = render_email(template, context)
     message = EmailMultiAlternatives(subject, text, to=list(to), reply_to=reply_to or None)
     message.attach_alternative(html, "text/html")
     if tags:
         message.tags = list(tags)  # anymail sends these to providers that support tags
-    message.send()
-    logger.info("email sent", extra={"template": template, "recipients": len(to)})
+    try:
+        message.send()
+    except (AnymailError, OSError):
+        if attempt >= len(RETRY_DELAYS):
+            logger.error("email failed for good", extra={"template": template, "attempts": attempt + 1})
+            raise
+        logger.warning("email failed, will retry", extra={"template": template, "attempt": attempt + 1})
+        retry = send_email
+        if retry.get_backend().supports_defer:
+            retry = retry.using(run_after=timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt]))
+        retry.enqueue(template, to, context, reply_to=reply_to, tags=tags, attempt=attempt + 1)
+        return
+    logger.info("email sent", extra={"template": template, "recipients": len(to), "attempt": attempt + 1})
 
 
 def queue_email(template, to, context, reply_to=None):

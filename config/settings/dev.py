@@ -5,3 +5,6 @@ from .base import env, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+
+# Editors trying things out want to see every change at once.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))

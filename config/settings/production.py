@@ -7,7 +7,7 @@ ship the development key.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env, env_bool, env_list
+from .base import DATABASES, LOGGING, env, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "")
@@ -50,4 +50,8 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_FILE_OVERWRITE = False
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
+
+# One JSON object a line on standard output, for the platform's log collector.
+LOGGING["formatters"]["json"] = {"()": "home.logs.JsonFormatter"}
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

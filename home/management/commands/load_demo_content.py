@@ -28,4 +28,5 @@ class Command(BaseCommand):
             import_string(path)(home)
         home_demo.build_settings(home)
         home_demo.build_actions(home)
+        home_demo.organisers_group("django_tasks_database.view_dbtaskresult")
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))

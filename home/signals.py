@@ -1,0 +1,21 @@
+"""Empty the page cache whenever what visitors see may have changed."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import SiteSettings
+from .page_cache import purge
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def purge_on_page_change(sender, **kwargs):
+    purge()
+
+
+@receiver(post_save, sender=SiteSettings)
+@receiver(post_delete, sender=SiteSettings)
+def purge_on_settings_change(sender, **kwargs):
+    purge()

@@ -1,0 +1,102 @@
+"""Anonymous pages come from the shared cache, with a CSRF token of each visitor's own."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from statements.models import Signature
+from tests.statements.factories import SignatureFactory
+from tests.statements.test_signing import PERSON
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def token_in(response):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()).group(1)
+
+
+def test_second_anonymous_view_is_served_from_the_cache(client, statement_page, site_settings):
+    first = client.get(statement_page.url)
+    second = client.get(statement_page.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert "We demand a better world." in second.content.decode()
+
+
+def test_cached_page_needs_no_database(client, statement_page, site_settings, django_assert_num_queries):
+    client.get(statement_page.url)
+    with django_assert_num_queries(0):
+        assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+
+
+def test_each_visitor_of_a_cached_page_gets_a_working_token_of_their_own(statement_page, site_settings):
+    Client(enforce_csrf_checks=True).get(statement_page.url)  # fills the cache
+    alice, bob = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    alice_page, bob_page = alice.get(statement_page.url), bob.get(statement_page.url)
+    assert alice_page["X-Page-Cache"] == bob_page["X-Page-Cache"] == "hit"
+    assert token_in(alice_page) != token_in(bob_page)
+    assert "__CSRF_TOKEN__" not in alice_page.content.decode()
+
+    data = {**PERSON, "email": "alice@example.org", "csrfmiddlewaretoken": token_in(alice_page)}
+    assert alice.post(f"{statement_page.url}sign/", data).status_code == 302
+    assert Signature.objects.filter(email="alice@example.org").exists()
+    # Bob's token does not work with Alice's cookie: CSRF still protects each visitor.
+    stolen = {**PERSON, "email": "mallory@example.org", "csrfmiddlewaretoken": token_in(bob_page)}
+    assert alice.post(f"{statement_page.url}sign/", stolen).status_code == 403
+
+
+def test_publishing_empties_the_cache(client, statement_page, site_settings):
+    client.get(statement_page.url)
+    statement_page.body = "<p>A new version of the statement.</p>"
+    statement_page.save_revision().publish()
+    response = client.get(statement_page.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "A new version of the statement." in response.content.decode()
+
+
+def test_changing_site_settings_empties_the_cache(client, statement_page, site_settings):
+    client.get("/")
+    site_settings.footer_text = "New footer"
+    site_settings.save()
+    assert "New footer" in client.get("/").content.decode()
+
+
+def test_counts_on_cached_pages_catch_up_when_the_page_expires(client, statement_page, site_settings):
+    client.get(statement_page.url)
+    SignatureFactory(page=statement_page)
+    cache.clear()  # as if PAGE_CACHE_SECONDS had passed
+    assert 'class="count">1<' in client.get(statement_page.url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"path": "/statement/signatories/", "data": {"q": "x"}},
+        {"path": "/no-such-page/"},
+    ],
+)
+def test_queries_and_errors_are_never_cached(client, statement_page, site_settings, request_kwargs):
+    client.get(**request_kwargs)
+    assert "X-Page-Cache" not in client.get(**request_kwargs)
+
+
+def test_logged_in_editors_always_see_the_live_page(client, statement_page, site_settings, superuser):
+    client.get(statement_page.url)
+    client.force_login(superuser)
+    assert "X-Page-Cache" not in client.get(statement_page.url)
+
+
+def test_form_errors_are_not_cached(client, statement_page, site_settings):
+    client.post(f"{statement_page.url}sign/", {**PERSON, "email": "bad"})
+    page = client.get(statement_page.url).content.decode()
+    assert "Enter a valid email address" not in page
