@@ -13,7 +13,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import re_path, reverse
 from django.utils import timezone
-from django.utils.html import escape, linebreaks
+from django.utils.html import escape
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView, InstanceSpecificView
@@ -37,10 +37,18 @@ COPIED_FIELDS = [
 ]
 
 
+def rich_text_from(text):
+    """Plain text as Wagtail rich text: escaped, a paragraph per blank-line block, <br/> within one."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(escape(line) for line in block.split("\n")) + "</p>" for block in blocks
+    )
+
+
 def draft_event_from(submission, index_page, user):
     """Create (not publish) an EventPage under `index_page` from a submission."""
     page = EventPage(**{name: getattr(submission, name) for name in COPIED_FIELDS}, live=False)
-    page.description = linebreaks(escape(submission.description)) if submission.description else ""
+    page.description = rich_text_from(submission.description)
     page.owner = user
     index_page.add_child(instance=page)
     page.save_revision(user=user, log_action=True)

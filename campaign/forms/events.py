@@ -17,7 +17,7 @@ MAX_LEAD_TIME = timedelta(days=2 * 365)
 
 
 class LocalDateTimeInput(forms.DateTimeInput):
-    """The browser's own date and time picker; without it, people type 2026-05-02T19:00 or 2026-05-02 19:00."""
+    """The browser's own date and time picker; without one, people type 2026-05-02 19:00."""
 
     input_type = "datetime-local"
 
@@ -114,7 +114,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class EventFilterForm(forms.Form):
-    """Filters on the events list: by kind and by town or area. Nonsense input is ignored, never an error page."""
+    """Filters on the events list: by kind and by town or area. Nonsense is ignored, never an error."""
 
     kind = forms.ChoiceField(
         choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event"

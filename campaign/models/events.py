@@ -203,6 +203,9 @@ class EventPage(EventDetails, Page):
     class Meta:
         verbose_name = "event"
 
+    def __str__(self):
+        return self.title
+
     @property
     def osm_url(self):
         """A link to OpenStreetMap (no embedded map, so no third-party request on our page)."""

@@ -1,4 +1,4 @@
-""""Add to calendar" downloads and the calendar feed: valid iCalendar with the right events."""
+""" "Add to calendar" downloads and the calendar feed: valid iCalendar with the right events."""
 
 from datetime import UTC, datetime, timedelta
 
