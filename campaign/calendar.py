@@ -36,7 +36,7 @@ def vevent(page, request, host, stamp):
     item.add("summary", summary)
     item.add("status", "CANCELLED" if page.cancelled else "CONFIRMED")
     item.add("categories", [page.get_kind_display()])
-    location = ", ".join(part for part in [page.map_query, page.town] if part)
+    location = page.map_query
     if location:
         item.add("location", location)
     url = page.get_full_url(request)

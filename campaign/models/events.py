@@ -75,9 +75,13 @@ class EventDetails(models.Model):
 
     @property
     def map_query(self):
-        return ", ".join(
-            part for part in [self.venue_name, self.address.replace("\n", ", "), self.postcode] if part
-        )
+        """Where it is, in one line, each part once: for a map search and a calendar's LOCATION."""
+        parts = [self.venue_name, *self.address.splitlines(), self.town, self.postcode]
+        kept = []
+        for part in (part.strip() for part in parts):
+            if part and part.lower() not in {item.lower() for item in kept}:
+                kept.append(part)
+        return ", ".join(kept)
 
 
 class EventIndexPage(RoutablePageMixin, Page):
@@ -207,12 +211,17 @@ class EventPage(EventDetails, Page):
         return self.title
 
     @property
+    def has_place(self):
+        """Whether there is anywhere to show on a map (an online-only event has none)."""
+        return bool(self.address.strip() or self.postcode.strip() or self.latitude is not None)
+
+    @property
     def osm_url(self):
         """A link to OpenStreetMap (no embedded map, so no third-party request on our page)."""
         if self.latitude is not None and self.longitude is not None:
             lat, lon = self.latitude, self.longitude
             return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
-        query = self.map_query or self.town
+        query = self.map_query
         return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
     @property

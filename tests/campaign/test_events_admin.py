@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
+from wagtail.test.utils.form_data import rich_text
 
 from campaign.models import EventPage, EventSubmission
 from tests.campaign.factories import EventIndexPageFactory, EventSubmissionFactory
@@ -186,3 +187,28 @@ def test_editors_can_create_events_in_the_page_editor(admin_client, events_index
     html = response.content.decode()
     for field in ["kind", "start", "end", "cancelled", "venue_name", "town", "organiser_name", "image"]:
         assert f'name="{field}"' in html
+
+
+def test_page_editor_refuses_an_end_before_the_start(admin_client, events_index):
+    data = {
+        "title": "Backwards",
+        "slug": "backwards",
+        "kind": "meeting",
+        "start": "2030-05-02 19:00",
+        "end": "2030-05-02 18:00",
+        "venue_name": "Hall",
+        "town": "Leeds",
+        "organiser_name": "Leeds supporters",
+        "description": rich_text("<p>Everyone welcome.</p>"),
+    }
+    response = admin_client.post(f"/admin/pages/add/campaign/eventpage/{events_index.pk}/", data)
+    assert response.status_code == 200
+    assert "The end must be after the start." in response.content.decode()
+    assert not EventPage.objects.exists()
+
+    data["end"] = "2030-05-02 21:00"
+    response = admin_client.post(f"/admin/pages/add/campaign/eventpage/{events_index.pk}/", data)
+    assert response.status_code == 302
+    assert (
+        EventPage.objects.get().start.isoformat() == "2030-05-02T18:00:00+00:00"
+    )  # entered as UK time (BST)

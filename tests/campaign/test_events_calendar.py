@@ -63,7 +63,7 @@ def test_one_event_downloads_as_an_ics_file(client, events_index):
     assert str(event["SUMMARY"]) == "Launch meeting"
     assert event.decoded("DTSTART") == start
     assert event.decoded("DTEND") == start + timedelta(hours=2)
-    assert str(event["LOCATION"]) == "Conway Hall, 25 Red Lion Square, WC1R 4RL, London"
+    assert str(event["LOCATION"]) == "Conway Hall, 25 Red Lion Square, London, WC1R 4RL"
     assert str(event["URL"]) == "http://testserver/events/launch/"
     assert str(event["STATUS"]) == "CONFIRMED"
     description = str(event["DESCRIPTION"])
@@ -117,7 +117,8 @@ def test_cancelled_events_stay_in_the_feed_marked_cancelled(client, events_index
 def test_events_list_advertises_the_feed(client, events_index):
     html = client.get("/events/").content.decode()
     assert '<link rel="alternate" type="text/calendar"' in html
-    assert 'href="/events.ics">Subscribe to the calendar</a>' in html
+    assert 'href="webcal://testserver/events.ics">Subscribe to the calendar</a>' in html
+    assert '<a href="/events.ics">http://testserver/events.ics</a>' in html
 
 
 def test_feed_queries_do_not_grow_with_events(client, events_index, django_assert_max_num_queries):

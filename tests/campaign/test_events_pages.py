@@ -214,7 +214,7 @@ def test_event_page_shows_everything_a_visitor_needs(client, events_index):
     assert "Meeting" in html
     assert "Conway Hall<br>25 Red Lion Square<br>Holborn<br>London WC1R 4RL" in html
     assert (
-        "https://www.openstreetmap.org/search?query=Conway+Hall%2C+25+Red+Lion+Square%2C+Holborn%2C+WC1R+4RL"
+        "https://www.openstreetmap.org/search?query=Conway+Hall%2C+25+Red+Lion+Square%2C+Holborn%2C+London%2C+WC1R+4RL"
         in html
     )
     assert "Speakers from three unions." in html
@@ -262,11 +262,18 @@ def test_home_page_lists_the_next_few_events(client, events_index, django_assert
     for day, title in [(4, "Fourth"), (2, "Second"), (3, "Third"), (5, "Fifth")]:
         EventPageFactory(parent=events_index, title=title, start=in_days(day))
 
-    html = client.get("/").content.decode()
+    client.get("/")
+    with CaptureQueriesContext(connection) as few:
+        html = client.get("/").content.decode()
 
     section = html.split('id="events-heading"')[1]
     assert "Coming up" in section
     assert titles_in(section) == ["Second", "Third", "Fourth"]
+
+    for day in range(20):
+        EventPageFactory(parent=events_index, start=in_days(day + 10))
+    with django_assert_max_num_queries(len(few)):
+        client.get("/")
 
 
 def test_home_page_has_no_events_section_without_events(client, home_page, site_settings):
@@ -280,3 +287,21 @@ def test_event_pages_have_their_place_in_the_tree(home_page):
     assert not EventIndexPage.can_create_at(Page.get_first_root_node())
     assert EventIndexPage.allowed_subpage_models() == [EventPage]
     assert EventPage.allowed_subpage_models() == []
+
+
+def test_online_events_do_not_repeat_themselves(client, events_index):
+    EventPageFactory(
+        parent=events_index,
+        slug="call",
+        title="Organisers' call",
+        venue_name="Online (video call)",
+        address="",
+        town="Online",
+        postcode="",
+        online_url="https://meet.example.org/call",
+    )
+    assert "<p>Online (video call)</p>" in client.get("/events/").content.decode()
+    html = client.get("/events/call/").content.decode()
+    assert "<br>Online" not in html
+    assert "openstreetmap.org" not in html  # nowhere to show on a map
+    assert '<a href="https://meet.example.org/call" rel="noopener nofollow">Join online</a>' in html
