@@ -4,6 +4,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -62,14 +63,15 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
         labels = {"email": "Your email address", "organiser_name": "Organiser (a person or group)"}
         help_texts = {
             "email": "So we can tell you when it is listed. Never shown publicly.",
-            "start": "For example 2026-05-02 19:00 (UK time).",
-            "end": "For example 2026-05-02 21:00 (UK time).",
             "description": "What it is about, who is speaking, how to find you.",
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = EventKind.choices
+        zone = "UK time" if settings.TIME_ZONE == "Europe/London" else f"{settings.TIME_ZONE} time"
+        self.fields["start"].help_text = f"For example 2026-05-02 19:00 ({zone})."
+        self.fields["end"].help_text = f"For example 2026-05-02 21:00 ({zone})."
         # Keep the honeypot last, away from the fields people fill in.
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
 

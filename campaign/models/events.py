@@ -44,9 +44,7 @@ class EventDetails(models.Model):
     """What an event and a submitted activity have in common, so accepting copies field by field."""
 
     kind = models.CharField(max_length=20, choices=EventKind.choices, default=EventKind.MEETING)
-    start = models.DateTimeField(
-        help_text="Date and time it starts (UK time unless the site says otherwise)."
-    )
+    start = models.DateTimeField(help_text="Date and time it starts, in the site's time zone.")
     end = models.DateTimeField(help_text="Date and time it ends.")
     venue_name = models.CharField("venue", max_length=200, help_text="For example: Friends Meeting House")
     address = models.TextField(max_length=500, blank=True, help_text="Street address, one line each.")
