@@ -11,11 +11,13 @@ from html import unescape
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 from wagtail.models import Page, Site
 
 PRODID = "-//Campaign site//Events//EN"
+FEED_MAX_AGE = 600  # seconds
 
 
 def event_uid(page, host):
@@ -94,10 +96,16 @@ def calendar_view(request, page_path):
     page = Page.objects.live().filter(url_path=url_path).specific().first()
     if not isinstance(page, EventIndexPage | EventPage):
         raise Http404
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise Http404
+    restrictions = list(page.get_view_restrictions())
+    if not all(restriction.accept_request(request) for restriction in restrictions):
+        raise Http404
     if isinstance(page, EventPage):
         return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
     events = page.upcoming_events()[:FEED_LIMIT]
-    return calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
+    response = calendar_response(
+        request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False
+    )
+    # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes.
+    if not restrictions:
+        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response

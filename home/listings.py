@@ -15,6 +15,7 @@ def next_events(home_page, limit=HOME_LISTING_SIZE):
 
     return list(
         EventPage.objects.live()
+        .public()
         .descendant_of(home_page)
         .filter(end__gte=timezone.now(), cancelled=False)
         .order_by("start", "pk")[:limit]

@@ -104,7 +104,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = "event list"
 
     def events(self):
-        return EventPage.objects.live().child_of(self)
+        return EventPage.objects.live().public().child_of(self)
 
     def upcoming_events(self, now=None):
         """Events that have not ended yet (so one under way still shows), soonest first."""

@@ -143,3 +143,21 @@ def test_calendar_files_exist_only_for_live_events_and_event_lists(client, event
     assert client.get("/events/no-such-event.ics").status_code == 404
     assert client.get("/privacy.ics").status_code == 404
     assert client.get("/campaign-home.ics").status_code == 404
+
+
+def test_feed_may_be_cached_briefly_by_a_cdn(client, events_index):
+    assert client.get("/events.ics")["Cache-Control"] == "public, max-age=600"
+
+
+def test_private_events_are_not_given_away_as_calendar_files(client, events_index):
+    from wagtail.models import PageViewRestriction
+
+    event = EventPageFactory(parent=events_index, slug="members-only")
+    PageViewRestriction.objects.create(page=event, restriction_type="password", password="secret")
+    assert client.get("/events/members-only/").status_code == 200  # Wagtail's password form
+    assert "secret" not in client.get("/events/members-only/").content.decode()
+    assert client.get("/events/members-only.ics").status_code == 404
+    _, listed = parse(client.get("/events.ics"))
+    assert listed == []
+    assert "members-only" not in client.get("/events/").content.decode()
+    assert "members-only" not in client.get("/").content.decode()

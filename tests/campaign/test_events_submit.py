@@ -197,3 +197,18 @@ def test_no_organiser_email_is_attempted_without_a_contact_address(
     site_settings.save()
     submit(valid_data())
     assert [message.to for message in mail.outbox] == [["organiser@example.org"]]
+
+
+def test_what_submitters_typed_is_escaped_in_the_organisers_email(client, events_index, submit):
+    submit(valid_data(description="<script>alert(1)</script>", organiser_name="<b>Bold</b>"))
+    notification = mail.outbox[1]
+    html = notification.alternatives[0][0]
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>Bold</b>" not in html
+    assert "<script>alert(1)</script>" in notification.body  # plain text stays as typed
+
+
+def test_form_names_the_sites_time_zone(client, events_index, settings):
+    assert "(UK time)" in client.get("/events/submit/").content.decode()
+    settings.TIME_ZONE = "Europe/Dublin"
+    assert "(Europe/Dublin time)" in client.get("/events/submit/").content.decode()
