@@ -9,6 +9,7 @@ Times are stored in UTC and shown in the site's zone (settings.TIME_ZONE).
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -138,8 +139,10 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @property
     def feed_url(self):
-        """The calendar feed, /events.ics beside /events/ (served by campaign.calendar; Wagtail's
-        page routes cannot contain a dot)."""
+        """The calendar feed, /events.ics beside /events/.
+
+        Served by campaign.calendar, not a route here: Wagtail's page paths cannot contain a dot.
+        """
         return ics_url(self)
 
     @path("submit/", name="submit")
@@ -157,8 +160,20 @@ class EventPage(EventDetails, Page):
     """One meeting, street stall or other activity, with its own "Add to calendar" download."""
 
     description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
