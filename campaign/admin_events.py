@@ -14,6 +14,7 @@ from django.shortcuts import redirect
 from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView, InstanceSpecificView
@@ -50,6 +51,8 @@ def draft_event_from(submission, index_page, user):
     page = EventPage(**{name: getattr(submission, name) for name in COPIED_FIELDS}, live=False)
     page.description = rich_text_from(submission.description)
     page.owner = user
+    if not slugify(submission.title, allow_unicode=True):
+        page.slug = f"event-{submission.pk}"  # a title of only symbols gives Wagtail nothing to slug
     index_page.add_child(instance=page)
     page.save_revision(user=user, log_action=True)
     return page

@@ -212,3 +212,12 @@ def test_page_editor_refuses_an_end_before_the_start(admin_client, events_index)
     assert (
         EventPage.objects.get().start.isoformat() == "2030-05-02T18:00:00+00:00"
     )  # entered as UK time (BST)
+
+
+def test_accepting_same_titled_or_symbol_titled_submissions_still_makes_pages(admin_client, events_index):
+    first, second = EventSubmissionFactory(), EventSubmissionFactory()
+    odd = EventSubmissionFactory(title="!!! ★ !!!")
+    for submission in (first, second, odd):
+        assert admin_client.post(url("accept", submission)).status_code == 302
+    slugs = sorted(EventPage.objects.values_list("slug", flat=True))
+    assert slugs == sorted(["leeds-street-stall", "leeds-street-stall-2", f"event-{odd.pk}"])
