@@ -4,12 +4,27 @@ Each listing is one cheap, bounded query (a LIMIT, never a scan of
 signatures), so the home page costs the same however big the campaign grows.
 """
 
+from django.utils import timezone
+
 HOME_LISTING_SIZE = 3
+
+
+def next_events(home_page, limit=HOME_LISTING_SIZE):
+    """The next few live, not cancelled events in this site, soonest first (one query)."""
+    from campaign.models import EventPage
+
+    return list(
+        EventPage.objects.live()
+        .public()
+        .descendant_of(home_page)
+        .filter(end__gte=timezone.now(), cancelled=False)
+        .order_by("start", "pk")[:limit]
+    )
 
 
 def home_listings(home_page):
     """Return the template context for the home page's listings."""
     return {
         "latest_updates": [],
-        "next_events": [],
+        "next_events": next_events(home_page),
     }
