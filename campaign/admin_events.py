@@ -41,9 +41,7 @@ COPIED_FIELDS = [
 def rich_text_from(text):
     """Plain text as Wagtail rich text: escaped, a paragraph per blank-line block, <br/> within one."""
     blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in block.split("\n")) + "</p>" for block in blocks
-    )
+    return "".join("<p>" + "<br/>".join(escape(line) for line in block.split("\n")) + "</p>" for block in blocks)
 
 
 def draft_event_from(submission, index_page, user):
@@ -101,9 +99,7 @@ class DecisionView(InstanceSpecificView):
 
     def dispatch(self, request, *args, **kwargs):
         if self.instance.status != EventSubmission.Status.NEW and request.method == "POST":
-            messages.warning(
-                request, f"“{self.instance}” was already {self.instance.get_status_display().lower()}."
-            )
+            messages.warning(request, f"“{self.instance}” was already {self.instance.get_status_display().lower()}.")
             return redirect(self.index_url)
         return super().dispatch(request, *args, **kwargs)
 

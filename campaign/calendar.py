@@ -102,9 +102,7 @@ def calendar_view(request, page_path):
     if isinstance(page, EventPage):
         return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
     events = page.upcoming_events()[:FEED_LIMIT]
-    response = calendar_response(
-        request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False
-    )
+    response = calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
     # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes.
     if not restrictions:
         patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)

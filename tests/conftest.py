@@ -18,9 +18,8 @@ def anymail_test_backend(settings):
     settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
 
 
-@pytest.fixture
-def client(client, django_capture_on_commit_callbacks):
-    """The test client, with each request's on_commit callbacks run when it ends.
+def committing(client, capture):
+    """Make each of the client's requests run its on_commit callbacks when it ends.
 
     Tests run inside a transaction that never commits, so work a view defers
     until commit (queued emails) would otherwise never happen. A real
@@ -29,11 +28,21 @@ def client(client, django_capture_on_commit_callbacks):
     send = client.request
 
     def request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
+        with capture(execute=True):
             return send(**kwargs)
 
     client.request = request
     return client
+
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    return committing(client, django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def admin_client(admin_client, django_capture_on_commit_callbacks):
+    return committing(admin_client, django_capture_on_commit_callbacks)
 
 
 @pytest.fixture

@@ -118,9 +118,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 class EventFilterForm(forms.Form):
     """Filters on the events list: by kind and by town or area. Nonsense is ignored, never an error."""
 
-    kind = forms.ChoiceField(
-        choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event"
-    )
+    kind = forms.ChoiceField(choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event")
     town = forms.CharField(
         max_length=100,
         required=False,
@@ -141,9 +139,7 @@ class EventFilterForm(forms.Form):
         if kind:
             events = events.filter(kind=kind)
         if town:
-            events = events.filter(
-                Q(town__icontains=town) | Q(postcode__istartswith=town) | Q(address__icontains=town)
-            )
+            events = events.filter(Q(town__icontains=town) | Q(postcode__istartswith=town) | Q(address__icontains=town))
         return events
 
     def query_string(self):

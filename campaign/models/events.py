@@ -174,9 +174,7 @@ class EventPage(EventDetails, Page):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     cancelled = models.BooleanField(
         default=False,
         help_text="Keep the page up, marked as cancelled, so people who planned to come find out.",

@@ -61,9 +61,7 @@ def test_inspect_offers_one_click_accept(admin_client, submission):
     assert f'href="{url("reject", submission)}"' in html
 
 
-def test_accepting_creates_a_draft_event_filled_in_from_the_submission(
-    admin_client, submission, events_index
-):
+def test_accepting_creates_a_draft_event_filled_in_from_the_submission(admin_client, submission, events_index):
     assert admin_client.get(url("accept", submission)).status_code == 200  # a confirmation, changes nothing
     assert not EventPage.objects.exists()
 
@@ -135,15 +133,12 @@ def test_accept_says_so_when_there_is_no_events_list(admin_client, home_page, si
     assert EventSubmission.objects.get().status == EventSubmission.Status.NEW
 
 
-def test_rejecting_with_a_reason_emails_the_submitter(
-    admin_client, submission, django_capture_on_commit_callbacks
-):
+def test_rejecting_with_a_reason_emails_the_submitter(admin_client, submission):
     assert 'name="reason"' in admin_client.get(url("reject", submission)).content.decode()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            url("reject", submission), {"reason": "It is not a campaign event.", "send_email": "on"}
-        )
+    response = admin_client.post(
+        url("reject", submission), {"reason": "It is not a campaign event.", "send_email": "on"}
+    )
 
     assert response.status_code == 302
     submission.refresh_from_db()
@@ -157,9 +152,8 @@ def test_rejecting_with_a_reason_emails_the_submitter(
     assert not EventPage.objects.exists()
 
 
-def test_rejecting_quietly_sends_nothing(admin_client, submission, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(url("reject", submission), {"reason": "Duplicate."})
+def test_rejecting_quietly_sends_nothing(admin_client, submission):
+    admin_client.post(url("reject", submission), {"reason": "Duplicate."})
     submission.refresh_from_db()
     assert submission.status == EventSubmission.Status.REJECTED
     assert mail.outbox == []
@@ -209,9 +203,7 @@ def test_page_editor_refuses_an_end_before_the_start(admin_client, events_index)
     data["end"] = "2030-05-02 21:00"
     response = admin_client.post(f"/admin/pages/add/campaign/eventpage/{events_index.pk}/", data)
     assert response.status_code == 302
-    assert (
-        EventPage.objects.get().start.isoformat() == "2030-05-02T18:00:00+00:00"
-    )  # entered as UK time (BST)
+    assert EventPage.objects.get().start.isoformat() == "2030-05-02T18:00:00+00:00"  # entered as UK time (BST)
 
 
 def test_accepting_same_titled_or_symbol_titled_submissions_still_makes_pages(admin_client, events_index):

@@ -69,9 +69,7 @@ def test_an_event_under_way_is_still_upcoming(client, events_index):
 def test_events_split_at_the_moment_they_end_across_midnight_in_london(client, events_index, freeze):
     """An evening meeting ending at 23:30 BST (22:30 UTC) is upcoming at 23:00 and past after midnight."""
     start = datetime(2026, 7, 1, 20, 0, tzinfo=UTC)  # 21:00 BST
-    EventPageFactory(
-        parent=events_index, title="Late meeting", start=start, end=start + timedelta(hours=2, minutes=30)
-    )
+    EventPageFactory(parent=events_index, title="Late meeting", start=start, end=start + timedelta(hours=2, minutes=30))
 
     freeze(datetime(2026, 7, 1, 22, 0, tzinfo=UTC))  # 23:00 in London
     assert titles_in(client.get("/events/").content.decode()) == ["Late meeting"]
@@ -92,10 +90,7 @@ def test_times_are_shown_in_the_sites_zone(client, events_index, settings):
     EventPageFactory(parent=events_index, slug="winter", start=winter, end=winter + timedelta(hours=2))
     EventPageFactory(parent=events_index, slug="summer", start=summer, end=summer + timedelta(hours=2))
 
-    assert (
-        "Thursday 15 January 2026, 19:00</time> to\n      <time"
-        in client.get("/events/winter/").content.decode()
-    )
+    assert "Thursday 15 January 2026, 19:00</time> to\n      <time" in client.get("/events/winter/").content.decode()
     summer_html = client.get("/events/summer/").content.decode()
     assert "Wednesday 15 July 2026, 19:00" in summer_html
     assert "(BST)" in summer_html
@@ -115,9 +110,7 @@ def test_filter_by_kind(client, events_index):
 
 
 def test_filter_by_town_area_or_postcode(client, events_index):
-    EventPageFactory(
-        parent=events_index, title="Leeds stall", town="Leeds", postcode="LS2 7HY", start=in_days(1)
-    )
+    EventPageFactory(parent=events_index, title="Leeds stall", town="Leeds", postcode="LS2 7HY", start=in_days(1))
     EventPageFactory(
         parent=events_index,
         title="Hackney meeting",
@@ -126,9 +119,7 @@ def test_filter_by_town_area_or_postcode(client, events_index):
         postcode="E8 1HE",
         start=in_days(2),
     )
-    EventPageFactory(
-        parent=events_index, title="Cardiff stall", town="Cardiff", postcode="CF10 2BU", start=in_days(3)
-    )
+    EventPageFactory(parent=events_index, title="Cardiff stall", town="Cardiff", postcode="CF10 2BU", start=in_days(3))
 
     assert titles_in(client.get("/events/?town=leeds").content.decode()) == ["Leeds stall"]
     assert titles_in(client.get("/events/?town=hackney").content.decode()) == ["Hackney meeting"]
@@ -157,9 +148,7 @@ def test_nonsense_in_the_address_never_breaks_the_list(client, events_index, que
 
 def test_list_is_paginated_and_pages_keep_the_filters(client, events_index):
     for day in range(1, 15):
-        EventPageFactory(
-            parent=events_index, title=f"Stall {day:02}", kind=EventKind.STALL, start=in_days(day)
-        )
+        EventPageFactory(parent=events_index, title=f"Stall {day:02}", kind=EventKind.STALL, start=in_days(day))
     EventPageFactory(parent=events_index, title="Meeting", kind=EventKind.MEETING)
 
     first = client.get("/events/?kind=stall").content.decode()
@@ -171,9 +160,7 @@ def test_list_is_paginated_and_pages_keep_the_filters(client, events_index):
     assert titles_in(second) == ["Stall 13", "Stall 14"]
 
 
-def test_the_list_costs_the_same_queries_however_many_events(
-    client, events_index, django_assert_max_num_queries
-):
+def test_the_list_costs_the_same_queries_however_many_events(client, events_index, django_assert_max_num_queries):
     """Bounded queries: a page of events, its count, nothing per row."""
     for day in range(3):
         EventPageFactory(parent=events_index, start=in_days(day + 1))
@@ -229,9 +216,7 @@ def test_event_page_shows_everything_a_visitor_needs(client, events_index):
 def test_event_page_pins_the_map_link_when_coordinates_are_given(client, events_index):
     EventPageFactory(parent=events_index, slug="pinned", latitude="53.797400", longitude="-1.541800")
     html = client.get("/events/pinned/").content.decode()
-    assert (
-        "https://www.openstreetmap.org/?mlat=53.797400&amp;mlon=-1.541800#map=17/53.797400/-1.541800" in html
-    )
+    assert "https://www.openstreetmap.org/?mlat=53.797400&amp;mlon=-1.541800#map=17/53.797400/-1.541800" in html
 
 
 def test_cancelled_events_say_so_in_the_list_and_on_the_page(client, events_index):
@@ -241,9 +226,7 @@ def test_cancelled_events_say_so_in_the_list_and_on_the_page(client, events_inde
 
 
 def test_editor_text_is_escaped(client, events_index):
-    EventPageFactory(
-        parent=events_index, slug="x", venue_name="<script>alert(1)</script>", organiser_name="<b>me</b>"
-    )
+    EventPageFactory(parent=events_index, slug="x", venue_name="<script>alert(1)</script>", organiser_name="<b>me</b>")
     html = client.get("/events/x/").content.decode()
     assert "<script>alert(1)" not in html and "&lt;script&gt;" in html
     assert "<b>me</b>" not in html
