@@ -9,7 +9,11 @@ HOME_LISTING_SIZE = 3
 
 def home_listings(home_page):
     """Return the template context for the home page's listings."""
+    from campaign.models import UpdatePage
+
     return {
-        "latest_updates": [],
+        "latest_updates": list(
+            UpdatePage.objects.live().descendant_of(home_page).order_by("-date", "-pk")[:HOME_LISTING_SIZE]
+        ),
         "next_events": [],
     }

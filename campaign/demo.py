@@ -1,5 +1,0 @@
-"""Demo content for the campaign app."""
-
-
-def build(home):
-    """Create this app's demo pages under the home page (only what is missing)."""

@@ -1,0 +1,69 @@
+"""Forms on the motion page: inviting a speaker, and naming the branch for the motion download."""
+
+import re
+
+from django import forms
+
+from campaign.models import SpeakerRequest
+from home.protection import HoneypotFormMixin
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
+    class Meta:
+        model = SpeakerRequest
+        fields = [
+            "organisation",
+            "branch",
+            "contact_name",
+            "email",
+            "phone",
+            "proposed_dates",
+            "format",
+            "place",
+            "audience_size",
+            "notes",
+        ]
+        labels = {"organisation": "Organisation or union", "contact_name": "Your name", "email": "Your email"}
+        help_texts = {
+            "proposed_dates": "For example: Tuesday 12 May at 7pm, or any evening in the week of 18 May.",
+            "place": "The address, or the online platform you use.",
+        }
+        widgets = {
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "format": forms.RadioSelect,
+            "audience_size": forms.NumberInput(attrs={"min": 1, "max": 100_000, "inputmode": "numeric"}),
+            "notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "")
+        if phone and not re.fullmatch(r"[0-9+() .\-]{6,40}", phone):
+            raise forms.ValidationError("Please give a phone number using digits, spaces and + only.")
+        return phone
+
+    def clean_audience_size(self):
+        size = self.cleaned_data.get("audience_size")
+        if size is not None and size < 1:
+            raise forms.ValidationError("Please give a number of people, at least 1.")
+        return size
+
+
+class MotionDownloadForm(forms.Form):
+    """The branch name for the plain-text motion: one printable line, never markup."""
+
+    branch = forms.CharField(
+        label="Your branch or organisation",
+        max_length=120,
+        required=False,
+        help_text="We put it into the motion for you, for example “Leeds Central Unison branch”.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+
+    def clean_branch(self):
+        branch = _UNPRINTABLE.sub(" ", self.cleaned_data.get("branch", ""))
+        return " ".join(branch.split())

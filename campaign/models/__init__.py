@@ -1,0 +1,20 @@
+"""The campaign app's models, one module per concern; re-exported here for Django and imports."""
+
+from .forms import FormField, FormPage
+from .materials import Material, MaterialsPage, PrintOrder, PrintOrderLine
+from .motions import MotionDownload, MotionPage, SpeakerRequest
+from .updates import UpdateIndexPage, UpdatePage
+
+__all__ = [
+    "FormField",
+    "FormPage",
+    "Material",
+    "MaterialsPage",
+    "MotionDownload",
+    "MotionPage",
+    "PrintOrder",
+    "PrintOrderLine",
+    "SpeakerRequest",
+    "UpdateIndexPage",
+    "UpdatePage",
+]
