@@ -11,6 +11,15 @@ _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
+    audience_size = forms.IntegerField(
+        label="Expected audience",
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        help_text="Roughly how many people.",
+        widget=forms.NumberInput(attrs={"min": 1, "max": 100_000, "inputmode": "numeric"}),
+    )
+
     class Meta:
         model = SpeakerRequest
         fields = [
@@ -36,7 +45,6 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "format": forms.RadioSelect,
-            "audience_size": forms.NumberInput(attrs={"min": 1, "max": 100_000, "inputmode": "numeric"}),
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -45,12 +53,6 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
         if phone and not re.fullmatch(r"[0-9+() .\-]{6,40}", phone):
             raise forms.ValidationError("Please give a phone number using digits, spaces and + only.")
         return phone
-
-    def clean_audience_size(self):
-        size = self.cleaned_data.get("audience_size")
-        if size is not None and size < 1:
-            raise forms.ValidationError("Please give a number of people, at least 1.")
-        return size
 
 
 class MotionDownloadForm(forms.Form):

@@ -38,3 +38,14 @@ def file_storage(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     }
     return tmp_path
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """POST as a visitor and run what waits for the commit (the queued emails), as production does."""
+
+    def submit(url, data):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data)
+
+    return submit
