@@ -34,6 +34,17 @@ class PrintOrderAdmin(ModelAdmin):
     )
     export_filename = "print-orders"
     inspect_view_enabled = True
+    inspect_view_fields = (
+        "status",
+        "created",
+        "name",
+        "email",
+        "organisation",
+        "address",
+        "items",
+        "needed_by",
+        "notes",
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("lines")

@@ -58,7 +58,7 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
 class MotionDownloadForm(forms.Form):
     """The branch name for the plain-text motion: one printable line, never markup."""
 
-    branch = forms.CharField(
+    name = forms.CharField(
         label="Your branch or organisation",
         max_length=120,
         required=False,
@@ -66,6 +66,6 @@ class MotionDownloadForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
 
-    def clean_branch(self):
-        branch = _UNPRINTABLE.sub(" ", self.cleaned_data.get("branch", ""))
-        return " ".join(branch.split())
+    def clean_name(self):
+        name = _UNPRINTABLE.sub(" ", self.cleaned_data.get("name", ""))
+        return " ".join(name.split())

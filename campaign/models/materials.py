@@ -1,5 +1,6 @@
 """Posters and leaflets to download, and orders for printed copies of them."""
 
+from django.contrib import admin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -8,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from campaign.panels import OrderItemsPanel
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3", "document-link"]
 
@@ -55,7 +58,9 @@ class MaterialsPage(RoutablePageMixin, Page):
     max_count = 1
 
     def get_materials(self):
-        return list(self.materials.select_related("document", "preview"))
+        """Every material with its file and preview (and the preview's renditions) in three queries."""
+        materials = self.materials.filter(document__isnull=False).select_related("document", "preview")
+        return list(materials.prefetch_related("preview__renditions"))
 
     @path("")
     def order_form(self, request):
@@ -77,9 +82,12 @@ class Material(Orderable):
     preview = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # SET_NULL rather than PROTECT: deleting a document in the admin must not fail;
+    # a material without its file simply stops being listed.
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text="The file people download: a PDF or an image.",
     )
@@ -145,6 +153,7 @@ class PrintOrder(models.Model):
 
     panels = [
         FieldPanel("status"),
+        OrderItemsPanel(heading="Items ordered"),
         FieldPanel("name", read_only=True),
         FieldPanel("email", read_only=True),
         FieldPanel("organisation", read_only=True),
@@ -160,11 +169,12 @@ class PrintOrder(models.Model):
     def __str__(self):
         return f"Order {self.pk} from {self.name}"
 
+    @admin.display(description="items")
     def items_summary(self):
-        """ "2 × Poster, 50 × Leaflet"; uses prefetched lines in the admin list and export."""
+        """For example "2 × Poster, 50 × Leaflet"; the admin list and export prefetch the lines."""
         return ", ".join(f"{line.quantity} × {line.title}" for line in self.lines.all())
 
-    items_summary.short_description = "items"
+    items = property(items_summary)  # the admin's inspect view reads attributes, not methods
 
     def total_copies(self):
         return sum(line.quantity for line in self.lines.all())

@@ -82,7 +82,9 @@ class MotionPage(RoutablePageMixin, Page):
 class MotionDownload(Orderable):
     page = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="downloads")
     title = models.CharField(max_length=120)
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.PROTECT, related_name="+")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     panels = [FieldPanel("title"), FieldPanel("document")]
 
@@ -111,7 +113,9 @@ class SpeakerRequest(models.Model):
     email = models.EmailField()
     phone = models.CharField(max_length=40, blank=True)
     proposed_dates = models.CharField("proposed date or dates", max_length=300)
-    format = models.CharField("in person or online", max_length=12, choices=Format.choices)
+    format = models.CharField(
+        "in person or online", max_length=12, choices=Format.choices, default=Format.EITHER
+    )
     place = models.CharField("place", max_length=300, blank=True)
     audience_size = models.PositiveIntegerField(
         "expected audience", null=True, blank=True, validators=[MaxValueValidator(100_000)]

@@ -26,7 +26,7 @@ def motion_page(request, page):
         context_overrides={
             "form": form,
             "download_form": MotionDownloadForm(),
-            "downloads": page.downloads.select_related("document"),
+            "downloads": page.downloads.filter(document__isnull=False).select_related("document"),
         },
     )
 
@@ -63,7 +63,7 @@ def save_speaker_request(request, page, form):
 def motion_download(request, page):
     """The motion as a .txt file with the branch's name filled in (a GET form: nothing is stored)."""
     form = MotionDownloadForm(request.GET)
-    branch = form.cleaned_data["branch"] if form.is_valid() else ""
+    branch = form.cleaned_data["name"] if form.is_valid() else ""
     text = page.motion_text(branch)
     heading = f"{page.title}\n{'=' * len(page.title)}\n\n"
     response = HttpResponse(heading + text + "\n", content_type="text/plain; charset=utf-8")

@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
+from wagtail.images.models import Image as WagtailImage
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from campaign.models import Material
@@ -45,15 +47,19 @@ def test_page_lists_materials_with_format_and_size(client, materials_page, site_
 
 
 def test_listing_costs_the_same_queries_however_many_materials(client, materials_page, site_settings):
-    for _ in range(2):
-        MaterialFactory(page=materials_page)
-    client.get("/materials/")  # warm caches (site root paths, settings)
+    def add_materials(count):
+        for n in range(count):
+            preview = WagtailImage.objects.create(title=f"Preview {n}", file=get_test_image_file())
+            MaterialFactory(page=materials_page, preview=preview)
+        client.get("/materials/")  # the first view makes the preview renditions
+
+    add_materials(2)
     with CaptureQueriesContext(connection) as few:
         client.get("/materials/")
-    for _ in range(6):
-        MaterialFactory(page=materials_page)
+    add_materials(6)
     with CaptureQueriesContext(connection) as many:
-        client.get("/materials/")
+        html = client.get("/materials/").content.decode()
+    assert html.count('class="card material"') == 8
     assert len(many) == len(few)
 
 
@@ -130,3 +136,22 @@ def test_qr_code_points_at_a_live_statement_page(client, materials_page):
 
     assert qr_modules(response.content) == expected_modules("http://testserver/statement/")
     assert "http://testserver/statement/" in client.get("/qr/statement.svg").content.decode()
+
+
+def test_qr_code_comes_only_as_svg_or_png(client, materials_page):
+    assert client.get("/qr/statement.gif").status_code == 404
+
+
+def test_materials_page_offers_the_qr_code(client, materials_page, site_settings):
+    html = client.get("/materials/").content.decode()
+    assert '<img src="/qr/statement.svg"' in html and 'alt="QR code that opens the statement"' in html
+    assert 'href="/qr/statement.png"' in html
+
+
+def test_deleting_a_document_hides_its_material_instead_of_failing(client, materials_page, site_settings):
+    kept = MaterialFactory(page=materials_page, title="Kept poster")
+    gone = MaterialFactory(page=materials_page, title="Gone poster")
+    gone.document.delete()
+    html = client.get("/materials/").content.decode()
+    assert "Kept poster" in html and "Gone poster" not in html
+    assert Material.objects.filter(pk=kept.pk).exists()

@@ -1,5 +1,7 @@
 """The motion page: the motion, its downloads, copying it, and the plain-text download with a name."""
 
+import re
+
 import pytest
 
 from campaign.models import MotionDownload
@@ -27,6 +29,9 @@ def test_page_shows_the_motion_downloads_and_both_forms(client, motion_page):
     # The copy button needs JavaScript, so it is hidden until the script shows it.
     assert '<p class="copy-text" hidden>' in html
     assert "js/copy-text.js" in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "two forms on one page must not share field ids"
+    assert '<input type="radio" name="format" value=""' not in html
 
 
 def test_plain_text_keeps_paragraphs_and_list_items():
@@ -35,7 +40,7 @@ def test_plain_text_keeps_paragraphs_and_list_items():
 
 
 def test_download_fills_in_the_branch_name(client, motion_page):
-    response = client.get("/motion/download/", {"branch": "Leeds Central Unison"})
+    response = client.get("/motion/download/", {"name": "Leeds Central Unison"})
 
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
@@ -54,9 +59,7 @@ def test_download_without_a_name_says_this_branch(client, motion_page):
 
 
 def test_download_keeps_names_to_one_plain_line(client, motion_page):
-    response = client.get(
-        "/motion/download/", {"branch": "Evil\r\nContent-Type: text/html <script>x</script>"}
-    )
+    response = client.get("/motion/download/", {"name": "Evil\r\nContent-Type: text/html <script>x</script>"})
     text = response.content.decode()
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Evil Content-Type: text/html <script>x</script> notes" in text
@@ -67,6 +70,6 @@ def test_download_keeps_names_to_one_plain_line(client, motion_page):
 
 
 def test_download_ignores_an_overlong_name(client, motion_page):
-    response = client.get("/motion/download/", {"branch": "x" * 500})
+    response = client.get("/motion/download/", {"name": "x" * 500})
     assert response.status_code == 200
     assert "this branch notes" in response.content.decode()

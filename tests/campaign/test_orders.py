@@ -161,6 +161,11 @@ def test_organisers_list_search_filter_and_change_status(client, organiser, post
     searched = client.get("/admin/campaign/printorder/?q=Rosa").content.decode()
     assert "Rosa Luxemburg" in searched and "Karl Liebknecht" not in searched
 
+    edit = client.get(f"/admin/campaign/printorder/edit/{order.pk}/").content.decode()
+    assert "Items ordered" in edit and "20 × Tories out poster" in edit
+    inspect = client.get(f"/admin/campaign/printorder/inspect/{order.pk}/").content.decode()
+    assert "20 × Tories out poster" in inspect and "rosa@example.org" in inspect
+
     response = client.post(f"/admin/campaign/printorder/edit/{order.pk}/", {"status": "sent"})
     assert response.status_code == 302
     order.refresh_from_db()
