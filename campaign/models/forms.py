@@ -1,13 +1,15 @@
 """Form pages that editors design in the admin (Wagtail's form builder): get involved, contact."""
 
+from django import forms
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from home.emails import queue_email
 from home.protection import HONEYPOT_FIELD, HoneypotFormMixin, rate_limited
 
 from .materials import TEXT_FEATURES
@@ -40,7 +42,7 @@ class FormPage(AbstractEmailForm):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("to_address"),
                 FieldPanel("subject"),
             ],
             heading="Email to organisers",
@@ -59,6 +61,18 @@ class FormPage(AbstractEmailForm):
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)  # neither stored nor emailed
         return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        """Queue the organisers' email as a task (like every other email) instead of sending it
+        inside the request, so a provider that is down never turns a submission into an error."""
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        reply_to = [
+            form.cleaned_data[name]
+            for name, field in form.fields.items()
+            if isinstance(field, forms.EmailField) and form.cleaned_data.get(name)
+        ][:1]
+        context = {"subject": self.subject or self.title, "page": self.title, "body": self.render_email(form)}
+        queue_email("campaign/form_submission", addresses, context, reply_to=reply_to)
 
     def serve(self, request, *args, **kwargs):
         parent_serve = super().serve
