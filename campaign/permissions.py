@@ -9,6 +9,7 @@ ORGANISER_PERMISSIONS = [
     "view_speakerrequest",
     "change_speakerrequest",
     "view_form_submissions",
+    "view_material",
 ]
 
 

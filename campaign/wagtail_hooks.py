@@ -7,6 +7,7 @@ plain editors do not see the menu item and cannot open the screens.
 
 from django.db.models import F
 from wagtail import hooks
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from .models import Material, PrintOrder, SpeakerRequest
@@ -75,11 +76,40 @@ class SpeakerRequestAdmin(ModelAdmin):
     inspect_view_enabled = True
 
 
+class ReadOnlyPermissionHelper(PermissionHelper):
+    """Materials are edited on their page; this screen only reports how often each is downloaded."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class MaterialDownloadsAdmin(ModelAdmin):
+    model = Material
+    menu_label = "Downloads"
+    menu_icon = "download"
+    permission_helper_class = ReadOnlyPermissionHelper
+    list_display = ("title", "file_format", "download_count", "page")
+    list_filter = ("page",)
+    search_fields = ("title",)
+    ordering = ("-download_count",)
+    list_export = ("title", "file_format", "download_count")
+    export_filename = "material-downloads"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document", "page")
+
+
 class RequestsGroup(ModelAdminGroup):
     menu_label = "Requests"
     menu_icon = "mail"
     menu_order = 250
-    items = (PrintOrderAdmin, SpeakerRequestAdmin)
+    items = (PrintOrderAdmin, SpeakerRequestAdmin, MaterialDownloadsAdmin)
 
 
 modeladmin_register(RequestsGroup)

@@ -112,6 +112,7 @@ class Material(Orderable):
         return self.title
 
     @property
+    @admin.display(description="format")
     def file_format(self):
         return (self.document.file_extension or "file").upper()
 

@@ -65,7 +65,8 @@ def motion_download(request, page):
     form = MotionDownloadForm(request.GET)
     branch = form.cleaned_data["name"] if form.is_valid() else ""
     text = page.motion_text(branch)
-    heading = f"{page.title}\n{'=' * len(page.title)}\n\n"
+    title = f"{page.title} for {branch}" if branch else page.title
+    heading = f"{title}\n{'=' * len(title)}\n\n"
     response = HttpResponse(heading + text + "\n", content_type="text/plain; charset=utf-8")
     filename = f"{slugify(branch)[:60] or 'model'}-motion.txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

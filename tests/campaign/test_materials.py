@@ -155,3 +155,16 @@ def test_deleting_a_document_hides_its_material_instead_of_failing(client, mater
     html = client.get("/materials/").content.decode()
     assert "Kept poster" in html and "Gone poster" not in html
     assert Material.objects.filter(pk=kept.pk).exists()
+
+
+def test_organisers_see_download_counts_but_cannot_change_them(client, organiser, materials_page):
+    MaterialFactory(page=materials_page, title="Popular poster", download_count=42)
+    client.force_login(organiser)
+    html = client.get("/admin/campaign/material/").content.decode()
+    assert "Popular poster" in html and "42" in html
+    assert client.get("/admin/campaign/material/create/").status_code in (302, 403)
+
+
+def test_plain_editors_do_not_see_download_counts(client, editor, materials_page):
+    client.force_login(editor)
+    assert client.get("/admin/campaign/material/").status_code in (302, 403)

@@ -46,7 +46,7 @@ def test_download_fills_in_the_branch_name(client, motion_page):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="leeds-central-unison-motion.txt"'
     text = response.content.decode()
-    assert text.startswith("Model motion\n============\n\n")
+    assert text.startswith("Model motion for Leeds Central Unison\n" + "=" * 37 + "\n\n")
     assert "Leeds Central Unison notes that the Tories must go." in text
     assert "- Leeds Central Unison resolves to act." in text
     assert "[branch]" not in text
@@ -55,6 +55,7 @@ def test_download_fills_in_the_branch_name(client, motion_page):
 def test_download_without_a_name_says_this_branch(client, motion_page):
     response = client.get("/motion/download/")
     assert response["Content-Disposition"] == 'attachment; filename="model-motion.txt"'
+    assert response.content.decode().startswith("Model motion\n============\n\n")
     assert "this branch notes that" in response.content.decode()
 
 
