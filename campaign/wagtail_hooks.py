@@ -115,7 +115,7 @@ class RequestsGroup(ModelAdminGroup):
 modeladmin_register(RequestsGroup)
 
 
-@hooks.register("before_serve_document")
+@hooks.register("before_serve_document", order=100)  # after Wagtail's own access checks
 def count_material_download(document, request):
     """One atomic UPDATE per download, so counts stay exact without locking or slowing the file."""
     if request.method == "GET":

@@ -168,3 +168,17 @@ def test_organisers_see_download_counts_but_cannot_change_them(client, organiser
 def test_plain_editors_do_not_see_download_counts(client, editor, materials_page):
     client.force_login(editor)
     assert client.get("/admin/campaign/material/").status_code in (302, 403)
+
+
+def test_downloads_refused_by_a_collection_restriction_are_not_counted(client, materials_page):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="Private")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    material = MaterialFactory(page=materials_page, document=DocumentFactory(collection=private))
+
+    assert client.get(material.document.url).status_code == 302  # to the login page
+    material.refresh_from_db()
+    assert material.download_count == 0

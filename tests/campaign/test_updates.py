@@ -142,3 +142,18 @@ def test_home_page_listing_is_one_bounded_query(news):
         updates = home_listings(news.get_parent().specific)["latest_updates"]
     assert len(updates) == 3 and all(isinstance(update, UpdatePage) for update in updates)
     assert len(queries) == 1
+
+
+def test_index_costs_the_same_queries_however_many_updates(client, news):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_updates(news, 2)
+    client.get("/news/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/news/")
+    for n in range(8):
+        UpdatePageFactory(parent=news, slug=f"more-{n}", date=datetime.date(2026, 3, 1 + n))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/news/")
+    assert len(many) == len(few)
