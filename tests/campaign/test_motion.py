@@ -35,8 +35,10 @@ def test_page_shows_the_motion_downloads_and_both_forms(client, motion_page):
 
 
 def test_plain_text_keeps_paragraphs_and_list_items():
-    text = rich_text_to_plain("<p>One &amp; two</p><ol><li>First</li><li>Second</li></ol><p>End</p>")
-    assert text == "One & two\n\n- First\n\n- Second\n\nEnd"
+    text = rich_text_to_plain(
+        "<p>One &amp; two</p><ol><li>First</li><li>Second</li></ol><ul><li>Point</li></ul><p>End</p>"
+    )
+    assert text == "One & two\n\n1. First\n\n2. Second\n\n- Point\n\nEnd"
 
 
 def test_download_fills_in_the_branch_name(client, motion_page):
@@ -48,7 +50,7 @@ def test_download_fills_in_the_branch_name(client, motion_page):
     text = response.content.decode()
     assert text.startswith("Model motion for Leeds Central Unison\n" + "=" * 37 + "\n\n")
     assert "Leeds Central Unison notes that the Tories must go." in text
-    assert "- Leeds Central Unison resolves to act." in text
+    assert "1. Leeds Central Unison resolves to act." in text
     assert "[branch]" not in text
 
 
@@ -56,7 +58,8 @@ def test_download_without_a_name_says_this_branch(client, motion_page):
     response = client.get("/motion/download/")
     assert response["Content-Disposition"] == 'attachment; filename="model-motion.txt"'
     assert response.content.decode().startswith("Model motion\n============\n\n")
-    assert "this branch notes that" in response.content.decode()
+    text = response.content.decode()
+    assert "This branch notes that" in text and "1. This branch resolves" in text
 
 
 def test_download_keeps_names_to_one_plain_line(client, motion_page):
@@ -73,4 +76,4 @@ def test_download_keeps_names_to_one_plain_line(client, motion_page):
 def test_download_ignores_an_overlong_name(client, motion_page):
     response = client.get("/motion/download/", {"name": "x" * 500})
     assert response.status_code == 200
-    assert "this branch notes" in response.content.decode()
+    assert "This branch notes" in response.content.decode()
