@@ -1,11 +1,16 @@
-"""URLs of the campaign app that are not Wagtail pages."""
+"""URLs of the campaign app that are not Wagtail pages.
 
-from django.urls import re_path
+Wagtail's page paths cannot hold a dot, so files with an extension are
+plain Django views here.
+"""
+
+from django.urls import path, re_path
 
 from campaign.calendar import calendar_view
+from campaign.views.qr import qr_code
 
 urlpatterns = [
-    # /events.ics (the feed) and /events/<event>.ics ("Add to calendar"):
-    # Wagtail's page paths cannot hold a dot, so these are plain Django views.
+    # /events.ics (the feed) and /events/<event>.ics ("Add to calendar").
     re_path(r"^(?P<page_path>(?:[\w\-]+/)*[\w\-]+)\.ics$", calendar_view, name="campaign_calendar"),
+    path("qr/statement.<str:kind>", qr_code, name="statement_qr"),
 ]

@@ -121,18 +121,3 @@ def build_actions(home):
         )
     home.actions = actions
     home.save_revision().publish()
-
-
-ORGANISERS_GROUP = "Campaign organisers"
-
-
-def organisers_group(*permissions):
-    """The "Campaign organisers" group, with admin access plus `permissions` ("app_label.codename")."""
-    from django.contrib.auth.models import Group, Permission
-
-    group, _ = Group.objects.get_or_create(name=ORGANISERS_GROUP)
-    wanted = ["wagtailadmin.access_admin", *permissions]
-    for name in wanted:
-        app_label, codename = name.split(".")
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-    return group

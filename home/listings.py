@@ -22,9 +22,13 @@ def next_events(home_page, limit=HOME_LISTING_SIZE):
     )
 
 
+def latest_updates(home_page, limit=HOME_LISTING_SIZE):
+    """The newest live news updates in this site (one query)."""
+    from campaign.models import UpdatePage
+
+    return list(UpdatePage.objects.live().descendant_of(home_page).order_by("-date", "-pk")[:limit])
+
+
 def home_listings(home_page):
     """Return the template context for the home page's listings."""
-    return {
-        "latest_updates": [],
-        "next_events": next_events(home_page),
-    }
+    return {"latest_updates": latest_updates(home_page), "next_events": next_events(home_page)}

@@ -2,7 +2,8 @@
 
 from django.utils import timezone
 
-from home.demo import child_page, organisers_group
+from home.demo import child_page
+from home.organisers import organisers_group
 
 from .models import Signature, StatementPage
 

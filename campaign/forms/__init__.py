@@ -1,1 +1,1 @@
-"""Public forms of the campaign app, one module per feature."""
+"""Public forms of the campaign app, one module per concern."""

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from home import demo as home_demo
+from home.organisers import organisers_group
 
 # Each app's demo builder, called with the home page, in tree order.
 APP_BUILDERS = [
@@ -28,5 +29,5 @@ class Command(BaseCommand):
             import_string(path)(home)
         home_demo.build_settings(home)
         home_demo.build_actions(home)
-        home_demo.organisers_group("django_tasks_database.view_dbtaskresult")
+        organisers_group("django_tasks_database.view_dbtaskresult")
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))

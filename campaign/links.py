@@ -1,0 +1,34 @@
+"""Where the campaign's printed QR codes point: the statement people are asked to sign.
+
+Kept in one small function so that the statements app's real model can be
+plugged in later without touching the materials code.
+"""
+
+from wagtail.models import Page, Site
+
+
+def statement_page():
+    """The live statement page, looked up by content type so this app never imports it."""
+    return (
+        Page.objects.live()
+        .filter(content_type__app_label="statements", content_type__model="statementpage")
+        .order_by("path")
+        .first()
+    )
+
+
+def statement_url(request):
+    """Absolute address of the statement page, or of the site's home page if there is none."""
+    page = statement_page()
+    path = page.get_url(request) if page is not None else None
+    if not path:
+        site = Site.find_for_request(request)
+        path = site.root_page.get_url(request) if site else "/"
+    return request.build_absolute_uri(path or "/")
+
+
+def statement_full_url(site):
+    """The statement's address without a request (for printed demo posters): from the Site's settings."""
+    page = statement_page()
+    url = page.get_full_url() if page is not None else None
+    return url or f"{site.root_url}/"
