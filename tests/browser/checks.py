@@ -14,6 +14,11 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
+VIEWPORTS = {
+    "phone": {"width": 375, "height": 812},
+    "desktop": {"width": 1280, "height": 800},
+}
+
 # WCAG 2.2 AA and everything below it.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -146,6 +151,11 @@ def focus_problems(element):
     if not on_screen:
         problems.append("is off screen or has no size while focused")
     return problems
+
+
+def sideways_overflow(page):
+    """How many pixels the page is wider than the window (WCAG 1.4.10 wants none)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
 
 
 def tab_stops(page, limit=80):

@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from . import checks
+from .checks import VIEWPORTS
 
 # Playwright's sync API keeps an asyncio event loop running in this thread for
 # as long as the browser is open, and Django then refuses every ORM call made
@@ -46,11 +47,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-
-VIEWPORTS = {
-    "phone": {"width": 375, "height": 812},
-    "desktop": {"width": 1280, "height": 800},
-}
 
 _REPORTS = pytest.StashKey[dict]()
 
