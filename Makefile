@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench install install-dev clean
+.PHONY: run test test-tools lint format bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +29,24 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install the dev tools, lint, run the whole suite (DATABASE_URL picks the database)
-test: install-dev lint
+## Browser, accessibility and HTML checks run when Chromium, npm's tools and Java are present;
+## otherwise they are skipped and the summary at the end says why.
+test: install-dev lint test-tools
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || echo "NOTE: Chromium not found (apt-get install chromium): the browser tests will be SKIPPED"
+	@command -v java >/dev/null 2>&1 || echo "NOTE: java not found: the HTML validity tests will be SKIPPED"
+	@test -f node_modules/.installed || echo "NOTE: axe-core/vnu-jar not installed (needs npm): accessibility and HTML tests will be SKIPPED"
 	$(BIN)/pytest
+
+# axe-core and the Nu HTML Checker from npm (package-lock.json), for the tests only.
+# --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's is used.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test-tools:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) -s --no-print-directory node_modules/.installed \
+	|| echo "npm ci failed: axe-core and vnu-jar not installed"; \
+	else echo "npm not found: axe-core and vnu-jar not installed"; fi
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -44,4 +60,4 @@ bench: install-dev
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache node_modules test-artifacts

@@ -1,0 +1,180 @@
+"""A real browser against a live server: one Chromium for the whole session.
+
+Debian's Chromium (`apt-get install chromium`) is driven by Playwright's sync
+API; Playwright's own browser downloads cannot be fetched here, so its
+bundled browsers are never used. axe-core and the Nu HTML Checker come from
+npm (`package.json`, installed by `make test`). When a tool is missing, the
+tests that need it are skipped with a reason saying how to install it, and
+pytest's `-ra` summary lists those reasons.
+
+Each test gets its own browser context (cookies, storage), at a phone and a
+desktop width, and a fresh database with the demo content in it; when a test
+fails, a screenshot and the page's HTML are saved in `test-artifacts/`.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
+
+from . import checks
+from .checks import VIEWPORTS
+
+# Playwright's sync API keeps an asyncio event loop running in this thread for
+# as long as the browser is open, and Django then refuses every ORM call made
+# here ("SynchronousOnlyOperation: You cannot call this from an async
+# context"). The calls are ordinary synchronous ones, so the check is a false
+# alarm; it is switched off for the whole session because the browser lives
+# for the whole session (tests collected after these would hit it too).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ARTIFACTS = ROOT / "test-artifacts"
+
+# Headless, and quiet: nothing in the browser may call out of this machine.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+_REPORTS = pytest.StashKey[dict]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so fixtures can tell a failure at teardown."""
+    report = yield
+    item.stash.setdefault(_REPORTS, {})[report.when] = report
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session; skipped when it is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"browser tests: Chromium not found at {CHROMIUM} (apt-get install chromium; .ci/run installs it)"
+        )
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="browser tests: playwright is not installed (make install-dev)"
+    )
+    open_connections = connections.all(initialized_only=True)
+    with sync_api.sync_playwright() as playwright:
+        _keep_database_connections(open_connections)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+def _keep_database_connections(open_connections):
+    """Go on using the database connections this thread had before Playwright started.
+
+    Django keeps connections in a `Local` that, once an event loop is
+    running in the thread, looks them up per async context instead: without
+    this, the tests would open new connections, which lack what the test
+    database set-up left on the old ones (the serialized rollback's snapshot
+    of the migrated database, the shared SQLite in-memory database).
+    """
+    for connection in open_connections:
+        connections[connection.alias] = connection
+
+
+@pytest.fixture(autouse=True)
+def browser_urls(settings):
+    """The site's URLs plus the pages only tests reach (tests/browser/urls.py)."""
+    settings.ROOT_URLCONF = "tests.browser.urls"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Every test starts under the rate limits: the count lives in the shared cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content, as `make run` shows it, built by the demo loader.
+
+    Each app's demo builder makes its pages, so a feature's pages exist here
+    as soon as its builder is in the loader. The one Site is the default one,
+    so it answers on the live server's host and port as well as on testserver.
+    """
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def live_site(live_server, django_db_serialized_rollback, demo_site):
+    """The live server's address, serving the demo site.
+
+    The live server needs a transactional database, which is emptied after
+    every test; the serialized rollback puts back what the migrations made
+    (Wagtail's root page, locale, collection, groups) before the next one.
+    """
+    return live_server.url
+
+
+def _open_page(browser, request, base_url, **options):
+    context = browser.new_context(base_url=base_url, bypass_csp=True, **options)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = request.node.stash.get(_REPORTS, {}).get("call")
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        stem = ARTIFACTS / re.sub(r"[^\w.-]+", "_", request.node.nodeid).strip("_")
+        try:
+            page.screenshot(path=f"{stem}.png", full_page=True)
+            Path(f"{stem}.html").write_text(page.content())
+        except Exception as error:  # the page may have crashed: say so, keep the test's own failure
+            print(f"Could not save a screenshot of {request.node.nodeid}: {error}")
+        else:
+            print(f"Screenshot of the failure: {stem}.png")
+    context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request, browser, live_site):
+    """A fresh tab on the demo site at a phone width and at a desktop width.
+
+    To run a test at one width only: @pytest.mark.parametrize("page", ["phone"], indirect=True).
+    """
+    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS[request.param])
+
+
+@pytest.fixture
+def no_js_page(request, browser, live_site):
+    """A tab with JavaScript switched off, at a phone width: the site must work without it."""
+    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS["phone"], java_script_enabled=False)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """Run axe-core in a page; skipped when it is not installed from npm."""
+    if not checks.AXE_JS.exists():
+        pytest.skip("accessibility tests: axe-core is not installed (make test-tools: `npm ci`)")
+    return checks.run_axe
+
+
+@pytest.fixture(scope="session")
+def html_checker():
+    """Check HTML documents with the Nu HTML Checker; skipped without Java or vnu.jar."""
+    if shutil.which("java") is None:
+        pytest.skip("HTML validity tests: java is not installed (apt-get install default-jre-headless)")
+    if not checks.VNU_JAR.exists():
+        pytest.skip("HTML validity tests: vnu-jar is not installed (make test-tools: `npm ci`)")
+    return checks.run_vnu
