@@ -135,9 +135,7 @@ def focus_problems(element):
     "auto"), or a box-shadow counts as an indicator.
     """
     problems = []
-    outline = element["outlineStyle"] == "auto" or (
-        element["outlineStyle"] != "none" and element["outlineWidth"] >= 2
-    )
+    outline = element["outlineStyle"] == "auto" or (element["outlineStyle"] != "none" and element["outlineWidth"] >= 2)
     if not outline and element["boxShadow"] in ("", "none"):
         problems.append("shows no focus indicator")
     on_screen = (
@@ -191,11 +189,7 @@ def fill_form(page, form_selector, data):
 
 
 def submit_button(page, form_selector):
-    return (
-        page.locator(form_selector)
-        .locator("button[type=submit], input[type=submit], button:not([type])")
-        .first
-    )
+    return page.locator(form_selector).locator("button[type=submit], input[type=submit], button:not([type])").first
 
 
 def submit_invalid(page, form_check):

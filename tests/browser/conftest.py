@@ -63,18 +63,14 @@ def pytest_runtest_makereport(item, call):
 def browser():
     """One headless Chromium for the whole session; skipped when it is not installed."""
     if not CHROMIUM.exists():
-        pytest.skip(
-            f"browser tests: Chromium not found at {CHROMIUM} (apt-get install chromium; .ci/run installs it)"
-        )
+        pytest.skip(f"browser tests: Chromium not found at {CHROMIUM} (apt-get install chromium; .ci/run installs it)")
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="browser tests: playwright is not installed (make install-dev)"
     )
     open_connections = connections.all(initialized_only=True)
     with sync_api.sync_playwright() as playwright:
         _keep_database_connections(open_connections)
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

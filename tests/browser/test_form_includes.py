@@ -9,9 +9,7 @@ from django.template.loader import render_to_string
 
 
 class ChoicesForm(forms.Form):
-    kind = forms.ChoiceField(
-        choices=[("person", "A person"), ("org", "An organisation")], widget=forms.RadioSelect
-    )
+    kind = forms.ChoiceField(choices=[("person", "A person"), ("org", "An organisation")], widget=forms.RadioSelect)
     topics = forms.MultipleChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple)
     name = forms.CharField()
 
