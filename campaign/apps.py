@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
 
 class CampaignConfig(AppConfig):
@@ -7,6 +6,8 @@ class CampaignConfig(AppConfig):
     verbose_name = "Campaign activity"
 
     def ready(self):
-        from .permissions import grant_organiser_permissions
+        from home.organisers import grant_after_migrate
 
-        post_migrate.connect(grant_organiser_permissions, sender=self)
+        from .permissions import ORGANISER_PERMISSIONS
+
+        grant_after_migrate(self, ORGANISER_PERMISSIONS)

@@ -1,8 +1,4 @@
-"""The campaign app's share of the "Campaign organisers" group, granted after every migrate."""
-
-from django.contrib.auth.management import create_permissions
-
-from home.organisers import organisers_group
+"""The campaign app's share of the "Campaign organisers" group."""
 
 ORGANISER_PERMISSIONS = [
     "campaign.view_printorder",
@@ -14,12 +10,3 @@ ORGANISER_PERMISSIONS = [
     "campaign.view_form_submissions",
     "campaign.view_material",
 ]
-
-
-def grant_organiser_permissions(app_config, **kwargs):
-    """post_migrate: make sure the group exists and holds this app's organiser permissions."""
-    if app_config.label != "campaign":
-        return
-    using = kwargs.get("using", "default")
-    create_permissions(app_config, verbosity=0, using=using)
-    organisers_group(*ORGANISER_PERMISSIONS, using=using)

@@ -1,9 +1,8 @@
-"""Demo content for statements: the statement, a few signatures of both kinds, the organisers' group."""
+"""Demo content for statements: the statement and a few signatures of both kinds."""
 
 from django.utils import timezone
 
 from home.demo import child_page
-from home.organisers import organisers_group
 
 from .models import Signature, StatementPage
 
@@ -89,12 +88,4 @@ def build(home):
                 show_publicly=public,
                 confirmed_at=now - timezone.timedelta(hours=number),
             ).save()
-    organisers_group(
-        "statements.view_signature",
-        "statements.change_signature",
-        "statements.delete_signature",
-        "statements.view_signature_email",
-        "statements.export_signature",
-        "statements.import_signature",
-    )
     return page

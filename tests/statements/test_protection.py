@@ -66,7 +66,8 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(
     html = response.content.decode()
     assert message in html
     assert "There is a problem" in html or "There are problems" in html
-    assert f'href="#id_{field}"' in html
+    anchor = f"id_{field}_0" if field == "kind" else f"id_{field}"  # a radio group links to its first choice
+    assert f'href="#{anchor}"' in html
     assert 'aria-invalid="true"' in html
     kept = "Rosa Example" if "town" in changes else "Leeds"
     assert f'value="{kept}"' in html  # what they typed is still there

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 from home import demo as home_demo
-from home.organisers import organisers_group
 
 # Each app's demo builder, called with the home page, in tree order.
 APP_BUILDERS = [
@@ -29,5 +28,4 @@ class Command(BaseCommand):
             import_string(path)(home)
         home_demo.build_settings(home)
         home_demo.build_actions(home)
-        organisers_group("django_tasks_database.view_dbtaskresult")
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))
