@@ -88,10 +88,11 @@ def count_emails_like(prefix):
     return Signature.objects.filter(email_normalised__startswith=prefix).count()
 
 
-def queued_tasks():
+def queued_emails():
+    """Email tasks waiting in the database queue (Wagtail queues tasks of its own there too)."""
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.count()
+    return DBTaskResult.objects.filter(task_path="home.emails.send_email").count()
 
 
 def baseline_rows(prefix):

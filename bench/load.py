@@ -54,6 +54,22 @@ class Run:
         return self.statuses.get(0, 0)
 
 
+def combine(runs):
+    """Several runs of one thing as one: requests and seconds added, the rate from those."""
+    total = Run(name=runs[0].name, output="\n".join(run.output for run in runs))
+    for run in runs:
+        total.requests += run.requests
+        total.seconds += run.seconds
+        total.non_2xx_3xx += run.non_2xx_3xx
+        total.socket_errors += run.socket_errors
+        for status, count in run.statuses.items():
+            total.statuses[status] = total.statuses.get(status, 0) + count
+    total.rate = total.requests / total.seconds if total.seconds else 0.0
+    total.latency_p50_ms = sum(run.latency_p50_ms for run in runs) / len(runs)
+    total.latency_p99_ms = max(run.latency_p99_ms for run in runs)
+    return total
+
+
 def _milliseconds(text):
     number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]

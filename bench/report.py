@@ -34,6 +34,7 @@ def machine(extra_versions):
         "CPU": f"{_first('/proc/cpuinfo', 'model name')}, {os.cpu_count()} cores (nproc)",
         "memory": f"{int(memory_kib) / 1024 / 1024:.1f} GiB" if memory_kib.isdigit() else "unknown",
         "system": f"{platform.system()} {platform.release()}",
+        "load average (1, 5, 15 min) at the end": " ".join(Path("/proc/loadavg").read_text().split()[:3]),
         "Python": platform.python_version(),
         "packages": ", ".join(
             f"{name} {version(name)}" for name in ("Django", "wagtail", "gunicorn", "whitenoise", "psycopg", "redis")
