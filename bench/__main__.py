@@ -204,7 +204,8 @@ def summarise(results):
     def export(figures):
         return (
             f"{figures['rows']:,} rows, {figures['bytes'] / 1e6:.0f} MB of CSV in {figures['seconds']} s; "
-            f"RSS {figures['rss_before_kib'] / 1024:.0f} MiB before, peak {figures['peak_kib'] / 1024:.0f} MiB"
+            f"RSS {figures['rss_before_kib'] / 1024:.1f} MiB before, peak {figures['peak_kib'] / 1024:.1f} MiB "
+            f"during the export ({'peak counter reset before it' if figures['peak_reset'] else 'process peak'})"
         )
 
     figures = [
@@ -244,7 +245,7 @@ def summarise(results):
         "Confirmations follow links of unconfirmed signatures loaded beforehand, each link once; "
         "each renders the thank-you page.",
         "Export: statements.exports.csv_response over the signatures filtered by source, read to the end "
-        "in a fresh process per size; peak RSS from getrusage.",
+        "in a fresh process per size; peak RSS is VmHWM, reset (clear_refs) just before the export.",
     ]
     return ratios, figures, notes
 
