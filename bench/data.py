@@ -1,0 +1,110 @@
+"""Benchmark data in the throwaway database, and the checks on it after a run.
+
+Signatures are made by PostgreSQL itself (INSERT ... SELECT over
+generate_series): a million rows in seconds, with no Python per row. The
+kept counts are then rebuilt by `recount_signatures`, as an operator would
+after an import. Called in the benchmark's own process once Django is set up
+with the deployment's settings (bench.__main__.setup_django).
+"""
+
+import io
+
+from django.core.management import call_command
+from django.db import connection
+
+from statements.models import Signature, StatementPage
+from statements.tokens import CONFIRM, make_token
+
+LOADED_SOURCE = Signature.Source.IMPORT
+PENDING_PREFIX = "pending"
+
+# Per loaded row n: what each column holds (SQL expressions over n).
+COLUMNS = {
+    "page": "%(page)s",
+    "kind": "CASE WHEN n %% 20 = 0 THEN 'organisation' ELSE 'person' END",
+    "name": "'Signer ' || n",
+    "organisation": "CASE WHEN n %% 20 = 0 THEN 'Organisation ' || n WHEN n %% 3 = 0 THEN 'Unison' ELSE '' END",
+    "role": "CASE WHEN n %% 20 = 0 THEN 'Secretary' ELSE '' END",
+    "email": "%(prefix)s || '-' || n || '@example.org'",
+    "email_normalised": "%(prefix)s || '-' || n || '@example.org'",
+    "town": "'Town ' || (n %% 500)",
+    "show_publicly": "n %% 4 <> 0",
+    "keep_informed": "n %% 2 = 0",
+    "source": "%(source)s",
+    "created_at": "now() - n * interval '1 second'",
+    "confirmed_at": "CASE WHEN %(confirmed)s THEN now() - n * interval '1 second' END",
+}
+
+
+def statement_page():
+    """The demo's statement (at /statement/): the page every benchmark uses."""
+    return StatementPage.objects.live().get(slug="statement")
+
+
+def insert_signatures(page, first, last, prefix, source, confirmed):
+    """Insert signatures numbered first..last (inclusive) in one statement."""
+    columns = ", ".join(Signature._meta.get_field(name).column for name in COLUMNS)
+    values = ", ".join(COLUMNS.values())
+    sql = (
+        f"INSERT INTO {Signature._meta.db_table} ({columns}) "
+        f"SELECT {values} FROM generate_series(%(first)s, %(last)s) AS n"
+    )
+    params = {"page": page.pk, "prefix": prefix, "source": source, "confirmed": confirmed}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {**params, "first": first, "last": last})
+
+
+def load(page, loaded, pending):
+    """`loaded` confirmed signatures (source "import") and `pending` unconfirmed ones."""
+    insert_signatures(page, 1, loaded, "loaded", LOADED_SOURCE, True)
+    insert_signatures(page, 1, pending, PENDING_PREFIX, Signature.Source.WEB, False)
+    finish()
+
+
+def grow(page, loaded, total):
+    """Add confirmed signatures loaded+1..total, e.g. from 100,000 to 1,000,000."""
+    insert_signatures(page, loaded + 1, total, "loaded", LOADED_SOURCE, True)
+    finish()
+
+
+def finish():
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Signature._meta.db_table}")
+    call_command("recount_signatures", stdout=io.StringIO())
+
+
+def confirmation_paths(page):
+    """Confirmation links (paths) of every loaded pending signature, oldest first."""
+    rows = (
+        Signature.objects.filter(page=page, email_normalised__startswith=f"{PENDING_PREFIX}-", confirmed_at=None)
+        .order_by("pk")
+        .values_list("pk", "email_normalised")
+    )
+    base = page.url + "confirm/?token="
+    return [base + make_token(Signature(pk=pk, email_normalised=email), CONFIRM) for pk, email in rows]
+
+
+def count_emails_like(prefix):
+    return Signature.objects.filter(email_normalised__startswith=prefix).count()
+
+
+def queued_emails():
+    """Email tasks waiting in the database queue (Wagtail queues tasks of its own there too)."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path="home.emails.send_email").count()
+
+
+def baseline_rows(prefix):
+    from bench.models import BaselineRow
+
+    return BaselineRow.objects.filter(email__startswith=prefix).count()
+
+
+def counts_are_exact(page):
+    """(kept total, confirmed rows): equal when the counters are exact."""
+    return page.counts()["total"], page.signatures.confirmed().count()
+
+
+def confirmed_count(page):
+    return page.signatures.confirmed().count()

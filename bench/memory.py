@@ -1,0 +1,90 @@
+"""Peak memory of the streamed CSV export, measured in a fresh process per size.
+
+`python -m bench.memory` (with the deployment's environment) builds the same
+response the admin's export view returns (statements.exports.csv_response
+over the signatures filtered by source, as an organiser filters on screen),
+reads it to the end as a WSGI server would, and prints one JSON line: rows,
+bytes, seconds, the resident memory just before the export and its peak
+during the export. The kernel's peak counter (VmHWM) is reset just before the
+export, so the peak of importing Django cannot hide what the export uses; a
+fresh process per size keeps one size's peak from hiding the other's.
+"""
+
+import json
+import resource
+import subprocess
+import sys
+import time
+
+from bench.servers import PYTHON, ROOT
+
+
+def status_kib(field):
+    """A memory figure of this process from /proc/self/status, in KiB."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise LookupError(field)
+
+
+def reset_peak():
+    """Make VmHWM start again from the current RSS (Linux 4.0 and later); False if not allowed."""
+    try:
+        with open("/proc/self/clear_refs", "w") as clear_refs:
+            clear_refs.write("5")
+    except OSError:
+        return False
+    return True
+
+
+def peak_rss_kib():
+    try:
+        return status_kib("VmHWM")
+    except (OSError, LookupError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+
+
+def measure(source):
+    import django
+
+    django.setup()
+    from statements.exports import csv_response
+    from statements.models import Signature
+
+    queryset = Signature.objects.filter(source=source).order_by("pk")
+    queryset.exists()  # connect and warm up before the baseline reading
+    before = status_kib("VmRSS")
+    peak_reset = reset_peak()
+    started = time.perf_counter()
+    lines = size = 0
+    for chunk in csv_response(queryset):
+        lines += chunk.count(b"\n")
+        size += len(chunk)
+    return {
+        "rows": lines - 1,  # less the heading line
+        "bytes": size,
+        "seconds": round(time.perf_counter() - started, 2),
+        "rss_before_kib": before,
+        "peak_kib": peak_rss_kib(),
+        "peak_reset": peak_reset,
+    }
+
+
+def export_peak(env, source):
+    """Run the export in a subprocess with `env`; return its measurements."""
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.memory", source],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if result.returncode:
+        raise RuntimeError(f"the export failed:\n{result.stdout}\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(sys.argv[1])))
