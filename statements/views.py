@@ -1,11 +1,12 @@
 """The statement's pages as visitors see them; routed by StatementPage."""
 
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from home.protection import rate_limited
 from home.sharing import share_links
@@ -48,6 +49,30 @@ def statement(request, page, form=None):
         recent_organisations=page.recent_signatures(Signature.Kind.ORGANISATION),
         recent_people=page.recent_signatures(Signature.Kind.PERSON),
     )
+
+
+def live_statement(request, path):
+    """The live statement page at `path` in the request's site, or None: one query.
+
+    The site's root path comes from Wagtail's own cache of site roots, so
+    this skips the walk down the page tree that serving a page takes.
+    """
+    site = Site.find_for_request(request)
+    roots = {root.site_id: root.root_path for root in Site.get_site_root_paths()}
+    if site is None or site.pk not in roots:
+        return None
+    return StatementPage.objects.live().filter(url_path=f"{roots[site.pk]}{path}/").first()
+
+
+def sign_at(request, path):
+    """/<statement>/sign/ as a plain URL, the busiest address in a surge.
+
+    Anything at such an address that is not a statement's is left to Wagtail.
+    """
+    page = live_statement(request, path)
+    if page is None:
+        return wagtail_serve(request, f"{path}/sign/")
+    return sign(request, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -126,11 +151,9 @@ def signatories(request, page):
 @cache_control(public=True, max_age=30)
 def count_json(request, path):
     """The counts as JSON for other sites and apps (/statement.json); cacheable for half a minute."""
-    site = Site.find_for_request(request)
-    if site is None:
+    page = live_statement(request, path)
+    if page is None:
         raise Http404
-    url_path = f"{site.root_page.url_path}{path}/"
-    page = get_object_or_404(StatementPage.objects.live(), url_path=url_path)
     counts = page.counts()
     return JsonResponse(
         {

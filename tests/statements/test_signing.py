@@ -244,3 +244,14 @@ def test_a_link_for_a_withdrawn_signature_does_not_touch_a_new_one(client, state
     signature.email = "someone.else@example.org"
     signature.save()
     assert client.get(old_confirm).status_code == 400
+
+
+def test_a_page_called_sign_elsewhere_is_still_served(client, home_page, site_settings):
+    """Signing has its own fast URL; any other page at a .../sign/ address still reaches Wagtail."""
+    from tests.home.factories import ContentPageFactory
+
+    about = ContentPageFactory(parent=home_page, slug="about", title="About")
+    ContentPageFactory(parent=about, slug="sign", title="Signs and banners")
+    response = client.get("/about/sign/")
+    assert response.status_code == 200
+    assert "Signs and banners" in response.content.decode()
