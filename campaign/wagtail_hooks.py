@@ -13,6 +13,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from .admin_events import EventSubmissionAdmin
 from .models import Material, PrintOrder, SpeakerRequest
+from .models.motions import SPEAKER_REQUEST_FIELDS
 
 FORM_SUBMISSIONS_PERMISSION = "campaign.view_form_submissions"
 
@@ -60,20 +61,7 @@ class SpeakerRequestAdmin(ModelAdmin):
     list_display = ("created", "organisation", "branch", "contact_name", "proposed_dates", "format", "status")
     list_filter = ("status", "format", "created")
     search_fields = ("organisation", "branch", "contact_name", "email", "place", "notes")
-    list_export = (
-        "created",
-        "status",
-        "organisation",
-        "branch",
-        "contact_name",
-        "email",
-        "phone",
-        "proposed_dates",
-        "format",
-        "place",
-        "audience_size",
-        "notes",
-    )
+    list_export = ("created", "status", *SPEAKER_REQUEST_FIELDS)
     export_filename = "speaker-requests"
     inspect_view_enabled = True
 

@@ -5,6 +5,7 @@ import re
 from django import forms
 
 from campaign.models import SpeakerRequest
+from campaign.models.motions import SPEAKER_REQUEST_FIELDS
 from home.protection import HoneypotFormMixin
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
@@ -22,18 +23,7 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
 
     class Meta:
         model = SpeakerRequest
-        fields = [
-            "organisation",
-            "branch",
-            "contact_name",
-            "email",
-            "phone",
-            "proposed_dates",
-            "format",
-            "place",
-            "audience_size",
-            "notes",
-        ]
+        fields = SPEAKER_REQUEST_FIELDS
         labels = {"organisation": "Organisation or union", "contact_name": "Your name", "email": "Your email"}
         help_texts = {
             "proposed_dates": "For example: Tuesday 12 May at 7pm, or any evening in the week of 18 May.",

@@ -103,6 +103,22 @@ class MotionDownload(Orderable):
         return self.title
 
 
+# What a person fills in when inviting a speaker: the form, the admin's read-only
+# panels and the CSV export all list these, in this order.
+SPEAKER_REQUEST_FIELDS = (
+    "organisation",
+    "branch",
+    "contact_name",
+    "email",
+    "phone",
+    "proposed_dates",
+    "format",
+    "place",
+    "audience_size",
+    "notes",
+)
+
+
 class SpeakerRequest(models.Model):
     """An invitation for a campaign speaker, worked through by organisers in the admin."""
 
@@ -136,21 +152,7 @@ class SpeakerRequest(models.Model):
 
     panels = [
         FieldPanel("status"),
-        *(
-            FieldPanel(name, read_only=True)
-            for name in (
-                "organisation",
-                "branch",
-                "contact_name",
-                "email",
-                "phone",
-                "proposed_dates",
-                "format",
-                "place",
-                "audience_size",
-                "notes",
-            )
-        ),
+        *(FieldPanel(name, read_only=True) for name in SPEAKER_REQUEST_FIELDS),
     ]
 
     class Meta:
