@@ -1,10 +1,19 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
 from tests.home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: rate limits, resend throttles and cached pages live there."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

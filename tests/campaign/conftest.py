@@ -2,16 +2,8 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from home.organisers import ORGANISERS_GROUP
-
-
-@pytest.fixture(autouse=True)
-def clear_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

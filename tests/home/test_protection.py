@@ -2,7 +2,6 @@
 
 import pytest
 from django import forms
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -11,13 +10,6 @@ from home.protection import HoneypotFormMixin, client_ip, rate_limited
 
 class ExampleForm(HoneypotFormMixin, forms.Form):
     name = forms.CharField()
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_honeypot_left_empty_is_valid():

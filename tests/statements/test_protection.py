@@ -1,7 +1,6 @@
 """The signing form refuses bad input politely and never breaks."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from statements.models import Signature
@@ -9,11 +8,6 @@ from tests.html import visible_text
 from tests.statements.test_signing import PERSON, sign
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
 
 
 def test_honeypot_filled_in_saves_nothing(client, statement_page, site_settings):

@@ -22,12 +22,6 @@ PERSON = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate limits and resend throttles live in the cache; each test starts clean."""
-    cache.clear()
-
-
 def sign(client, page, **changes):
     return client.post(f"{page.url}sign/", {**PERSON, **changes})
 
