@@ -16,6 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +57,22 @@ def send_email(template, to, context, reply_to=None, tags=None, attempt=0):
 
 
 def queue_email(template, to, context, reply_to=None):
-    """Send `template` to the `to` addresses after the current transaction commits."""
+    """Send `template` to the `to` addresses once the current transaction commits.
+
+    On the database queue the task row is written inside the transaction
+    itself: it commits or rolls back with the signature it is about, and the
+    request saves a round trip. Other backends (immediate in development)
+    run it after the commit.
+    """
     to = [address for address in to if address]
     if not to:
         return
-    transaction.on_commit(
-        lambda: send_email.enqueue(template, to, context, reply_to=reply_to, tags=[template.replace("/", "-")])
-    )
+    tags = [template.replace("/", "-")]
+
+    def enqueue():
+        send_email.enqueue(template, to, context, reply_to=reply_to, tags=tags)
+
+    if isinstance(send_email.get_backend(), DatabaseBackend):
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)

@@ -55,3 +55,17 @@ def test_email_tasks_are_listed_for_organisers_only(client, organiser, editor):
     client.force_login(editor)
     response = client.get("/admin/django_tasks_database/dbtaskresult/")
     assert response.status_code in (302, 403)
+
+
+def test_on_the_database_queue_the_email_task_commits_with_the_signature(
+    client, statement_page, site_settings, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = client.post(f"{statement_page.url}sign/", PERSON)
+    assert response.status_code == 302
+    task = DBTaskResult.objects.get(task_path="home.emails.send_email")
+    assert task.args_kwargs["args"][0] == "statements/confirm"
+    assert task.args_kwargs["args"][1] == ["rosa@example.org"]
+    assert not mail.outbox  # sent later by the worker
