@@ -30,7 +30,8 @@ def resend_key(signature):
 def statement_url(page, request=None):
     """The statement's absolute address: as the visitor reached it, else the site's own."""
     if request is not None:
-        return request.build_absolute_uri(page.get_url(request))
+        # page.get_url() without the request reads Wagtail's cached site roots: no query.
+        return request.build_absolute_uri(page.get_url())
     return page.get_full_url()
 
 

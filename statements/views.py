@@ -1,5 +1,6 @@
 """The statement's pages as visitors see them; routed by StatementPage."""
 
+from django.core.cache import cache
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -8,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
+from home.page_cache import current_generation
 from home.protection import rate_limited
 from home.sharing import share_links
 
@@ -52,16 +54,23 @@ def statement(request, page, form=None):
 
 
 def live_statement(request, path):
-    """The live statement page at `path` in the request's site, or None: one query.
+    """The live statement page at `path` in the request's site, or None.
 
-    The site's root path comes from Wagtail's own cache of site roots, so
-    this skips the walk down the page tree that serving a page takes.
+    Which page sits at an address is remembered in the cache until the next
+    publish or move (the page cache's generation), so a surge of signings
+    costs one query here, not the site lookup and the walk down the tree.
     """
-    site = Site.find_for_request(request)
-    roots = {root.site_id: root.root_path for root in Site.get_site_root_paths()}
-    if site is None or site.pk not in roots:
-        return None
-    return StatementPage.objects.live().filter(url_path=f"{roots[site.pk]}{path}/").first()
+    key = f"statements:at:{current_generation()}:{request.get_host()}:{path}"
+    page_id = cache.get(key)
+    if page_id is None:
+        site = Site.find_for_request(request)
+        page = None
+        if site is not None:
+            url_path = f"{site.root_page.url_path}{path}/"
+            page = StatementPage.objects.live().filter(url_path=url_path).first()
+        cache.set(key, page.pk if page else 0, 300)
+        return page
+    return StatementPage.objects.live().filter(pk=page_id).first() if page_id else None
 
 
 def sign_at(request, path):
