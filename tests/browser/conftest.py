@@ -7,9 +7,18 @@ npm (`package.json`, installed by `make test`). When a tool is missing, the
 tests that need it are skipped with a reason saying how to install it, and
 pytest's `-ra` summary lists those reasons.
 
+The read-only checks (pages, forms' error states, keyboard, no JavaScript,
+HTML validity) visit ONE demo site built once per session: a real server in
+a subprocess (`demo_server`, settings in config/settings/browser.py) on a
+throwaway SQLite file with the demo content loaded, torn down at the end.
+It is independent of the test database, so it is the same in the SQLite and
+the PostgreSQL pass. The journeys (test_journeys.py) instead use pytest-django's
+live server and the real test database (`live_page`), so they can read the
+emails sent and the rows written.
+
 Each test gets its own browser context (cookies, storage), at a phone and a
-desktop width, and a fresh database with the demo content in it; when a test
-fails, a screenshot and the page's HTML are saved in `test-artifacts/`.
+desktop width; when a test fails, a screenshot and the page's HTML are saved
+in `test-artifacts/`.
 """
 
 import os
@@ -24,6 +33,7 @@ from django.db import connections
 
 from . import checks
 from .checks import VIEWPORTS
+from .demo_server import DemoServer
 
 # Playwright's sync API keeps an asyncio event loop running in this thread for
 # as long as the browser is open, and Django then refuses every ORM call made
@@ -49,6 +59,8 @@ CHROMIUM_ARGS = [
 ]
 
 _REPORTS = pytest.StashKey[dict]()
+_DEMO_SERVER = pytest.StashKey[DemoServer]()
+HERE = Path(__file__).resolve().parent
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -57,6 +69,26 @@ def pytest_runtest_makereport(item, call):
     report = yield
     item.stash.setdefault(_REPORTS, {})[report.when] = report
     return report
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Run the browser tests last, and start building the demo site now, in the background.
+
+    Building it (the migrations, mostly) then overlaps the rest of the suite.
+    """
+    browser_tests = [item for item in items if Path(str(item.path)).is_relative_to(HERE)]
+    if not browser_tests or not CHROMIUM.exists():
+        return
+    items[:] = [item for item in items if item not in browser_tests] + browser_tests
+    if any("demo_server" in getattr(item, "fixturenames", ()) for item in browser_tests):
+        config.stash[_DEMO_SERVER] = DemoServer()
+
+
+def pytest_unconfigure(config):
+    server = config.stash.get(_DEMO_SERVER, None)
+    if server is not None:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -102,6 +134,18 @@ def fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def demo_server(request):
+    """The address of the shared demo site (tests/browser/demo_server.py), for the whole session."""
+    server = request.config.stash.get(_DEMO_SERVER, None)
+    if server is None:  # not started at collection: e.g. a test picked by its node id only
+        server = request.config.stash[_DEMO_SERVER] = DemoServer()
+    try:
+        return server.start()
+    except RuntimeError as error:
+        pytest.fail(str(error))
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo content, as `make run` shows it, built by the demo loader.
@@ -144,18 +188,29 @@ def _open_page(browser, request, base_url, **options):
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, live_site):
-    """A fresh tab on the demo site at a phone width and at a desktop width.
+def page(request, browser, demo_server):
+    """A fresh tab on the shared demo server at a phone width and at a desktop width.
 
-    To run a test at one width only: @pytest.mark.parametrize("page", ["phone"], indirect=True).
+    For checks that change nothing a later check depends on. To run a test at
+    one width only: @pytest.mark.parametrize("page", ["phone"], indirect=True).
     """
-    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS[request.param])
+    yield from _open_page(browser, request, demo_server, viewport=VIEWPORTS[request.param])
 
 
 @pytest.fixture
-def no_js_page(request, browser, live_site):
-    """A tab with JavaScript switched off, at a phone width: the site must work without it."""
-    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS["phone"], java_script_enabled=False)
+def no_js_page(request, browser, demo_server):
+    """A tab on the shared demo server with JavaScript switched off, at a phone width."""
+    yield from _open_page(browser, request, demo_server, viewport=VIEWPORTS["phone"], java_script_enabled=False)
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def live_page(request, browser, live_site):
+    """A fresh tab on the live server and the test database, with the demo content loaded.
+
+    For journeys that read what the site wrote (emails in mail.outbox, rows).
+    To run at one width only: @pytest.mark.parametrize("live_page", ["desktop"], indirect=True).
+    """
+    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS[request.param])
 
 
 @pytest.fixture(scope="session")
