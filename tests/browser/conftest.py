@@ -16,8 +16,9 @@ the PostgreSQL pass. The journeys (test_journeys.py) instead use pytest-django's
 live server and the real test database (`live_page`), so they can read the
 emails sent and the rows written.
 
-Each test gets its own browser context (cookies, storage), at a phone and a
-desktop width; when a test fails, a screenshot and the page's HTML are saved
+Each test gets its own tab, at a phone and a desktop width (the checks on
+the demo server share one context per width, emptied of cookies between
+tests; each journey has its own context); when a test fails, a screenshot and the page's HTML are saved
 in `test-artifacts/`.
 """
 
@@ -168,9 +169,14 @@ def live_site(live_server, django_db_serialized_rollback, demo_site):
     return live_server.url
 
 
-def _open_page(browser, request, base_url, **options):
+def _new_context(browser, base_url, **options):
     context = browser.new_context(base_url=base_url, bypass_csp=True, **options)
     context.set_default_timeout(10_000)
+    return context
+
+
+def _open_page(request, context):
+    """A new tab in `context`; on failure, a screenshot and the HTML are saved in test-artifacts/."""
     page = context.new_page()
     yield page
     report = request.node.stash.get(_REPORTS, {}).get("call")
@@ -184,23 +190,47 @@ def _open_page(browser, request, base_url, **options):
             print(f"Could not save a screenshot of {request.node.nodeid}: {error}")
         else:
             print(f"Screenshot of the failure: {stem}.png")
-    context.close()
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def demo_contexts(browser, demo_server):
+    """One browser context per width (and one without JavaScript) on the demo server, reused by every check.
+
+    Making a context costs more than a check's page load; the checks only
+    read, so between tests emptying the cookies is enough.
+    """
+    contexts = {}
+
+    def get(viewport, java_script_enabled=True):
+        key = (viewport, java_script_enabled)
+        if key not in contexts:
+            contexts[key] = _new_context(
+                browser, demo_server, viewport=VIEWPORTS[viewport], java_script_enabled=java_script_enabled
+            )
+        context = contexts[key]
+        context.clear_cookies()
+        return context
+
+    yield get
+    for context in contexts.values():
+        context.close()
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, demo_server):
+def page(request, demo_contexts):
     """A fresh tab on the shared demo server at a phone width and at a desktop width.
 
     For checks that change nothing a later check depends on. To run a test at
     one width only: @pytest.mark.parametrize("page", ["phone"], indirect=True).
     """
-    yield from _open_page(browser, request, demo_server, viewport=VIEWPORTS[request.param])
+    yield from _open_page(request, demo_contexts(request.param))
 
 
 @pytest.fixture
-def no_js_page(request, browser, demo_server):
+def no_js_page(request, demo_contexts):
     """A tab on the shared demo server with JavaScript switched off, at a phone width."""
-    yield from _open_page(browser, request, demo_server, viewport=VIEWPORTS["phone"], java_script_enabled=False)
+    yield from _open_page(request, demo_contexts("phone", java_script_enabled=False))
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -210,7 +240,9 @@ def live_page(request, browser, live_site):
     For journeys that read what the site wrote (emails in mail.outbox, rows).
     To run at one width only: @pytest.mark.parametrize("live_page", ["desktop"], indirect=True).
     """
-    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS[request.param])
+    context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
+    yield from _open_page(request, context)
+    context.close()
 
 
 @pytest.fixture(scope="session")
