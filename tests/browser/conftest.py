@@ -7,9 +7,19 @@ npm (`package.json`, installed by `make test`). When a tool is missing, the
 tests that need it are skipped with a reason saying how to install it, and
 pytest's `-ra` summary lists those reasons.
 
-Each test gets its own browser context (cookies, storage), at a phone and a
-desktop width, and a fresh database with the demo content in it; when a test
-fails, a screenshot and the page's HTML are saved in `test-artifacts/`.
+The read-only checks (pages, forms' error states, keyboard, no JavaScript,
+HTML validity) visit ONE demo site built once per session: a real server in
+a subprocess (`demo_server`, settings in config/settings/browser.py) on a
+throwaway SQLite file with the demo content loaded, torn down at the end.
+It is independent of the test database, so it is the same in the SQLite and
+the PostgreSQL pass. The journeys (test_journeys.py) instead use pytest-django's
+live server and the real test database (`live_page`), so they can read the
+emails sent and the rows written.
+
+Each test gets its own tab, at a phone and a desktop width (the checks on
+the demo server share one context per width, emptied of cookies between
+tests; each journey has its own context); when a test fails, a screenshot and the page's HTML are saved
+in `test-artifacts/`.
 """
 
 import os
@@ -24,6 +34,7 @@ from django.db import connections
 
 from . import checks
 from .checks import VIEWPORTS
+from .demo_server import DemoServer
 
 # Playwright's sync API keeps an asyncio event loop running in this thread for
 # as long as the browser is open, and Django then refuses every ORM call made
@@ -49,6 +60,8 @@ CHROMIUM_ARGS = [
 ]
 
 _REPORTS = pytest.StashKey[dict]()
+_DEMO_SERVER = pytest.StashKey[DemoServer]()
+HERE = Path(__file__).resolve().parent
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -57,6 +70,26 @@ def pytest_runtest_makereport(item, call):
     report = yield
     item.stash.setdefault(_REPORTS, {})[report.when] = report
     return report
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(session, config, items):
+    """Run the browser tests last, and start building the demo site now, in the background.
+
+    Building it (the migrations, mostly) then overlaps the rest of the suite.
+    """
+    browser_tests = [item for item in items if Path(str(item.path)).is_relative_to(HERE)]
+    if not browser_tests or not CHROMIUM.exists():
+        return
+    items[:] = [item for item in items if item not in browser_tests] + browser_tests
+    if any("demo_server" in getattr(item, "fixturenames", ()) for item in browser_tests):
+        config.stash[_DEMO_SERVER] = DemoServer()
+
+
+def pytest_unconfigure(config):
+    server = config.stash.get(_DEMO_SERVER, None)
+    if server is not None:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -102,6 +135,18 @@ def fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def demo_server(request):
+    """The address of the shared demo site (tests/browser/demo_server.py), for the whole session."""
+    server = request.config.stash.get(_DEMO_SERVER, None)
+    if server is None:  # not started at collection: e.g. a test picked by its node id only
+        server = request.config.stash[_DEMO_SERVER] = DemoServer()
+    try:
+        return server.start()
+    except RuntimeError as error:
+        pytest.fail(str(error))
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo content, as `make run` shows it, built by the demo loader.
@@ -124,9 +169,14 @@ def live_site(live_server, django_db_serialized_rollback, demo_site):
     return live_server.url
 
 
-def _open_page(browser, request, base_url, **options):
+def _new_context(browser, base_url, **options):
     context = browser.new_context(base_url=base_url, bypass_csp=True, **options)
     context.set_default_timeout(10_000)
+    return context
+
+
+def _open_page(request, context):
+    """A new tab in `context`; on failure, a screenshot and the HTML are saved in test-artifacts/."""
     page = context.new_page()
     yield page
     report = request.node.stash.get(_REPORTS, {}).get("call")
@@ -140,22 +190,59 @@ def _open_page(browser, request, base_url, **options):
             print(f"Could not save a screenshot of {request.node.nodeid}: {error}")
         else:
             print(f"Screenshot of the failure: {stem}.png")
-    context.close()
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def demo_contexts(browser, demo_server):
+    """One browser context per width (and one without JavaScript) on the demo server, reused by every check.
+
+    Making a context costs more than a check's page load; the checks only
+    read, so between tests emptying the cookies is enough.
+    """
+    contexts = {}
+
+    def get(viewport, java_script_enabled=True):
+        key = (viewport, java_script_enabled)
+        if key not in contexts:
+            contexts[key] = _new_context(
+                browser, demo_server, viewport=VIEWPORTS[viewport], java_script_enabled=java_script_enabled
+            )
+        context = contexts[key]
+        context.clear_cookies()
+        return context
+
+    yield get
+    for context in contexts.values():
+        context.close()
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def page(request, browser, live_site):
-    """A fresh tab on the demo site at a phone width and at a desktop width.
+def page(request, demo_contexts):
+    """A fresh tab on the shared demo server at a phone width and at a desktop width.
 
-    To run a test at one width only: @pytest.mark.parametrize("page", ["phone"], indirect=True).
+    For checks that change nothing a later check depends on. To run a test at
+    one width only: @pytest.mark.parametrize("page", ["phone"], indirect=True).
     """
-    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS[request.param])
+    yield from _open_page(request, demo_contexts(request.param))
 
 
 @pytest.fixture
-def no_js_page(request, browser, live_site):
-    """A tab with JavaScript switched off, at a phone width: the site must work without it."""
-    yield from _open_page(browser, request, live_site, viewport=VIEWPORTS["phone"], java_script_enabled=False)
+def no_js_page(request, demo_contexts):
+    """A tab on the shared demo server with JavaScript switched off, at a phone width."""
+    yield from _open_page(request, demo_contexts("phone", java_script_enabled=False))
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def live_page(request, browser, live_site):
+    """A fresh tab on the live server and the test database, with the demo content loaded.
+
+    For journeys that read what the site wrote (emails in mail.outbox, rows).
+    To run at one width only: @pytest.mark.parametrize("live_page", ["desktop"], indirect=True).
+    """
+    context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
+    yield from _open_page(request, context)
+    context.close()
 
 
 @pytest.fixture(scope="session")

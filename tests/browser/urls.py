@@ -2,10 +2,13 @@
 
 A 429 and a 500 in the site's own look: no public form exists yet to trip
 the rate limit for real, and nothing should fail on purpose in the site.
+The demo server also serves uploaded media here (DEBUG is off there).
 """
 
+from django.conf import settings
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, re_path
+from django.views.static import serve
 
 from config.urls import urlpatterns as site_urlpatterns
 
@@ -24,3 +27,8 @@ urlpatterns = [
     path("__test__/server-error/", server_error),
     *site_urlpatterns,
 ]
+
+if getattr(settings, "SERVE_MEDIA", False):
+    # The demo server (config/settings/browser.py) shows the posters' previews, as a web server would.
+    media = re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    urlpatterns.insert(0, media)

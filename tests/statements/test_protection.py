@@ -49,7 +49,7 @@ def test_the_form_carries_a_csrf_token(client, statement_page, site_settings):
         ({"name": "Bad\x00Name"}, "name", "Null characters are not allowed."),
         ({"name": "Bad\u200bName"}, "name", "unusual invisible characters"),
         ({"organisation": "Org\x07"}, "organisation", "unusual invisible characters"),
-        ({"kind": "robot"}, "kind", "Select a valid choice."),
+        ({"kind": "robot"}, "kind_0", "Select a valid choice."),  # a radio group links to its first choice
     ],
 )
 def test_bad_input_is_explained_and_nothing_typed_is_lost(
