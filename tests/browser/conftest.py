@@ -28,7 +28,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connections
 
@@ -125,14 +124,6 @@ def _keep_database_connections(open_connections):
 def browser_urls(settings):
     """The site's URLs plus the pages only tests reach (tests/browser/urls.py)."""
     settings.ROOT_URLCONF = "tests.browser.urls"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Every test starts under the rate limits: the count lives in the shared cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(scope="session")
