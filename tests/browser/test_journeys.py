@@ -19,7 +19,7 @@ from icalendar import Calendar
 from campaign.models import EventIndexPage, EventPage
 from statements.models import Signature
 
-from .checks import fill_form, submit_button
+from .checks import fill_form, format_violations, submit_button
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -42,7 +42,7 @@ def read_download(download):
     return Path(download.path()).read_bytes()
 
 
-def test_visitor_signs_confirms_and_is_counted(live_page):
+def test_visitor_signs_confirms_and_is_counted(live_page, axe):
     page = live_page
     page.goto("/statement/")
     before = int(page.locator(".count").first.inner_text())
@@ -58,6 +58,8 @@ def test_visitor_signs_confirms_and_is_counted(live_page):
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for signing")
     expect(page.locator(".count").first).to_have_text(str(before + 1))
+    violations = axe(page)  # the thank-you page exists only behind an emailed link, so it is checked here
+    assert not violations, format_violations(violations, "the thank-you page")
     page.get_by_role("link", name="Back to the statement").click()
     expect(page.locator(".count").first).to_have_text(str(before + 1))
 
