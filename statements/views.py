@@ -1,4 +1,4 @@
-"""The statement's pages as visitors see them; routed by StatementPage."""
+"""The statement's pages as visitors see them: routed by StatementPage, except signing and the JSON counts (urls.py)."""
 
 from django.core.cache import cache
 from django.http import Http404, JsonResponse
