@@ -11,7 +11,8 @@ server) without touching the database. What keeps it correct:
   the page is served (CsrfViewMiddleware, above this one, sets their cookie).
 * Pages live for PAGE_CACHE_SECONDS, so live counts are at most that stale,
   and publishing anything (or changing site settings) empties the cache by
-  moving to a new generation of keys.
+  moving to a new generation: each page is stored with the generation it
+  was rendered in, and read together with the current one.
 """
 
 import re
@@ -23,30 +24,32 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
 GENERATION_KEY = "pagecache:generation"
-TOKEN_PLACEHOLDER = "__CSRF_TOKEN__"
-TOKEN_IN_FORM = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+TOKEN_PLACEHOLDER = b"__CSRF_TOKEN__"
+TOKEN_IN_FORM = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 
 
 def current_generation():
     generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+    return generation if generation is not None else start_generation()
+
+
+def start_generation():
+    cache.add(GENERATION_KEY, 1, timeout=None)
+    return cache.get(GENERATION_KEY, 1)
 
 
 def purge():
-    """Forget every cached page on every app server (old keys simply expire)."""
+    """Forget every cached page on every app server (old entries simply expire)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 1, timeout=None)
 
 
-def cache_key(request, generation):
+def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()
-    return f"pagecache:{generation}:{digest}"
+    return f"pagecache:{digest}"
 
 
 def is_anonymous(request):
@@ -77,21 +80,25 @@ class PageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not may_cache_request(request):
             return self.get_response(request)
-        key = cache_key(request, current_generation())
-        stored = cache.get(key)
-        if stored is not None:
+        key = cache_key(request)
+        # The generation and the page in one round trip; a page stored under
+        # an older generation is stale (something was published since).
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or start_generation()
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
             return self.from_cache(request, stored)
         response = self.get_response(request)
         if may_cache_response(response):
-            content = TOKEN_IN_FORM.sub(rf"\g<1>{TOKEN_PLACEHOLDER}\g<2>", response.content.decode())
-            cache.set(key, (content, response["Content-Type"]), seconds)
+            content = TOKEN_IN_FORM.sub(rb"\g<1>" + TOKEN_PLACEHOLDER + rb"\g<2>", response.content)
+            cache.set(key, (generation, content, response["Content-Type"]), seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
     def from_cache(self, request, stored):
-        content, content_type = stored
+        _, content, content_type = stored
         if TOKEN_PLACEHOLDER in content:
-            content = content.replace(TOKEN_PLACEHOLDER, get_token(request))
+            content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(content, content_type=content_type)
         response["X-Page-Cache"] = "hit"
         return response

@@ -9,9 +9,10 @@ from functools import wraps
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
+
+from home.cache import count_in_window
 
 HONEYPOT_FIELD = "website"
 
@@ -49,14 +50,7 @@ def client_ip(request):
 def hit(scope, key, limit, period):
     """Count one attempt; return True while the caller is within `limit` per `period` seconds."""
     window = int(timezone.now().timestamp()) // period
-    cache_key = f"ratelimit:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=period + 5)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=period + 5)
-        count = 1
-    return count <= limit
+    return count_in_window(f"ratelimit:{scope}:{key}:{window}", period + 5) <= limit
 
 
 def rate_limited(scope, limit=None, period=None):

@@ -5,6 +5,7 @@ the same transaction as the signature, so they stay exact.
 """
 
 import logging
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -30,8 +31,8 @@ def resend_key(signature):
 def statement_url(page, request=None):
     """The statement's absolute address: as the visitor reached it, else the site's own."""
     if request is not None:
-        # page.get_url() without the request reads Wagtail's cached site roots: no query.
-        return request.build_absolute_uri(page.get_url())
+        # With the request, Wagtail reads its cached site roots once per request: no query.
+        return request.build_absolute_uri(page.get_url(request))
     return page.get_full_url()
 
 
@@ -49,32 +50,41 @@ def email_context(signature, request=None):
     return {"name": signature.name, "statement_title": signature.page.title, **links(signature, request)}
 
 
-def record(page, form, request=None):
-    """Save a new signature from a valid form and send the confirmation link.
+def record(page, form, request=None, retry=True):
+    """Save a new signature from a valid form and queue its confirmation email, in one transaction.
 
-    A second signing with the same address never makes a second row: it
-    re-sends the confirmation (or says they have already signed) to that
-    address only, so the page shown to the visitor reveals nothing.
+    A second signing with the same address never makes a second row (the
+    unique constraint refuses it): see `repeat`. The insert is tried first
+    because new addresses are the common case in a surge.
     """
-    email = normalise_email(form.cleaned_data["email"])
-    existing = page.signatures.filter(email_normalised=email).first()
-    if existing is None:
-        signature = form.save(commit=False)
-        signature.page = page
-        signature.source = Signature.Source.WEB
-        try:
-            with transaction.atomic():
-                signature.save()
-        except IntegrityError:  # the same address signed at the same moment
-            existing = page.signatures.get(email_normalised=email)
-        else:
-            cache.set(resend_key(signature), 1, RESEND_INTERVAL)
-            queue_email("statements/confirm", [signature.email], email_context(signature, request))
-            logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind})
-            return signature
-    signature = existing
+    signature = form.save(commit=False)
     signature.page = page
-    if cache.add(resend_key(signature), 1, RESEND_INTERVAL):
+    signature.source = Signature.Source.WEB
+    try:
+        with transaction.atomic():
+            signature.save()
+            queue_email("statements/confirm", [signature.email], email_context(signature, request))
+    except IntegrityError:
+        existing = page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
+        if existing is None and retry:  # withdrawn in between: sign again
+            return record(page, form, request, retry=False)
+        if existing is None:
+            raise
+        return repeat(page, existing, request)
+    logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind})
+    return signature
+
+
+def repeat(page, signature, request=None):
+    """The address has signed before: re-send its confirmation (or say it has signed) to it only.
+
+    The page shown to the visitor is the same either way, so it reveals
+    nothing; and at most one email goes out per RESEND_INTERVAL (the first
+    one went when the signature was made).
+    """
+    signature.page = page
+    recently_emailed = signature.created_at > timezone.now() - timedelta(seconds=RESEND_INTERVAL)
+    if not recently_emailed and cache.add(resend_key(signature), 1, RESEND_INTERVAL):
         template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
         queue_email(template, [signature.email], email_context(signature, request))
     logger.info("signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed})

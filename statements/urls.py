@@ -5,8 +5,9 @@ from django.urls import re_path
 from . import views
 
 urlpatterns = [
-    # Signing, served without routing through the page tree (the page's own route is the fallback).
+    # Signing and confirming, served without routing through the page tree (the page's own routes are the fallback).
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/sign/$", views.sign_at, name="statement_sign"),
+    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/confirm/$", views.confirm_at, name="statement_confirm"),
     # A statement's counts as JSON: its page address with ".json" in place of the last slash.
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)\.json$", views.count_json, name="statement_count_json"),
 ]

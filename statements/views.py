@@ -1,6 +1,11 @@
-"""The statement's pages as visitors see them: routed by StatementPage, except signing and the JSON counts (urls.py)."""
+"""The statement's pages as visitors see them.
 
-from django.core.cache import cache
+StatementPage routes them all; signing, confirming and the JSON counts are
+also plain URLs (urls.py) that skip the page tree.
+"""
+
+import time
+
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -53,35 +58,54 @@ def statement(request, page, form=None):
     )
 
 
+# Per process: the live statements found at an address, until the next publish
+# (the page cache's generation) or LIVE_PAGE_SECONDS, whichever comes first.
+_live_pages = {"generation": None, "pages": {}}
+LIVE_PAGE_SECONDS = 300
+
+
 def live_statement(request, path):
     """The live statement page at `path` in the request's site, or None.
 
-    Which page sits at an address is remembered in the cache until the next
-    publish or move (the page cache's generation), so a surge of signings
-    costs one query here, not the site lookup and the walk down the tree.
+    Signing and confirming in a surge then cost no page lookup at all: no
+    walk down the tree and no site lookup (Wagtail's costs a query with a
+    few CASE expressions; the site found is handed to Wagtail the way its
+    own Site.find_for_request keeps it, on the request). One cache read for
+    the generation remains. Only pages found are remembered, so made-up
+    addresses fill no memory.
     """
-    key = f"statements:at:{current_generation()}:{request.get_host()}:{path}"
-    page_id = cache.get(key)
-    if page_id is None:
-        site = Site.find_for_request(request)
-        page = None
-        if site is not None:
-            url_path = f"{site.root_page.url_path}{path}/"
-            page = StatementPage.objects.live().filter(url_path=url_path).first()
-        cache.set(key, page.pk if page else 0, 300)
+    generation = current_generation()
+    if _live_pages["generation"] != generation:
+        _live_pages.update(generation=generation, pages={})
+    key = (request.get_host(), path)
+    found = _live_pages["pages"].get(key)
+    if found is not None and found[2] > time.monotonic():
+        page, request._wagtail_site, _ = found
         return page
-    return StatementPage.objects.live().filter(pk=page_id).first() if page_id else None
+    site = Site.find_for_request(request)
+    page = None
+    if site is not None:
+        url_path = f"{site.root_page.url_path}{path}/"
+        page = StatementPage.objects.live().filter(url_path=url_path).first()
+    if page is not None:
+        _live_pages["pages"][key] = (page, site, time.monotonic() + LIVE_PAGE_SECONDS)
+    return page
 
 
-def sign_at(request, path):
-    """/<statement>/sign/ as a plain URL, the busiest address in a surge.
+def served_at(subpath, view):
+    """A statement's sub-address (/<statement>/<subpath>/) as a plain URL, for the busiest ones in a surge.
 
     Anything at such an address that is not a statement's is left to Wagtail.
     """
-    page = live_statement(request, path)
-    if page is None:
-        return wagtail_serve(request, f"{path}/sign/")
-    return sign(request, page)
+
+    def serve(request, path):
+        page = live_statement(request, path)
+        if page is None:
+            return wagtail_serve(request, f"{path}/{subpath}/")
+        return view(request, page)
+
+    serve.__name__ = f"{view.__name__}_at"
+    return serve
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,25 +113,39 @@ def sign_at(request, path):
 def sign(request, page):
     """POST the form; a valid signature redirects to "check your inbox" (so a reload never re-posts)."""
     if request.method != "POST":
-        return redirect(page.url + "#sign")
+        return redirect(page.get_url(request) + "#sign")
     form = SignatureForm(request.POST)
     if not form.is_valid():
         return statement(request, page, form=form)
     signing.record(page, form, request)
-    return redirect(page.url + page.reverse_subpage("signed"))
+    return redirect(page.get_url(request) + page.reverse_subpage("signed"))
 
 
 def signed(request, page):
     return render(request, page, "statements/check_inbox.html")
 
 
-def confirm(request, page, token):
+def confirm(request, page):
+    """Count the signature, then send the visitor on to the thank-you page.
+
+    The thank-you page has a plain address, so the page cache serves it:
+    a surge of confirmations costs each one a few small queries.
+    """
     try:
-        signature = read_token(token, CONFIRM, page)
+        signature = read_token(request.GET.get("token", ""), CONFIRM, page)
     except BadToken as problem:
         return render(request, page, "statements/link_problem.html", status=400, expired=problem.expired)
+    thank_you = page.get_url(request) + page.reverse_subpage("confirmed")
     first_time = signing.confirm(signature)
-    return render(request, page, "statements/thank_you.html", already_confirmed=not first_time)
+    return redirect(thank_you if first_time else f"{thank_you}?again=1")
+
+
+def confirmed(request, page):
+    return render(request, page, "statements/thank_you.html", already_confirmed="again" in request.GET)
+
+
+sign_at = served_at("sign", sign)
+confirm_at = served_at("confirm", confirm)
 
 
 @require_http_methods(["GET", "POST"])

@@ -244,6 +244,8 @@ class EventPage(EventDetails, Page):
 class EventSubmission(EventDetails):
     """An activity a supporter submitted; organisers accept it (making a draft EventPage) or reject it."""
 
+    wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         ACCEPTED = "accepted", "Accepted"

@@ -136,6 +136,8 @@ class Material(Orderable):
 class PrintOrder(models.Model):
     """A request for printed copies, worked through by organisers in the admin."""
 
+    wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         SENT = "sent", "Sent"
@@ -183,6 +185,8 @@ class PrintOrder(models.Model):
 
 class PrintOrderLine(models.Model):
     """How many copies of one material; the title is kept in case the material is removed."""
+
+    wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
 
     order = models.ForeignKey(PrintOrder, on_delete=models.CASCADE, related_name="lines")
     material = models.ForeignKey(Material, null=True, on_delete=models.SET_NULL, related_name="+")

@@ -122,6 +122,8 @@ SPEAKER_REQUEST_FIELDS = (
 class SpeakerRequest(models.Model):
     """An invitation for a campaign speaker, worked through by organisers in the admin."""
 
+    wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         IN_HAND = "in_hand", "In hand"

@@ -16,6 +16,8 @@ SLOTS = 8
 
 
 class SignatureCount(models.Model):
+    wagtail_reference_index_ignore = True  # bookkeeping, not content
+
     page = models.ForeignKey("statements.StatementPage", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20)
     slot = models.PositiveSmallIntegerField(default=0)

@@ -99,7 +99,11 @@ class StatementPage(RoutablePageMixin, Page):
     # page URLs do not accept in a path.
     @path("confirm/")
     def confirm(self, request):
-        return _views().confirm(request, self, request.GET.get("token", ""))
+        return _views().confirm(request, self)
+
+    @path("confirm/done/", name="confirmed")
+    def confirmed(self, request):
+        return _views().confirmed(request, self)
 
     @path("withdraw/")
     def withdraw(self, request):

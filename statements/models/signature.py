@@ -37,6 +37,10 @@ class SignatureQuerySet(models.QuerySet):
 
 
 class Signature(models.Model):
+    # Visitors' submissions are not content: keep them out of Wagtail's reference index
+    # (one index task and rows per submission, and nothing an editor needs to trace).
+    wagtail_reference_index_ignore = True
+
     class Kind(models.TextChoices):
         PERSON = "person", "A person"
         ORGANISATION = "organisation", "An organisation"
@@ -99,7 +103,8 @@ class Signature(models.Model):
         before = None
         if not self._state.adding:
             before = type(self).objects.filter(pk=self.pk).values("kind", "confirmed_at").first()
-        with transaction.atomic():
+        # No savepoint of its own (as Django's own save): a caller that needs one opens it.
+        with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
             was = before["kind"] if before and before["confirmed_at"] else None
             now = self.kind if self.confirmed_at else None

@@ -52,6 +52,7 @@ PAGES_TO_CHECK = [
     PageCheck("statement", "/statement/"),
     PageCheck("signatories", "/statement/signatories/"),
     PageCheck("check-your-inbox", "/statement/sign/done/"),
+    PageCheck("thank-you", "/statement/confirm/done/"),
     PageCheck("events", "/events/"),
     PageCheck("past-events", "/events/past/"),
     PageCheck("event", "/events/london-launch-meeting/"),

@@ -1,12 +1,15 @@
 """Signing, confirming and withdrawing, as a visitor does it, email included."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import timezone
 
 from statements.models import Signature
+from statements.signing import RESEND_INTERVAL
 from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +78,11 @@ def test_following_the_link_confirms_counts_and_lists_the_name(client, statement
     sign(client, statement_page)
     confirm_url = link_in(mail.outbox[0], "confirm")
 
-    response = client.get(path_of(confirm_url))
+    response = client.get(path_of(confirm_url), follow=True)
 
+    # The click confirms, then redirects to the thank-you page, which has a plain
+    # (cacheable) address, so a reload never confirms again.
+    assert response.redirect_chain == [(f"{statement_page.url}confirm/done/", 302)]
     assert response.status_code == 200
     html = visible_text(response)
     assert "Thank you for signing" in html
@@ -91,8 +97,9 @@ def test_following_the_link_confirms_counts_and_lists_the_name(client, statement
 def test_a_reused_confirmation_link_counts_once_and_says_so(client, statement_page, site_settings):
     sign(client, statement_page)
     confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
-    client.get(confirm_path)
-    response = client.get(confirm_path)
+    first = client.get(confirm_path, follow=True)
+    assert "already confirmed" not in first.content.decode()
+    response = client.get(confirm_path, follow=True)
     assert response.status_code == 200
     assert "already confirmed" in response.content.decode()
     assert statement_page.counts()["total"] == 1
@@ -132,9 +139,15 @@ def test_organisation_needs_its_name(client, statement_page, site_settings):
     assert Signature.objects.count() == 0
 
 
+def past_the_resend_interval():
+    """As if RESEND_INTERVAL had passed since the signature and since any repeat email."""
+    Signature.objects.update(created_at=timezone.now() - timedelta(seconds=RESEND_INTERVAL + 1))
+    cache.clear()
+
+
 def test_signing_again_unconfirmed_resends_without_a_second_row(client, statement_page, site_settings):
     sign(client, statement_page)
-    cache.clear()  # past the resend interval
+    past_the_resend_interval()
     response = sign(client, statement_page, email="  ROSA@example.org ", name="Someone Else")
     assert response["Location"] == "/statement/sign/done/"
     assert Signature.objects.count() == 1
@@ -146,7 +159,7 @@ def test_signing_again_unconfirmed_resends_without_a_second_row(client, statemen
 def test_signing_again_when_confirmed_says_already_signed_by_email_only(client, statement_page, site_settings):
     sign(client, statement_page)
     client.get(path_of(link_in(mail.outbox[0], "confirm")))
-    cache.clear()
+    past_the_resend_interval()
     response = sign(client, statement_page)
     # The visitor sees exactly what a first signer sees: nothing is revealed.
     assert response["Location"] == "/statement/sign/done/"
@@ -159,6 +172,10 @@ def test_repeat_emails_are_throttled(client, statement_page, site_settings):
     for _ in range(4):
         sign(client, statement_page)
     assert len(mail.outbox) == 1
+    Signature.objects.update(created_at=timezone.now() - timedelta(seconds=RESEND_INTERVAL + 1))
+    for _ in range(3):
+        sign(client, statement_page)
+    assert len(mail.outbox) == 2  # one repeat per interval, however often they sign
 
 
 def test_withdraw_link_asks_first_then_removes_everything(client, statement_page, site_settings):
