@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import SiteSettings
@@ -9,7 +10,7 @@ from .page_cache import purge
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
+@receiver(page_unpublished)  # Wagtail also unpublishes a live page before deleting it
 @receiver(post_page_move)
 def purge_on_page_change(sender, **kwargs):
     purge()
@@ -17,5 +18,7 @@ def purge_on_page_change(sender, **kwargs):
 
 @receiver(post_save, sender=SiteSettings)
 @receiver(post_delete, sender=SiteSettings)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
 def purge_on_settings_change(sender, **kwargs):
     purge()

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
+from home.page_cache import forget_local
 from tests.home.factories import HomePageFactory
 
 
@@ -12,8 +13,10 @@ from tests.home.factories import HomePageFactory
 def empty_cache():
     """Every test starts with an empty cache: rate limits, resend throttles and cached pages live there."""
     cache.clear()
+    forget_local()
     yield
     cache.clear()
+    forget_local()
 
 
 @pytest.fixture(autouse=True)

@@ -87,6 +87,9 @@ MIDDLEWARE = [
 # Anonymous page views are served from the cache for this many seconds
 # (0 turns the page cache off). Counts on cached pages are at most this stale.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "30"))
+# Each process re-reads the cache's generation (and its hot pages) at most this often:
+# a publish shows on every app server within this many seconds.
+PAGE_CACHE_LOCAL_SECONDS = int(env("PAGE_CACHE_LOCAL_SECONDS", "1"))
 
 # The site's own pages load nothing from elsewhere. The Wagtail admin is
 # left out: its editor relies on inline scripts and styles.

@@ -16,3 +16,4 @@ STORAGES = {
 }
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+PAGE_CACHE_LOCAL_SECONDS = 0

@@ -1,11 +1,13 @@
 """Anonymous pages come from the shared cache, with a CSRF token of each visitor's own."""
 
 import re
+import time
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from home.page_cache import GENERATION_KEY
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
 from tests.statements.test_signing import PERSON
@@ -97,3 +99,46 @@ def test_form_errors_are_not_cached(client, statement_page, site_settings):
     client.post(f"{statement_page.url}sign/", {**PERSON, "email": "bad"})
     page = client.get(statement_page.url).content.decode()
     assert "Enter a valid email address" not in page
+
+
+def test_each_process_keeps_hot_pages_for_a_moment_without_asking_the_shared_cache(
+    client, statement_page, site_settings, settings
+):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+    client.get(statement_page.url)
+    cache.clear()  # the shared cache forgets the page: this process still has it
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+    time.sleep(1.1)
+    assert client.get(statement_page.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_publish_shows_at_once_on_the_server_that_published_it(client, statement_page, site_settings, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    client.get(statement_page.url)
+    statement_page.body = "<p>Published a moment ago.</p>"
+    statement_page.save_revision().publish()
+    assert "Published a moment ago." in client.get(statement_page.url).content.decode()
+
+
+def test_other_servers_see_a_publish_within_the_local_seconds(client, statement_page, site_settings, settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+    client.get(statement_page.url)
+    purge_from_another_server = cache.incr  # what purge() does on the server where the editor published
+    purge_from_another_server(GENERATION_KEY)
+    time.sleep(1.1)
+    assert client.get(statement_page.url)["X-Page-Cache"] == "miss"
+
+
+def test_thank_you_page_is_served_from_the_cache(client, statement_page, site_settings):
+    thank_you = f"{statement_page.url}confirm/done/"
+    client.get(thank_you)
+    response = client.get(thank_you)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Thank you for signing" in response.content.decode()
+
+
+def test_deleting_a_page_empties_the_cache(client, statement_page, site_settings):
+    """Wagtail unpublishes a live page before deleting it, which empties the cache."""
+    assert client.get(statement_page.url).status_code == 200
+    statement_page.delete()
+    assert client.get("/statement/").status_code == 404

@@ -266,3 +266,25 @@ def test_a_page_called_sign_elsewhere_is_still_served(client, home_page, site_se
     response = client.get("/about/sign/")
     assert response.status_code == 200
     assert "Signs and banners" in response.content.decode()
+
+
+@pytest.mark.parametrize("remove", ["unpublish", "delete"])
+def test_a_statement_taken_down_takes_its_signing_and_confirming_addresses_with_it(
+    client, statement_page, site_settings, settings, remove
+):
+    """The statement is remembered per process for speed; unpublishing or deleting it forgets it at once."""
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    sign(client, statement_page)
+    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
+    getattr(statement_page, remove)()
+
+    assert client.post("/statement/sign/", {**PERSON, "email": "late@example.org"}).status_code == 404
+    assert client.get(confirm_path).status_code == 404
+    assert not Signature.objects.filter(email="late@example.org").exists()
+
+
+def test_signing_costs_a_few_queries(client, statement_page, site_settings, django_assert_max_num_queries):
+    """Query budget of the busiest POST: the statement is remembered, the email task rides in the same transaction."""
+    sign(client, statement_page, email="first@example.org")  # the process learns where the statement is
+    with django_assert_max_num_queries(4):  # (BEGIN,) INSERT signature, INSERT email task, (COMMIT)
+        assert sign(client, statement_page).status_code == 302
