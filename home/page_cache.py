@@ -80,6 +80,24 @@ def purge():
         start_generation()
 
 
+class UntilNextPublish:
+    """A dict this process keeps until the next publish (when the generation moves on).
+
+    For what is costly to work out per request and changes only when editors
+    publish, such as where a page lives.
+    """
+
+    def __init__(self):
+        self.generation = None
+        self.items = {}
+
+    def current(self):
+        generation = current_generation()
+        if generation != self.generation:
+            self.generation, self.items = generation, {}
+        return self.items
+
+
 def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()

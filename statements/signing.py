@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from home.emails import queue_email
+from home.page_cache import UntilNextPublish
 
 from .models import Signature, SignatureCount, normalise_email
 from .tokens import CONFIRM, WITHDRAW, make_token
@@ -28,11 +29,23 @@ def resend_key(signature):
     return f"statements:emailed:{signature.pk}"
 
 
+_paths = UntilNextPublish()
+
+
+def statement_path(page, request):
+    """page.get_url(request), remembered until the next publish: Wagtail works it out anew each time."""
+    paths = _paths.current()
+    key = (request.get_host(), page.pk)
+    path = paths.get(key)
+    if path is None:
+        path = paths[key] = page.get_url(request)
+    return path
+
+
 def statement_url(page, request=None):
     """The statement's absolute address: as the visitor reached it, else the site's own."""
     if request is not None:
-        # With the request, Wagtail reads its cached site roots once per request: no query.
-        return request.build_absolute_uri(page.get_url(request))
+        return request.build_absolute_uri(statement_path(page, request))
     return page.get_full_url()
 
 

@@ -4,8 +4,6 @@ StatementPage routes them all; signing, confirming and the JSON counts are
 also plain URLs (urls.py) that skip the page tree.
 """
 
-import time
-
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
-from home.page_cache import current_generation
+from home.page_cache import UntilNextPublish
 from home.protection import rate_limited
 from home.sharing import share_links
 
@@ -58,10 +56,7 @@ def statement(request, page, form=None):
     )
 
 
-# Per process: the live statements found at an address, until the next publish
-# (the page cache's generation) or LIVE_PAGE_SECONDS, whichever comes first.
-_live_pages = {"generation": None, "pages": {}}
-LIVE_PAGE_SECONDS = 300
+_live_pages = UntilNextPublish()
 
 
 def live_statement(request, path):
@@ -70,17 +65,14 @@ def live_statement(request, path):
     Signing and confirming in a surge then cost no page lookup at all: no
     walk down the tree and no site lookup (Wagtail's costs a query with a
     few CASE expressions; the site found is handed to Wagtail the way its
-    own Site.find_for_request keeps it, on the request). One cache read for
-    the generation remains. Only pages found are remembered, so made-up
-    addresses fill no memory.
+    own Site.find_for_request keeps it, on the request). Only pages found
+    are remembered, so made-up addresses fill no memory.
     """
-    generation = current_generation()
-    if _live_pages["generation"] != generation:
-        _live_pages.update(generation=generation, pages={})
+    pages = _live_pages.current()
     key = (request.get_host(), path)
-    found = _live_pages["pages"].get(key)
-    if found is not None and found[2] > time.monotonic():
-        page, request._wagtail_site, _ = found
+    found = pages.get(key)
+    if found is not None:
+        page, request._wagtail_site = found
         return page
     site = Site.find_for_request(request)
     page = None
@@ -88,7 +80,7 @@ def live_statement(request, path):
         url_path = f"{site.root_page.url_path}{path}/"
         page = StatementPage.objects.live().filter(url_path=url_path).first()
     if page is not None:
-        _live_pages["pages"][key] = (page, site, time.monotonic() + LIVE_PAGE_SECONDS)
+        pages[key] = (page, site)
     return page
 
 
@@ -113,12 +105,12 @@ def served_at(subpath, view):
 def sign(request, page):
     """POST the form; a valid signature redirects to "check your inbox" (so a reload never re-posts)."""
     if request.method != "POST":
-        return redirect(page.get_url(request) + "#sign")
+        return redirect(signing.statement_path(page, request) + "#sign")
     form = SignatureForm(request.POST)
     if not form.is_valid():
         return statement(request, page, form=form)
     signing.record(page, form, request)
-    return redirect(page.get_url(request) + page.reverse_subpage("signed"))
+    return redirect(signing.statement_path(page, request) + page.reverse_subpage("signed"))
 
 
 def signed(request, page):
@@ -135,7 +127,7 @@ def confirm(request, page):
         signature = read_token(request.GET.get("token", ""), CONFIRM, page)
     except BadToken as problem:
         return render(request, page, "statements/link_problem.html", status=400, expired=problem.expired)
-    thank_you = page.get_url(request) + page.reverse_subpage("confirmed")
+    thank_you = signing.statement_path(page, request) + page.reverse_subpage("confirmed")
     first_time = signing.confirm(signature)
     return redirect(thank_you if first_time else f"{thank_you}?again=1")
 
