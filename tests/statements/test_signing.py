@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
 
-from statements.models import Signature
+from statements.models import Signature, SignatureCount
 from statements.signing import RESEND_INTERVAL
 from tests.html import visible_text
 
@@ -288,3 +288,17 @@ def test_signing_costs_a_few_queries(client, statement_page, site_settings, djan
     sign(client, statement_page, email="first@example.org")  # the process learns where the statement is
     with django_assert_max_num_queries(4):  # (BEGIN,) INSERT signature, INSERT email task, (COMMIT)
         assert sign(client, statement_page).status_code == 302
+
+
+def test_signatures_stay_out_of_wagtails_reference_index(client, statement_page, site_settings):
+    """Wagtail would index every model that points at a page: a task and rows per signature, for nothing."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ReferenceIndex
+
+    sign(client, statement_page)
+    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    indexed = ReferenceIndex.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(Signature, SignatureCount).values()
+    )
+    assert Signature.objects.count() == 1
+    assert not indexed.exists()
