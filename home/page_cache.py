@@ -81,21 +81,27 @@ def purge():
 
 
 class UntilNextPublish:
-    """A dict this process keeps until the next publish (when the generation moves on).
+    """A dict this process keeps until the next publish, for what is costly to work out per request.
 
-    For what is costly to work out per request and changes only when editors
-    publish, such as where a page lives.
+    Such as where a page lives. Emptied when the generation moves on, and at
+    least every MAX_AGE seconds (a safety net: with no shared cache, other
+    processes never see this one's publishes), and when it holds MAX_ITEMS
+    (its keys include the Host header, which a visitor chooses).
     """
 
+    MAX_AGE = 30
+    MAX_ITEMS = 100
+
     def __init__(self):
-        self.generation = None
-        self.items = {}
+        self.state = (None, 0.0, {})
 
     def current(self):
-        generation = current_generation()
-        if generation != self.generation:
-            self.generation, self.items = generation, {}
-        return self.items
+        generation, started, items = self.state
+        now = time.monotonic()
+        if generation != current_generation() or now - started > self.MAX_AGE or len(items) >= self.MAX_ITEMS:
+            items = {}
+            self.state = (current_generation(), now, items)
+        return items
 
 
 def cache_key(request):
@@ -149,7 +155,7 @@ class PageCacheMiddleware:
     def recall(self, key, generation):
         """The stored page of this generation: from this process if it is fresh, else from the shared cache."""
         local = _local["pages"].get(key)
-        if local is not None and local[0] > time.monotonic():
+        if local is not None and local[0] > time.monotonic() and local[1][0] == generation:
             return local[1]
         stored = cache.get(key)
         # A page rendered in an older generation is stale: something was published since.

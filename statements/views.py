@@ -66,7 +66,7 @@ def live_statement(request, path):
     walk down the tree and no site lookup (Wagtail's costs a query with a
     few CASE expressions; the site found is handed to Wagtail the way its
     own Site.find_for_request keeps it, on the request). Only pages found
-    are remembered, so made-up addresses fill no memory.
+    are remembered, and at most UntilNextPublish.MAX_ITEMS of them.
     """
     pages = _live_pages.current()
     key = (request.get_host(), path)

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from home.page_cache import GENERATION_KEY
+from home.page_cache import GENERATION_KEY, UntilNextPublish, purge
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
 from tests.statements.test_signing import PERSON
@@ -142,3 +142,31 @@ def test_deleting_a_page_empties_the_cache(client, statement_page, site_settings
     assert client.get(statement_page.url).status_code == 200
     statement_page.delete()
     assert client.get("/statement/").status_code == 404
+
+
+def test_a_page_cached_before_a_publish_commits_is_forgotten(
+    statement_page, site_settings, django_capture_on_commit_callbacks
+):
+    """Wagtail signals a publish inside its transaction; another process may cache the old page in that gap."""
+    visitor = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        statement_page.save_revision().publish()
+        assert visitor.get(statement_page.url)["X-Page-Cache"] == "miss"  # rendered before the commit
+        assert visitor.get(statement_page.url)["X-Page-Cache"] == "hit"
+    assert visitor.get(statement_page.url)["X-Page-Cache"] == "miss"
+
+
+def test_what_a_process_remembers_until_the_next_publish_is_bounded(monkeypatch):
+    remembered = UntilNextPublish()
+    remembered.current()["a"] = 1
+    assert remembered.current() == {"a": 1}
+    purge()
+    assert remembered.current() == {}
+
+    for number in range(UntilNextPublish.MAX_ITEMS + 1):  # e.g. one per Host header a visitor makes up
+        remembered.current()[number] = number
+    assert len(remembered.current()) <= UntilNextPublish.MAX_ITEMS
+
+    remembered.current()["b"] = 2
+    monkeypatch.setattr(UntilNextPublish, "MAX_AGE", -1)  # as if MAX_AGE seconds had passed
+    assert remembered.current() == {}

@@ -38,7 +38,7 @@ def test_count_in_window_counts_and_expires(backend):
 
 
 def test_counts_from_many_threads_are_exact(backend):
-    """Several workers of one process share one client; each count is one atomic round trip."""
+    """Threads of one process share one client and still count exactly."""
 
     def count():
         for _ in range(50):
