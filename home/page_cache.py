@@ -177,5 +177,7 @@ class PageCacheMiddleware:
         if TOKEN_PLACEHOLDER in content:
             content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
         response = HttpResponse(content, content_type=content_type)
+        # As CommonMiddleware (below this one) would: without it the app server sends the page in chunks.
+        response["Content-Length"] = str(len(content))
         response["X-Page-Cache"] = "hit"
         return response

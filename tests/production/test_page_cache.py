@@ -170,3 +170,11 @@ def test_what_a_process_remembers_until_the_next_publish_is_bounded(monkeypatch)
     remembered.current()["b"] = 2
     monkeypatch.setattr(UntilNextPublish, "MAX_AGE", -1)  # as if MAX_AGE seconds had passed
     assert remembered.current() == {}
+
+
+def test_a_cached_page_says_how_long_it_is(client, statement_page, site_settings):
+    """Without Content-Length, gunicorn sends the page in chunks: slower for the server and the visitor."""
+    client.get(statement_page.url)
+    response = client.get(statement_page.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Content-Length"] == str(len(response.content))
