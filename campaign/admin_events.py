@@ -20,22 +20,12 @@ from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView, InstanceSpecificView
 
 from campaign.models import EventIndexPage, EventPage, EventSubmission
+from campaign.models.events import EventDetails
 from home.emails import queue_email
 from home.models import SiteSettings
 
-COPIED_FIELDS = [
-    "title",
-    "kind",
-    "start",
-    "end",
-    "venue_name",
-    "address",
-    "town",
-    "postcode",
-    "organiser_name",
-    "organiser_contact",
-    "online_url",
-]
+# Accepting copies the title and everything an event and a submission share.
+COPIED_FIELDS = ["title", *(field.name for field in EventDetails._meta.fields)]
 
 
 def rich_text_from(text):
