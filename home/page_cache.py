@@ -97,10 +97,10 @@ class UntilNextPublish:
 
     def current(self):
         generation, started, items = self.state
-        now = time.monotonic()
-        if generation != current_generation() or now - started > self.MAX_AGE or len(items) >= self.MAX_ITEMS:
+        now, latest = time.monotonic(), current_generation()
+        if generation != latest or now - started > self.MAX_AGE or len(items) >= self.MAX_ITEMS:
             items = {}
-            self.state = (current_generation(), now, items)
+            self.state = (latest, now, items)
         return items
 
 
