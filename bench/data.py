@@ -12,6 +12,7 @@ import io
 from django.core.management import call_command
 from django.db import connection
 
+from core.emails import send_email
 from statements.models import Signature, StatementPage
 from statements.tokens import CONFIRM, make_token
 
@@ -93,7 +94,7 @@ def queued_emails():
     """Email tasks waiting in the database queue (Wagtail queues tasks of its own there too)."""
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(task_path="home.emails.send_email").count()
+    return DBTaskResult.objects.filter(task_path=send_email.module_path).count()
 
 
 def baseline_rows(prefix):

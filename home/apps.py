@@ -2,14 +2,11 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
+    """The top of the site: the home page, plain pages, site settings, navigation and the demo loader.
+
+    It composes the feature apps (the home page lists their events and news;
+    the demo loader builds every app's content); nothing below imports it.
+    """
+
     name = "home"
     verbose_name = "Home and site settings"
-
-    def ready(self):
-        from django.apps import apps
-
-        from . import signals  # noqa: F401 - connects the page cache purge
-        from .organisers import grant_after_migrate
-
-        # Organisers see the email queue (failed emails among it).
-        grant_after_migrate(apps.get_app_config("django_tasks_database"), ["django_tasks_database.view_dbtaskresult"])

@@ -6,6 +6,8 @@ overwrites an editor's changes and never duplicates a page.
 
 from wagtail.models import Page, Site
 
+from core.demo import child_page
+
 from .models import ContentPage, HomePage, SiteSettings
 
 CAMPAIGN_NAME = "Socialist Campaign for a Labour Victory"
@@ -46,17 +48,6 @@ PRIVACY = (
 )
 
 
-def child_page(parent, model, slug, **fields):
-    """Return the child of `parent` with this slug, creating and publishing it if missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def build_home():
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -67,7 +58,9 @@ def build_home():
     root.add_child(instance=home)
     home.save_revision().publish()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=CAMPAIGN_NAME
+        )
     else:
         old_root = site.root_page
         site.root_page = home

@@ -6,13 +6,14 @@ signatures), so the home page costs the same however big the campaign grows.
 
 from django.utils import timezone
 
+from campaign.events.models import EventPage
+from campaign.news.models import UpdatePage
+
 HOME_LISTING_SIZE = 3
 
 
 def next_events(home_page, limit=HOME_LISTING_SIZE):
     """The next few live, not cancelled events in this site, soonest first (one query)."""
-    from campaign.models import EventPage
-
     return list(
         EventPage.objects.live()
         .public()
@@ -24,8 +25,6 @@ def next_events(home_page, limit=HOME_LISTING_SIZE):
 
 def latest_updates(home_page, limit=HOME_LISTING_SIZE):
     """The newest live news updates in this site (one query)."""
-    from campaign.models import UpdatePage
-
     return list(UpdatePage.objects.live().descendant_of(home_page).order_by("-date", "-pk")[:limit])
 
 

@@ -7,7 +7,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import CallToActionBlock, SocialLinkBlock
+from core.blocks import CallToActionBlock
+
+from .blocks import SocialLinkBlock
+from .listings import home_listings
 
 
 class HomePage(Page):
@@ -30,8 +33,6 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from .listings import home_listings
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_listings(self))
         return context

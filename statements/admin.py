@@ -12,10 +12,7 @@ from wagtail_modeladmin.views import IndexView
 
 from .exports import csv_response
 from .models import Signature
-
-EMAIL_PERMISSION = "statements.view_signature_email"
-EXPORT_PERMISSION = "statements.export_signature"
-IMPORT_PERMISSION = "statements.import_signature"
+from .permissions import EMAIL_PERMISSION, EXPORT_PERMISSION
 
 
 class ConfirmedFilter(SimpleListFilter):

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 
 from .imports import import_signatures
 from .models import Signature, StatementPage
+from .permissions import IMPORT_PERMISSION
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -31,7 +32,7 @@ class ImportForm(forms.Form):
         return uploaded
 
 
-@permission_required("statements.import_signature", raise_exception=True)
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
 def import_paper_signatures(request):
     report = None
     form = ImportForm(request.POST or None, request.FILES or None)

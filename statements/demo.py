@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from home.demo import child_page
+from core.demo import child_page
 
 from .models import Signature, StatementPage
 

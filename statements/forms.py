@@ -5,9 +5,9 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 
-from home.protection import HoneypotFormMixin
+from core.protection import HoneypotFormMixin
 
-from .models import Signature
+from .models.signature import Signature
 
 
 def reject_control_characters(value):

@@ -12,10 +12,11 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from home.emails import queue_email
-from home.page_cache import UntilNextPublish
+from core.emails import queue_email
+from core.page_cache import UntilNextPublish
 
-from .models import Signature, SignatureCount, normalise_email
+from .models.counter import SignatureCount
+from .models.signature import Signature, normalise_email
 from .tokens import CONFIRM, WITHDRAW, make_token
 
 logger = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ import hashlib
 
 from django.core import signing
 
-from .models import Signature
+from .models.signature import Signature
 
 CONFIRM = "statements.confirm"
 WITHDRAW = "statements.withdraw"

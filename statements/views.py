@@ -1,24 +1,20 @@
 """The statement's pages as visitors see them.
 
-StatementPage routes them all; signing, confirming and the JSON counts are
-also plain URLs (urls.py) that skip the page tree.
+StatementPage routes them all and hands itself in: this module never
+imports the page model (direct_urls.py serves the busiest of them at plain
+URLs that skip the page tree).
 """
 
-from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Site
-from wagtail.views import serve as wagtail_serve
 
-from home.page_cache import UntilNextPublish
-from home.protection import rate_limited
-from home.sharing import share_links
+from core.protection import rate_limited
+from core.sharing import share_links
 
 from . import signing
 from .forms import SignatureForm
-from .models import Signature, StatementPage
+from .models.signature import Signature
 from .tokens import CONFIRM, WITHDRAW, BadToken, read_token
 
 SIGNATORIES_PER_PAGE = 50
@@ -56,50 +52,6 @@ def statement(request, page, form=None):
     )
 
 
-_live_pages = UntilNextPublish()
-
-
-def live_statement(request, path):
-    """The live statement page at `path` in the request's site, or None.
-
-    Signing and confirming in a surge then cost no page lookup at all: no
-    walk down the tree and no site lookup (Wagtail's costs a query with a
-    few CASE expressions; the site found is handed to Wagtail the way its
-    own Site.find_for_request keeps it, on the request). Only pages found
-    are remembered, and at most UntilNextPublish.MAX_ITEMS of them.
-    """
-    pages = _live_pages.current()
-    key = (request.get_host(), path)
-    found = pages.get(key)
-    if found is not None:
-        page, request._wagtail_site = found
-        return page
-    site = Site.find_for_request(request)
-    page = None
-    if site is not None:
-        url_path = f"{site.root_page.url_path}{path}/"
-        page = StatementPage.objects.live().filter(url_path=url_path).first()
-    if page is not None:
-        pages[key] = (page, site)
-    return page
-
-
-def served_at(subpath, view):
-    """A statement's sub-address (/<statement>/<subpath>/) as a plain URL, for the busiest ones in a surge.
-
-    Anything at such an address that is not a statement's is left to Wagtail.
-    """
-
-    def serve(request, path):
-        page = live_statement(request, path)
-        if page is None:
-            return wagtail_serve(request, f"{path}/{subpath}/")
-        return view(request, page)
-
-    serve.__name__ = f"{view.__name__}_at"
-    return serve
-
-
 @require_http_methods(["GET", "POST"])
 @rate_limited("sign")
 def sign(request, page):
@@ -134,10 +86,6 @@ def confirm(request, page):
 
 def confirmed(request, page):
     return render(request, page, "statements/thank_you.html", already_confirmed="again" in request.GET)
-
-
-sign_at = served_at("sign", sign)
-confirm_at = served_at("confirm", confirm)
 
 
 @require_http_methods(["GET", "POST"])
@@ -184,23 +132,4 @@ def signatories(request, page):
         page_number=number,
         has_next=len(batch) > SIGNATORIES_PER_PAGE,
         start_number=start,
-    )
-
-
-@cache_control(public=True, max_age=30)
-def count_json(request, path):
-    """The counts as JSON for other sites and apps (/statement.json); cacheable for half a minute."""
-    page = live_statement(request, path)
-    if page is None:
-        raise Http404
-    counts = page.counts()
-    return JsonResponse(
-        {
-            "statement": page.title,
-            "url": signing.statement_url(page, request),
-            "signatures": counts["total"],
-            "people": counts["people"],
-            "organisations": counts["organisations"],
-            "goal": page.signature_goal,
-        }
     )

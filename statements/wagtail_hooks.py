@@ -5,8 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from .admin import IMPORT_PERMISSION, SignatureAdmin
+from .admin import SignatureAdmin
 from .admin_views import import_paper_signatures
+from .permissions import IMPORT_PERMISSION
 
 modeladmin_register(SignatureAdmin)
 

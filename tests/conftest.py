@@ -1,12 +1,16 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
+from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from core.organisers import ORGANISERS_GROUP
+from core.page_cache import forget_local
 from home.models import SiteSettings
-from home.page_cache import forget_local
 from tests.home.factories import HomePageFactory
+from tests.statements.factories import StatementPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -91,14 +95,28 @@ def site_settings(home_page):
 
 @pytest.fixture
 def statement_page(home_page):
-    from tests.statements.factories import StatementPageFactory
-
     return StatementPageFactory(parent=home_page, signature_goal=100)
 
 
-def make_user(username, groups=(), permissions=()):
-    from django.contrib.auth.models import Group, Permission, User
+@pytest.fixture
+def demo_content(home_page):
+    """The whole demo site, built by the demo loader under the test's home page."""
+    call_command("load_demo_content", verbosity=0)
+    return home_page
 
+
+@pytest.fixture
+def file_storage(settings, tmp_path):
+    """Real files on disk: Wagtail serves documents from a local path, which memory storage lacks."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    return tmp_path
+
+
+def make_user(username, groups=(), permissions=()):
     user = User.objects.create_user(username, f"{username}@example.org", "password")
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
@@ -109,22 +127,17 @@ def make_user(username, groups=(), permissions=()):
 
 
 @pytest.fixture
-def organiser(db):
-    """A member of the demo's "Campaign organisers" group, as the demo loader sets it up."""
-    from django.core.management import call_command
-
-    call_command("load_demo_content", verbosity=0)
-    return make_user("organiser", groups=["Campaign organisers"])
+def organiser(home_page):
+    """A member of the "Campaign organisers" group, which every migrate keeps up to date."""
+    return make_user("organiser", groups=[ORGANISERS_GROUP])
 
 
 @pytest.fixture
-def editor(db):
+def editor(home_page):
     """A plain Wagtail editor: may edit pages, may not see personal data."""
     return make_user("editor", groups=["Editors"])
 
 
 @pytest.fixture
 def superuser(db):
-    from django.contrib.auth.models import User
-
     return User.objects.create_superuser("boss", "boss@example.org", "password")

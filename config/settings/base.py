@@ -33,10 +33,17 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The project's apps, top layer first (ARCHITECTURE.md): home composes the
+# feature apps, which build on core, the machinery at the bottom.
 INSTALLED_APPS = [
     "home",
+    "campaign.events",
+    "campaign.materials",
+    "campaign.motion",
+    "campaign.news",
+    "campaign.form_pages",
     "statements",
-    "campaign",
+    "core",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -76,7 +83,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "home.page_cache.PageCacheMiddleware",
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -146,7 +153,7 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "home.cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "campaign"),
         }
@@ -198,6 +205,9 @@ ANYMAIL = {
 # Background work: emails are sent by tasks. Immediate here; production
 # stores them in the database for `manage.py db_worker` to send and retry.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# The site-wide settings (campaign name, contact details) that apps reach through core.site_settings.
+SITE_SETTINGS_MODEL = "home.SiteSettings"
 
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Campaign")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -52,6 +52,6 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 EMAIL_BACKEND = env("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
 
 # One JSON object a line on standard output, for the platform's log collector.
-LOGGING["formatters"]["json"] = {"()": "home.logs.JsonFormatter"}
+LOGGING["formatters"]["json"] = {"()": "core.logs.JsonFormatter"}
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

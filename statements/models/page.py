@@ -3,7 +3,8 @@
 Its sub-pages (sign, confirm, withdraw, signatories) are routes of the page,
 so an editor who moves or renames the page moves them too. The counts as
 JSON live beside the page, at its address plus ".json" (statements/urls.py).
-The views themselves live in statements/views.py.
+The views themselves live in statements/views.py, which takes the page as an
+argument and never imports this module.
 """
 
 from django.db import models
@@ -13,15 +14,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from statements import views
+
 from .counter import SignatureCount
 from .signature import Signature
-
-
-def _views():
-    """The views module, imported late: it imports these models."""
-    from statements import views
-
-    return views
 
 
 class StatementPage(RoutablePageMixin, Page):
@@ -85,30 +81,30 @@ class StatementPage(RoutablePageMixin, Page):
 
     @path("")
     def statement(self, request):
-        return _views().statement(request, self)
+        return views.statement(request, self)
 
     @path("sign/")
     def sign(self, request):
-        return _views().sign(request, self)
+        return views.sign(request, self)
 
     @path("sign/done/", name="signed")
     def signed(self, request):
-        return _views().signed(request, self)
+        return views.signed(request, self)
 
     # Tokens travel in the query string: they contain ":", which Wagtail's
     # page URLs do not accept in a path.
     @path("confirm/")
     def confirm(self, request):
-        return _views().confirm(request, self)
+        return views.confirm(request, self)
 
     @path("confirm/done/", name="confirmed")
     def confirmed(self, request):
-        return _views().confirmed(request, self)
+        return views.confirmed(request, self)
 
     @path("withdraw/")
     def withdraw(self, request):
-        return _views().withdraw(request, self, request.GET.get("token", ""))
+        return views.withdraw(request, self, request.GET.get("token", ""))
 
     @path("signatories/")
     def signatories(self, request):
-        return _views().signatories(request, self)
+        return views.signatories(request, self)

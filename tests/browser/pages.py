@@ -71,7 +71,7 @@ PAGES_TO_CHECK = [
 
 # Public forms, each checked in its error state, by keyboard only and without JavaScript.
 # (The activity and print-order forms have date inputs, which typing key by key cannot fill;
-# their pages are checked above and their flows in tests/campaign.)
+# their pages are checked above and their flows in tests/events and tests/materials.)
 FORMS = [
     FormCheck(
         "statement",

@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from icalendar import Calendar
 
-from campaign.models import EventIndexPage, EventPage
+from campaign.events.models import EventIndexPage, EventPage
 from statements.models import Signature
 
 from .checks import fill_form, format_violations, submit_button
@@ -162,7 +162,7 @@ def test_editor_edits_and_publishes_the_statement(editor_page):
 def test_editor_creates_an_event(editor_page):
     page = editor_page
     events = EventIndexPage.objects.get()
-    page.goto(f"/admin/pages/add/campaign/eventpage/{events.pk}/")
+    page.goto(f"/admin/pages/add/events/eventpage/{events.pk}/")
 
     page.locator("#id_title").fill("Reading group in Hull")
     page.locator("#id_kind").select_option("meeting")

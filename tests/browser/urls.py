@@ -14,7 +14,7 @@ from config.urls import urlpatterns as site_urlpatterns
 
 
 def too_many_requests(request):
-    """What home.protection.rate_limited shows a visitor over the limit."""
+    """What core.protection.rate_limited shows a visitor over the limit."""
     return render(request, "429.html", {"retry_minutes": 60}, status=429)
 
 

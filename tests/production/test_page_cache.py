@@ -7,10 +7,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from home.page_cache import GENERATION_KEY, UntilNextPublish, purge
+from core.page_cache import GENERATION_KEY, UntilNextPublish, purge
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
-from tests.statements.test_signing import PERSON
+from tests.statements.visitor import PERSON
 
 pytestmark = pytest.mark.django_db
 

@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult
 
 from bench.load import csrf_pair
 from bench.servers import HOST, POSTGRES_PORT, POSTGRES_USER, Stack, postgres_problem, redis_problem
+from core.emails import send_email
 
 
 def skip_reason():
@@ -41,7 +42,7 @@ pytestmark = [
 ]
 
 RATE_LIMIT = 5
-EMAIL_TASK = "home.emails.send_email"
+EMAIL_TASK = send_email.module_path
 PERSON = {"kind": "person", "name": "Two Servers", "town": "Leeds", "show_publicly": "on", "website": ""}
 
 

@@ -20,8 +20,8 @@ IMPORT_URL = "/admin/statements/import/"
 
 
 @pytest.fixture
-def demo_statement(organiser):
-    """The demo statement (the organiser fixture loads the demo content)."""
+def demo_statement(demo_content):
+    """The demo statement, with the demo's signatures."""
     return StatementPage.objects.get(slug="statement")
 
 

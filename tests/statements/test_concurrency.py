@@ -14,7 +14,7 @@ from django.test import Client
 from statements import signing
 from statements.models import Signature, SignatureCount
 from tests.statements.factories import SignatureFactory
-from tests.statements.test_signing import PERSON
+from tests.statements.visitor import PERSON
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -5,7 +5,7 @@ from django.test import Client
 
 from statements.models import Signature
 from tests.html import visible_text
-from tests.statements.test_signing import PERSON, sign
+from tests.statements.visitor import PERSON, sign
 
 pytestmark = pytest.mark.django_db
 

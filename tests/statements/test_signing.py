@@ -1,6 +1,5 @@
 """Signing, confirming and withdrawing, as a visitor does it, email included."""
 
-import re
 from datetime import timedelta
 
 import pytest
@@ -11,30 +10,9 @@ from django.utils import timezone
 from statements.models import Signature, SignatureCount
 from statements.signing import RESEND_INTERVAL
 from tests.html import visible_text
+from tests.statements.visitor import PERSON, link_in, path_of, sign
 
 pytestmark = pytest.mark.django_db
-
-PERSON = {
-    "kind": "person",
-    "name": "Rosa Example",
-    "organisation": "Unite Community",
-    "email": "rosa@example.org",
-    "town": "Leeds",
-    "show_publicly": "on",
-    "website": "",
-}
-
-
-def sign(client, page, **changes):
-    return client.post(f"{page.url}sign/", {**PERSON, **changes})
-
-
-def link_in(message, word):
-    return re.search(rf"https?://\S+/{word}/\?token=\S+", message.body).group(0)
-
-
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def test_statement_page_shows_statement_form_and_counts(client, statement_page, site_settings):

@@ -2,19 +2,29 @@
 
 Safe to run any number of times: each app's builder creates only what is
 missing. Built from code rather than a JSON fixture so it never goes stale
-against the migrations.
+against the migrations. This command sits in `home`, above every feature
+app, because it composes them all.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 
+from campaign.events import demo as events_demo
+from campaign.form_pages import demo as form_pages_demo
+from campaign.materials import demo as materials_demo
+from campaign.motion import demo as motion_demo
+from campaign.news import demo as news_demo
 from home import demo as home_demo
+from statements import demo as statements_demo
 
-# Each app's demo builder, called with the home page, in tree order.
+# Each app's demo builder, called with the home page, in the order of the page tree.
 APP_BUILDERS = [
-    "statements.demo.build",
-    "campaign.demo.build",
+    statements_demo.build,
+    events_demo.build,
+    materials_demo.build,
+    motion_demo.build,
+    news_demo.build,
+    form_pages_demo.build,
 ]
 
 
@@ -24,8 +34,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_demo.build_home()
-        for path in APP_BUILDERS:
-            import_string(path)(home)
+        for build in APP_BUILDERS:
+            build(home)
         home_demo.build_settings(home)
         home_demo.build_actions(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))

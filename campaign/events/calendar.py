@@ -1,0 +1,108 @@
+"""iCalendar (RFC 5545) downloads: one event's "Add to calendar" file and the feed of upcoming events.
+
+Made with the `icalendar` library rather than by hand. Times are written in
+UTC, which every calendar program accepts without a VTIMEZONE block; the UID
+is the page's id at the site's host, so it never changes when an editor
+renames or moves the event, and a re-download updates the entry in place.
+"""
+
+from datetime import UTC
+from html import unescape
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event
+from wagtail.models import Site
+
+from core.pages import live_page_at
+
+from .models import EventIndexPage, EventPage
+
+PRODID = "-//Campaign site//Events//EN"
+FEED_MAX_AGE = 600  # seconds
+# The feed lists every upcoming event; this only guards against a runaway feed.
+FEED_LIMIT = 500
+
+
+def event_uid(page, host):
+    return f"event-{page.pk}@{host}"
+
+
+def plain_text(html):
+    return unescape(strip_tags(html or "")).strip()
+
+
+def vevent(page, request, host, stamp):
+    item = Event()
+    item.add("uid", event_uid(page, host))
+    item.add("dtstamp", stamp)
+    item.add("dtstart", page.start.astimezone(UTC))
+    item.add("dtend", page.end.astimezone(UTC))
+    summary = f"{page.title} (cancelled)" if page.cancelled else page.title
+    item.add("summary", summary)
+    item.add("status", "CANCELLED" if page.cancelled else "CONFIRMED")
+    item.add("categories", [page.get_kind_display()])
+    location = page.map_query
+    if location:
+        item.add("location", location)
+    url = page.get_full_url(request)
+    item.add("url", url)
+    lines = [plain_text(page.description)]
+    if page.online_url:
+        lines.append(f"Online: {page.online_url}")
+    organiser = ", ".join(part for part in [page.organiser_name, page.organiser_contact] if part)
+    if organiser:
+        lines.append(f"Organiser: {organiser}")
+    lines.append(url)
+    item.add("description", "\n\n".join(line for line in lines if line))
+    if page.last_published_at:
+        item.add("last-modified", page.last_published_at.astimezone(UTC))
+    return item
+
+
+def build_calendar(request, events, name):
+    site = Site.find_for_request(request)
+    host = site.hostname if site else request.get_host()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    stamp = timezone.now().astimezone(UTC).replace(microsecond=0)
+    for page in events:
+        calendar.add_component(vevent(page, request, host, stamp))
+    return calendar
+
+
+def calendar_response(request, events, filename, name, attachment=True):
+    """An .ics file: a download for one event, or a feed calendar programs subscribe to."""
+    body = build_calendar(request, events, name).to_ical()
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def calendar_view(request, page_path):
+    """/<path of a page>.ics: the feed for an events list, or one event's file.
+
+    A plain Django view because Wagtail's page URLs (and so routable-page
+    routes) cannot contain a dot, and calendar programs like the .ics ending.
+    """
+    page = live_page_at(request, page_path, EventIndexPage, EventPage)
+    if page is None:
+        raise Http404
+    restrictions = list(page.get_view_restrictions())
+    if not all(restriction.accept_request(request) for restriction in restrictions):
+        raise Http404
+    if isinstance(page, EventPage):
+        return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
+    events = page.upcoming_events()[:FEED_LIMIT]
+    response = calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
+    # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes.
+    if not restrictions:
+        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response

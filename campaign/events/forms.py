@@ -1,0 +1,150 @@
+"""Forms for events: the public "submit your activity" form and the listing's filters."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from core.protection import HoneypotFormMixin
+
+from .models.details import EventKind
+from .models.submissions import EventSubmission
+
+# A submitted activity may last at most this long (a day school or a weekend camp, not a season).
+MAX_EVENT_LENGTH = timedelta(days=7)
+# ...and start no further ahead than this, which also catches a mistyped year.
+MAX_LEAD_TIME = timedelta(days=2 * 365)
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    """The browser's own date and time picker; without one, people type 2026-05-02 19:00."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
+    """What a supporter tells us about the meeting or stall they organise.
+
+    Times are read in the site's zone (UK time by default), which is what
+    people at a street stall in Leeds mean when they type 11:00.
+    """
+
+    class Meta:
+        model = EventSubmission
+        fields = [
+            "title",
+            "kind",
+            "start",
+            "end",
+            "venue_name",
+            "address",
+            "town",
+            "postcode",
+            "online_url",
+            "description",
+            "organiser_name",
+            "organiser_contact",
+            "email",
+        ]
+        widgets = {
+            "kind": forms.RadioSelect,
+            "start": LocalDateTimeInput,
+            "end": LocalDateTimeInput,
+            "address": forms.Textarea(attrs={"rows": 3, "autocomplete": "street-address"}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "organiser_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+        labels = {"email": "Your email address", "organiser_name": "Organiser (a person or group)"}
+        help_texts = {
+            "email": "So we can tell you when it is listed. Never shown publicly.",
+            "description": "What it is about, who is speaking, how to find you.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = EventKind.choices
+        zone = "UK time" if settings.TIME_ZONE == "Europe/London" else f"{settings.TIME_ZONE} time"
+        self.fields["start"].help_text = f"For example 2026-05-02 19:00 ({zone})."
+        self.fields["end"].help_text = f"For example 2026-05-02 21:00 ({zone})."
+        # Keep the honeypot last, away from the fields people fill in.
+        self.order_fields([name for name in self.fields if name != "website"] + ["website"])
+
+    def _clean_single_line(self, name):
+        """Collapse any line breaks a robot slipped into a one-line field (it may end up in a subject)."""
+        return " ".join(self.cleaned_data.get(name, "").split())
+
+    def clean_title(self):
+        return self._clean_single_line("title")
+
+    def clean_venue_name(self):
+        return self._clean_single_line("venue_name")
+
+    def clean_town(self):
+        return self._clean_single_line("town")
+
+    def clean_organiser_name(self):
+        return self._clean_single_line("organiser_name")
+
+    def clean_organiser_contact(self):
+        return self._clean_single_line("organiser_contact")
+
+    def clean_online_url(self):
+        url = self.cleaned_data.get("online_url", "")
+        if url and not url.lower().startswith(("https://", "http://")):
+            raise forms.ValidationError("Enter a web address starting with https://")
+        return url
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        now = timezone.now()
+        if start:
+            if start < now:
+                self.add_error("start", "The start is in the past. Check the date and time.")
+            elif start > now + MAX_LEAD_TIME:
+                self.add_error("start", "That is more than two years away. Check the year.")
+        # The model checks that the end is after the start (for editors too).
+        if start and end and end - start > MAX_EVENT_LENGTH:
+            self.add_error("end", "An activity can last at most a week. Check the dates.")
+        return cleaned
+
+
+class EventFilterForm(forms.Form):
+    """Filters on the events list: by kind and by town or area. Nonsense is ignored, never an error."""
+
+    kind = forms.ChoiceField(choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event")
+    town = forms.CharField(
+        max_length=100,
+        required=False,
+        label="Town, area or postcode",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+    def value(self, name):
+        """The cleaned value of one filter; an invalid one counts as not set."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+    def apply(self, events):
+        kind = self.value("kind")
+        town = self.value("town").strip()
+        if kind:
+            events = events.filter(kind=kind)
+        if town:
+            events = events.filter(Q(town__icontains=town) | Q(postcode__istartswith=town) | Q(address__icontains=town))
+        return events
+
+    def query_string(self):
+        """The active filters, for pagination links that keep them."""
+        params = {name: self.value(name) for name in ("kind", "town")}
+        return urlencode({key: value for key, value in params.items() if value})

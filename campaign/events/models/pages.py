@@ -1,0 +1,166 @@
+"""Event pages: the events list (with its routes) and one page per meeting, stall or other activity.
+
+Editors publish EventPages under the one EventIndexPage. Supporters submit
+their own activity through a public form (a route of the list, served by
+views.py); that lands as an EventSubmission for organisers to decide on.
+"""
+
+from urllib.parse import urlencode
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .. import views
+from .details import EventDetails
+
+
+def ics_url(page):
+    url = page.url
+    return url.rstrip("/") + ".ics" if url else None
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """/events/: upcoming events, past events, the calendar feed and the "submit your activity" form."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    submit_intro = RichTextField(
+        "submission form introduction",
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text="Shown above the form supporters use to submit their own activity.",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("submit_intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "event list"
+
+    def events(self):
+        return EventPage.objects.live().public().child_of(self)
+
+    def upcoming_events(self, now=None):
+        """Events that have not ended yet (so one under way still shows), soonest first."""
+        return self.events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past_events(self, now=None):
+        return self.events().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+    @path("", name="upcoming")
+    def upcoming_view(self, request):
+        return views.event_list(request, self, self.upcoming_events(), past=False)
+
+    @path("past/", name="past")
+    def past_view(self, request):
+        return views.event_list(request, self, self.past_events(), past=True)
+
+    @property
+    def feed_url(self):
+        """The calendar feed, /events.ics beside /events/.
+
+        Served by calendar.py, not a route here: Wagtail's page paths cannot contain a dot.
+        """
+        return ics_url(self)
+
+    @path("submit/", name="submit")
+    def submit_view(self, request):
+        return views.submit_event(request, self)
+
+    @path("submit/thanks/", name="submit_thanks")
+    def submit_thanks_view(self, request):
+        return self.render(request, template="events/event_submit_thanks.html")
+
+
+class EventPage(EventDetails, Page):
+    """One meeting, street stall or other activity, with its own "Add to calendar" download."""
+
+    description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    cancelled = models.BooleanField(
+        default=False,
+        help_text="Keep the page up, marked as cancelled, so people who planned to come find out.",
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                FieldPanel("cancelled"),
+            ],
+            heading="When",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("online_url"),
+            ],
+            heading="Where",
+            help_text="Latitude and longitude are optional: they pin the OpenStreetMap link exactly.",
+        ),
+        FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("organiser_name"), FieldPanel("organiser_contact")], heading="Organiser"),
+        FieldPanel("image"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.SearchField("town"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "event"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def has_place(self):
+        """Whether there is anywhere to show on a map (an online-only event has none)."""
+        return bool(self.address.strip() or self.postcode.strip() or self.latitude is not None)
+
+    @property
+    def osm_url(self):
+        """A link to OpenStreetMap (no embedded map, so no third-party request on our page)."""
+        if self.latitude is not None and self.longitude is not None:
+            lat, lon = self.latitude, self.longitude
+            return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        query = self.map_query
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+    @property
+    def ics_url(self):
+        """This event's "Add to calendar" file: /events/<slug>.ics (see calendar.py)."""
+        return ics_url(self)

@@ -1,0 +1,35 @@
+"""Activities supporters submit through the public form, for organisers to accept or reject."""
+
+from django.db import models
+
+from .details import EventDetails
+
+
+class EventSubmission(EventDetails):
+    """An activity a supporter submitted; organisers accept it (making a draft EventPage) or reject it."""
+
+    wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
+
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    title = models.CharField("name of the activity", max_length=120)
+    description = models.TextField(max_length=4000, blank=True)
+    email = models.EmailField(help_text="Never shown publicly.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True)
+    event_page = models.ForeignKey(
+        "events.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
+    )
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = "submitted activity"
+        verbose_name_plural = "submitted activities"
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,78 @@
+"""Form pages that editors design in the admin (Wagtail's form builder): get involved, contact."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from core.emails import queue_email
+from core.protection import HONEYPOT_FIELD, HoneypotFormMixin, rate_limited
+from core.rich_text import TEXT_FEATURES
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("form_pages.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(AbstractEmailForm):
+    """A form editors build field by field; submissions are kept and emailed to organisers.
+
+    It gets the same protection as every other public form: a honeypot
+    field and the per-IP rate limit (a 429 page, never an error).
+    """
+
+    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    thank_you_text = RichTextField(blank=True, features=TEXT_FEATURES)
+    show_contact_details = models.BooleanField(
+        default=False, help_text="Show the email address and phone number from the site settings."
+    )
+    submit_label = models.CharField(max_length=40, default="Send")
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("show_contact_details"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("submit_label"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("to_address"),
+                FieldPanel("subject"),
+            ],
+            heading="Email to organisers",
+        ),
+    ]
+    search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        permissions = [("view_form_submissions", "Can see what people sent through form pages")]
+
+    def get_form_class(self):
+        return type("ProtectedForm", (super().get_form_class(), HoneypotFormMixin), {})
+
+    def process_form_submission(self, form):
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)  # neither stored nor emailed
+        return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        """Queue the organisers' email as a task (like every other email) instead of sending it
+        inside the request, so a provider that is down never turns a submission into an error."""
+        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        reply_to = [
+            form.cleaned_data[name]
+            for name, field in form.fields.items()
+            if isinstance(field, forms.EmailField) and form.cleaned_data.get(name)
+        ][:1]
+        context = {"subject": self.subject or self.title, "page": self.title, "body": self.render_email(form)}
+        queue_email("form_pages/form_submission", addresses, context, reply_to=reply_to)
+
+    def serve(self, request, *args, **kwargs):
+        parent_serve = super().serve
+        return rate_limited("submit")(lambda req: parent_serve(req, *args, **kwargs))(request)

@@ -1,1 +1,0 @@
-"""Public forms of the campaign app, one module per concern."""

@@ -1,0 +1,27 @@
+"""Where the campaign's printed QR codes point: the statement people are asked to sign."""
+
+from wagtail.models import Site
+
+from statements.models import StatementPage
+
+
+def statement_page():
+    """The first live statement page in the tree."""
+    return StatementPage.objects.live().order_by("path").first()
+
+
+def statement_url(request):
+    """Absolute address of the statement page, or of the site's home page if there is none."""
+    page = statement_page()
+    path = page.get_url(request) if page is not None else None
+    if not path:
+        site = Site.find_for_request(request)
+        path = site.root_page.get_url(request) if site else "/"
+    return request.build_absolute_uri(path or "/")
+
+
+def statement_full_url(site):
+    """The statement's address without a request (for printed demo posters): from the Site's settings."""
+    page = statement_page()
+    url = page.get_full_url() if page is not None else None
+    return url or f"{site.root_url}/"

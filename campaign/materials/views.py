@@ -1,0 +1,70 @@
+"""The materials page: downloads, the print order form (saved, emailed both ways) and the QR code.
+
+MaterialsPage routes here and hands itself in; this module never imports the page model.
+"""
+
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.cache import patch_cache_control
+
+from core.emails import queue_email
+from core.notify import modeladmin_url, organiser_addresses
+from core.protection import rate_limited
+
+from .forms import PrintOrderForm
+from .links import statement_url
+from .models.orders import PrintOrderLine
+from .qr import qr_png, qr_svg
+
+
+@rate_limited("submit")
+def materials_page(request, page):
+    materials = page.get_materials()
+    if request.method == "POST":
+        form = PrintOrderForm(request.POST, materials=materials)
+        if form.is_valid():
+            save_order(request, page, form)
+            return redirect(page.get_url(request) + page.reverse_subpage("order_thanks_view"))
+    else:
+        form = PrintOrderForm(materials=materials)
+    return page.render(request, context_overrides={"materials": materials, "form": form})
+
+
+@transaction.atomic
+def save_order(request, page, form):
+    order = form.save(commit=False)
+    order.page = page
+    order.save()
+    lines = PrintOrderLine.objects.bulk_create(
+        PrintOrderLine(order=order, material=material, title=material.title, quantity=quantity)
+        for material, quantity in form.chosen_quantities()
+    )
+    context = {
+        "name": order.name,
+        "email": order.email,
+        "organisation": order.organisation,
+        "address": order.address,
+        "needed_by": order.needed_by.strftime("%-d %B %Y") if order.needed_by else "",
+        "notes": order.notes,
+        "items": [{"title": line.title, "quantity": line.quantity} for line in lines],
+        "reference": order.pk,
+        "admin_url": modeladmin_url(order),
+    }
+    queue_email("materials/order_organisers", organiser_addresses(request), context, reply_to=[order.email])
+    queue_email("materials/order_received", [order.email], context)
+    return order
+
+
+def qr_code(request, kind):
+    """The QR code to the statement, as SVG (for print) or PNG (for everything else)."""
+    if kind not in ("svg", "png"):
+        raise Http404("QR codes come as SVG or PNG.")
+    payload = statement_url(request)
+    if kind == "svg":
+        response = HttpResponse(qr_svg(payload), content_type="image/svg+xml")
+    else:
+        response = HttpResponse(qr_png(payload), content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="statement-qr-code.{kind}"'
+    patch_cache_control(response, public=True, max_age=3600)
+    return response

@@ -1,0 +1,72 @@
+"""The motion page: the model motion supporters take to their branch, its downloads, and the speaker form."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.rich_text import TEXT_FEATURES
+
+from .. import views
+from ..text import BRANCH_PLACEHOLDER, motion_text
+
+
+class MotionPage(RoutablePageMixin, Page):
+    """The model motion, its downloads, and the "invite a speaker" form."""
+
+    intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    motion = RichTextField(
+        features=["bold", "italic", "ol", "ul", "h2", "h3"],
+        help_text=f"Write {BRANCH_PLACEHOLDER} where the branch or organisation's name goes; "
+        "the plain-text download fills it in.",
+    )
+    speaker_heading = models.CharField(max_length=120, default="Invite a speaker")
+    speaker_intro = RichTextField(blank=True, features=TEXT_FEATURES)
+    speaker_thanks = RichTextField(
+        blank=True,
+        features=TEXT_FEATURES,
+        default="<p>Thank you. We have your invitation and will be in touch soon.</p>",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("motion"),
+        InlinePanel("downloads", heading="Downloadable versions", label="Download"),
+        FieldPanel("speaker_heading"),
+        FieldPanel("speaker_intro"),
+        FieldPanel("speaker_thanks"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("motion")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    def motion_text(self, branch=""):
+        """The motion as plain text with the branch's name in place of the placeholder."""
+        return motion_text(self.motion, branch)
+
+    @path("")
+    def speaker_form(self, request):
+        return views.motion_page(request, self)
+
+    @path("download/")
+    def download_text(self, request):
+        return views.motion_download(request, self)
+
+    @path("invited/")
+    def speaker_thanks_view(self, request):
+        return self.render(request, template="motion/motion_thanks.html")
+
+
+class MotionDownload(Orderable):
+    page = ParentalKey(MotionPage, on_delete=models.CASCADE, related_name="downloads")
+    title = models.CharField(max_length=120)
+    document = models.ForeignKey("wagtaildocs.Document", null=True, on_delete=models.SET_NULL, related_name="+")
+
+    panels = [FieldPanel("title"), FieldPanel("document")]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,36 @@
+"""The motion as plain text, with the branch's name where the editor wrote the placeholder."""
+
+import re
+from html import unescape
+
+from django.utils.html import strip_tags
+
+BRANCH_PLACEHOLDER = "[branch]"
+_BLOCK_END = re.compile(r"</(p|h2|h3|h4|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+_ORDERED_LIST = re.compile(r"<ol[^>]*>(.*?)</ol>", re.IGNORECASE | re.DOTALL)
+_LIST_ITEM = re.compile(r"<li[^>]*>", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(^|(?<=[.!?:]\s))" + re.escape(BRANCH_PLACEHOLDER), re.MULTILINE)
+
+
+def _number_items(match):
+    counter = iter(range(1, 1000))
+    return _LIST_ITEM.sub(lambda _: f"{next(counter)}. ", match.group(1))
+
+
+def rich_text_to_plain(html):
+    """Plain text of editor HTML: one paragraph per block, numbered or "- " list items."""
+    html = _ORDERED_LIST.sub(_number_items, html)
+    html = _LIST_ITEM.sub("- ", html)
+    text = unescape(strip_tags(_BLOCK_END.sub("\n\n", html)))
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def motion_text(html, branch=""):
+    """The motion's plain text with `branch` in place of the placeholder ("This branch" when none is given)."""
+    text = rich_text_to_plain(html)
+    if not branch:
+        text = _SENTENCE_START.sub("This branch", text)
+    return text.replace(BRANCH_PLACEHOLDER, branch or "this branch")

@@ -1,0 +1,54 @@
+"""News updates: an index page, newest first, with RSS and Atom feeds."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import UpdateBodyBlock
+from .feeds import UpdatesAtomFeed, UpdatesRssFeed
+
+UPDATES_PER_PAGE = 10
+
+
+class UpdateIndexPage(RoutablePageMixin, Page):
+    intro = models.TextField(blank=True, max_length=600)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.UpdatePage"]
+    max_count = 1
+
+    def updates(self):
+        return UpdatePage.objects.live().child_of(self).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.updates(), UPDATES_PER_PAGE)
+        context["updates"] = paginator.get_page(request.GET.get("page"))
+        return context
+
+    @path("rss/")
+    def rss_feed(self, request):
+        return UpdatesRssFeed(self)(request)
+
+    @path("atom/")
+    def atom_feed(self, request):
+        return UpdatesAtomFeed(self)(request)
+
+
+class UpdatePage(Page):
+    date = models.DateField("date", default=timezone.localdate, db_index=True)
+    standfirst = models.TextField(
+        max_length=400, blank=True, help_text="One or two sentences shown in lists and feeds."
+    )
+    body = StreamField(UpdateBodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("standfirst"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+    parent_page_types = ["news.UpdateIndexPage"]
+    subpage_types = []

@@ -1,1 +1,0 @@
-"""Views of the campaign app, one module per concern; pages call them from their routes."""

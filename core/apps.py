@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+from .organisers import grant_after_migrate
+
+
+class CoreConfig(AppConfig):
+    """The site's machinery: page cache, cache, form protection, emails, health, logs, sharing.
+
+    It owns no page and no campaign concept, and imports no other app of the
+    project: the feature apps and `home` build on it, never the reverse.
+    """
+
+    name = "core"
+    verbose_name = "Site machinery"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - Django's convention: ready() connects the signal handlers
+
+        # Organisers see the email queue (failed emails among it).
+        grant_after_migrate("django_tasks_database", ["django_tasks_database.view_dbtaskresult"])

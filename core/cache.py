@@ -1,0 +1,35 @@
+"""A counter with an expiry that works on any cache backend, in one round trip on Redis.
+
+Rate limits count every POST of every public form, so in a surge each round
+trip counts. "Create with expiry if missing, then add one" is three round
+trips through Django's cache API (add; incr's own existence check; incr);
+on Redis (django-redis, which keeps one client per connection pool) it is
+sent as one MULTI/EXEC transaction instead.
+"""
+
+from django.core.cache import caches
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
+
+CACHE = "default"
+
+
+def count_in_window(key, timeout):
+    """Count one more event under `key`, which lives `timeout` seconds from its first count.
+
+    Returns the count so far. On Redis this is one atomic round trip; on any
+    other backend (local memory in development and tests) add, then incr.
+    """
+    backend = caches[CACHE]
+    if isinstance(backend, RedisCache):
+        full_key = backend.make_key(key)
+        pipeline = get_redis_connection(CACHE).pipeline(transaction=True)
+        pipeline.set(full_key, 0, ex=timeout, nx=True)
+        pipeline.incr(full_key)
+        return pipeline.execute()[-1]
+    backend.add(key, 0, timeout=timeout)
+    try:
+        return backend.incr(key)
+    except ValueError:  # expired between add and incr
+        backend.set(key, 1, timeout=timeout)
+        return 1
