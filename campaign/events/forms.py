@@ -72,8 +72,11 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = EventKind.choices
         zone = "UK time" if settings.TIME_ZONE == "Europe/London" else f"{settings.TIME_ZONE} time"
-        self.fields["start"].help_text = f"For example 2026-05-02 19:00 ({zone})."
-        self.fields["end"].help_text = f"For example 2026-05-02 21:00 ({zone})."
+        # Browsers show their own date and time picker, in the visitor's own date format; only a
+        # browser without one shows a plain box, where the ISO form is what Django reads.
+        for name, example in [("start", "2026-05-02 19:00"), ("end", "2026-05-02 21:00")]:
+            hint = f"Pick the date and time ({zone}). In a plain text box, type it like {example}."
+            self.fields[name].help_text = hint
         # Keep the honeypot last, away from the fields people fill in.
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
 
@@ -118,7 +121,11 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class EventFilterForm(forms.Form):
-    """Filters on the events list: by kind and by town or area. Nonsense is ignored, never an error."""
+    """Filters on the events list: by kind and by town or area. Nonsense is ignored, never an error.
+
+    An event with an online link can be joined from anywhere, so a town
+    filter always keeps it.
+    """
 
     kind = forms.ChoiceField(choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event")
     town = forms.CharField(
@@ -141,8 +148,13 @@ class EventFilterForm(forms.Form):
         if kind:
             events = events.filter(kind=kind)
         if town:
-            events = events.filter(Q(town__icontains=town) | Q(postcode__istartswith=town) | Q(address__icontains=town))
+            near = Q(town__icontains=town) | Q(postcode__istartswith=town) | Q(address__icontains=town)
+            events = events.filter(near | ~Q(online_url=""))
         return events
+
+    @property
+    def active(self):
+        return bool(self.query_string())
 
     def query_string(self):
         """The active filters, for pagination links that keep them."""

@@ -19,6 +19,8 @@ from core.site_settings import site_settings_for
 from .forms import EventFilterForm, EventSubmissionForm
 
 EVENTS_PER_PAGE = 12
+# When the filters match nothing, the next few events anywhere are shown instead of a dead end.
+ELSEWHERE_SIZE = 3
 
 
 def paginate(request, queryset, per_page):
@@ -27,10 +29,18 @@ def paginate(request, queryset, per_page):
 
 
 def event_list(request, index_page, events, past):
-    """Upcoming or past events, filtered by kind and town as the visitor asked."""
+    """Upcoming or past events, filtered by kind and town as the visitor asked.
+
+    Upcoming events that match no filter show the next events anywhere, so
+    the visitor never meets a dead end (the template also offers the form to
+    organise one where they are).
+    """
     filters = EventFilterForm(request.GET or None)
+    listed = paginate(request, filters.apply(events), EVENTS_PER_PAGE)
+    elsewhere = list(events[:ELSEWHERE_SIZE]) if filters.active and not listed and not past else []
     context = {
-        "events": paginate(request, filters.apply(events), EVENTS_PER_PAGE),
+        "events": listed,
+        "elsewhere": elsewhere,
         "filters": filters,
         "showing_past": past,
         "query_string": filters.query_string(),
