@@ -2,9 +2,9 @@
 
 from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from .admin import ReadOnlyPermissionHelper, requests_menu_item
+from .admin import ReadOnlyPermissionHelper, SafeModelAdmin, requests_menu_item
 from .emails import send_email
 
 hooks.register("register_admin_menu_item", requests_menu_item)
@@ -14,7 +14,7 @@ class EmailTaskPermissions(ReadOnlyPermissionHelper):
     deletable = True
 
 
-class EmailTaskAdmin(ModelAdmin):
+class EmailTaskAdmin(SafeModelAdmin):
     """Emails waiting, sent and failed, from the production task queue (django-tasks-db)."""
 
     model = DBTaskResult

@@ -7,8 +7,8 @@ may list signatures sees names and places but no personal contact details.
 from django.contrib.admin import SimpleListFilter
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
+
+from core.admin import SafeModelAdmin, StrictIndexView
 
 from .exports import csv_response
 from .models import Signature
@@ -30,18 +30,24 @@ class ConfirmedFilter(SimpleListFilter):
         return queryset
 
 
-class SignatureIndexView(IndexView):
-    """The list, plus a streamed CSV of exactly what the list shows (filters and search applied)."""
+class SignatureIndexView(StrictIndexView):
+    """The list, plus a streamed CSV of exactly what the list shows (filters and search applied).
 
+    The CSV holds email addresses only for users who may see them: the
+    export permission alone gives names and places.
+    """
+
+    FORMATS = (StrictIndexView.FORMAT_CSV,)
     export_buttons_template_name = "statements/admin/export_button.html"
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        if not self.request.user.has_perm(EXPORT_PERMISSION):
+        user = self.request.user
+        if not user.has_perm(EXPORT_PERMISSION):
             raise PermissionDenied
-        return csv_response(queryset)
+        return csv_response(queryset, with_email=user.has_perm(EMAIL_PERMISSION))
 
 
-class SignatureAdmin(ModelAdmin):
+class SignatureAdmin(SafeModelAdmin):
     model = Signature
     menu_label = "Signatures"
     menu_icon = "list-ul"

@@ -4,9 +4,9 @@ from django import forms
 from django.contrib.auth.decorators import permission_required
 from django.template.response import TemplateResponse
 
-from .imports import import_signatures
+from .imports import UnreadableFile, import_signatures
 from .models import Signature, StatementPage
-from .permissions import IMPORT_PERMISSION
+from .permissions import EMAIL_PERMISSION, IMPORT_PERMISSION
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
@@ -38,12 +38,11 @@ def import_paper_signatures(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = import_signatures(
+            imported = import_signatures(
                 form.cleaned_data["page"], form.cleaned_data["file"], form.cleaned_data["source"]
             )
-        except (UnicodeDecodeError, ValueError) as problem:
-            message = (
-                "The file must be a CSV file saved as UTF-8." if isinstance(problem, UnicodeDecodeError) else problem
-            )
-            form.add_error("file", str(message))
+        except UnreadableFile as problem:
+            form.add_error("file", str(problem))
+        else:
+            report = imported.as_seen(reveal_signers=request.user.has_perm(EMAIL_PERMISSION))
     return TemplateResponse(request, "statements/admin/import.html", {"form": form, "report": report})

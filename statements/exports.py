@@ -1,9 +1,15 @@
-"""Signatures as CSV, streamed row by row so a million rows need no more memory than ten."""
+"""Signatures as CSV, streamed row by row so a million rows need no more memory than ten.
+
+Cells are defused and the file carries a byte-order mark (core.exports);
+the email column is left out for users who may not see addresses.
+"""
 
 import csv
 
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+
+from core.exports import CSV_CONTENT_TYPE, UTF8_BOM, defuse_formula
 
 COLUMNS = [
     ("statement", "page__title"),
@@ -19,6 +25,7 @@ COLUMNS = [
     ("created", "created_at"),
     ("confirmed", "confirmed_at"),
 ]
+EMAIL_COLUMN = "email"
 CHUNK_SIZE = 2000
 
 
@@ -29,30 +36,29 @@ class _Echo:
         return value
 
 
-def safe_cell(value):
-    """Stop a signer's name being run as a formula when an organiser opens the file in a spreadsheet."""
+def cell(value):
+    """A value as an organiser reads it in a spreadsheet: yes/no, local times, text that never runs."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "isoformat"):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return defuse_formula(str(value))
 
 
-def rows(queryset):
+def rows(queryset, columns):
     writer = csv.writer(_Echo())
-    yield writer.writerow([heading for heading, _ in COLUMNS])
-    values = queryset.values_list(*[field for _, field in COLUMNS])
+    yield UTF8_BOM + writer.writerow([heading for heading, _ in columns])
+    values = queryset.values_list(*[field for _, field in columns])
     for row in values.iterator(chunk_size=CHUNK_SIZE):
-        yield writer.writerow([safe_cell(value) for value in row])
+        yield writer.writerow([cell(value) for value in row])
 
 
-def csv_response(queryset, filename="signatures"):
-    response = StreamingHttpResponse(rows(queryset), content_type="text/csv; charset=utf-8")
+def csv_response(queryset, with_email=False, filename="signatures"):
+    """The CSV download; `with_email` only for users with the email permission (off unless asked for)."""
+    columns = [column for column in COLUMNS if with_email or column[0] != EMAIL_COLUMN]
+    response = StreamingHttpResponse(rows(queryset, columns), content_type=CSV_CONTENT_TYPE)
     stamp = timezone.localtime().strftime("%Y-%m-%d")
     response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.csv"'
     return response

@@ -1,8 +1,15 @@
 """Importing signatures gathered on paper, from a CSV file.
 
-Each line is checked on its own: good lines are kept, bad lines are reported
-by line number, and addresses that have already signed are skipped. Paper
-signatures count at once: the signer confirmed by signing the sheet.
+Each line is checked on its own: good lines are kept, bad lines (a field too
+long, a bad address, a line the CSV reader cannot make sense of) are
+reported by number, and addresses that have already signed are skipped. A
+file that is not UTF-8 text is refused as a whole, naming the lines that are
+not. Paper signatures count at once: the signer confirmed by signing the sheet.
+
+Whether an address had already signed is itself personal data: the report
+names those lines only to importers who may see addresses
+(`ImportReport.as_seen`); anyone else learns only how many lines were
+imported or already there.
 """
 
 import csv
@@ -10,14 +17,24 @@ import io
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from .forms import reject_control_characters
 from .models import Signature, normalise_email
 
 TRUE_WORDS = {"yes", "y", "true", "1", "x"}
 MAX_ROWS = 20_000
+# Lines named when a file is not UTF-8, and characters of a reason shown per line:
+# a hostile file must not turn the report into a copy of itself.
+MAX_LINES_NAMED = 10
+MAX_PROBLEM_LENGTH = 300
+ALREADY_SIGNED = "this email address has already signed"
+
+
+class UnreadableFile(ValueError):
+    """The file as a whole cannot be read as a CSV of signatures; the message says why."""
 
 
 class PaperRowForm(forms.Form):
@@ -25,7 +42,7 @@ class PaperRowForm(forms.Form):
     organisation = forms.CharField(max_length=150, required=False, validators=[reject_control_characters])
     role = forms.CharField(max_length=100, required=False, validators=[reject_control_characters])
     town = forms.CharField(max_length=80, required=False, validators=[reject_control_characters])
-    email = forms.EmailField(required=False)
+    email = forms.EmailField(max_length=254, required=False)  # the column's own length
     kind = forms.ChoiceField(choices=Signature.Kind.choices, required=False)
     public = forms.CharField(required=False)
 
@@ -35,54 +52,123 @@ class PaperRowForm(forms.Form):
 
 @dataclass
 class ImportReport:
+    """What happened to each line; `as_seen` is what an importer is shown of it."""
+
     imported: int = 0
+    already_signed: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
+    def problem(self, line, text):
+        self.errors.append((line, Truncator(text).chars(MAX_PROBLEM_LENGTH)))
+
+    def as_seen(self, reveal_signers):
+        """The report for the page: lines whose address had signed before are named only if `reveal_signers`.
+
+        Otherwise they are counted with the imported lines, so that nothing
+        tells one from the other.
+        """
+        already = [(line, ALREADY_SIGNED) for line in self.already_signed] if reveal_signers else []
+        return {
+            "imported": self.imported + (0 if reveal_signers else len(self.already_signed)),
+            "reveal_signers": reveal_signers,
+            "skipped": sorted(already + self.skipped),
+            "errors": self.errors,
+        }
+
+
+def decode(data):
+    """The upload as text (UTF-8, with or without a byte-order mark), or the lines that are not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        bad = [number for number, line in enumerate(data.split(b"\n"), start=1) if not is_utf8(line)]
+        named = ", ".join(str(number) for number in bad[:MAX_LINES_NAMED])
+        more = f" and {len(bad) - MAX_LINES_NAMED} more" if len(bad) > MAX_LINES_NAMED else ""
+        raise UnreadableFile(
+            f"The file must be a CSV file saved as UTF-8. These lines are not: {named}{more}."
+        ) from None
+
+
+def is_utf8(data):
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
 
 def read_rows(uploaded):
-    """Decode the upload (UTF-8, with or without a byte-order mark) into dict rows."""
-    text = uploaded.read().decode("utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "name" not in [name.strip().lower() for name in reader.fieldnames]:
-        raise ValueError("The first line must name the columns, including “name”.")
-    for row in reader:
-        yield {(key or "").strip().lower(): (value or "").strip() for key, value in row.items() if key}
+    """Yield (line, row) for each line after the headings: a dict, or the csv.Error that line gave.
+
+    Lines are counted as a spreadsheet counts rows (the headings are line 1).
+    A field longer than the csv module allows (128 KB) or a broken quote is
+    that line's problem; the reader carries on with the next line.
+    """
+    reader = csv.reader(io.StringIO(decode(uploaded.read()), newline=""))
+    try:
+        headings = [heading.strip().lower() for heading in next(reader, [])]
+    except csv.Error:
+        headings = []
+    if "name" not in headings:
+        raise UnreadableFile("The first line must name the columns, including “name”.")
+    line = 1
+    while True:
+        line += 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield line, error
+            continue
+        yield line, {heading: value.strip() for heading, value in zip(headings, values, strict=False) if heading}
 
 
 def import_signatures(page, uploaded, source=Signature.Source.PAPER):
+    """Import the lines of `uploaded` onto `page`; raises UnreadableFile if the file as a whole is unreadable."""
     report = ImportReport()
-    seen = set(page.signatures.exclude(email_normalised="").values_list("email_normalised", flat=True))
+    signed_before = set(page.signatures.exclude(email_normalised="").values_list("email_normalised", flat=True))
+    in_this_file = {}
     now = timezone.now()
-    for line, row in enumerate(read_rows(uploaded), start=2):
+    for line, row in read_rows(uploaded):
         if line > MAX_ROWS + 1:
-            report.errors.append((line, f"Stopped: a file may have at most {MAX_ROWS} lines."))
+            report.problem(line, f"Stopped: a file may have at most {MAX_ROWS} lines.")
             break
+        if isinstance(row, csv.Error):
+            report.problem(line, f"this line cannot be read as CSV ({row}).")
+            continue
         form = PaperRowForm(row)
         if not form.is_valid():
-            problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
-            report.errors.append((line, problems))
+            report.problem(line, "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
             continue
         data = form.cleaned_data
         email = normalise_email(data["email"])
-        if email and email in seen:
-            report.skipped.append((line, "this email address has already signed"))
+        if email in signed_before:
+            report.already_signed.append(line)
+            continue
+        if email in in_this_file:
+            report.skipped.append((line, f"the same email address as line {in_this_file[email]}"))
             continue
         kind = data["kind"] or (Signature.Kind.ORGANISATION if data["role"] else Signature.Kind.PERSON)
-        with transaction.atomic():
-            Signature(
-                page=page,
-                kind=kind,
-                name=data["name"],
-                organisation=data["organisation"],
-                role=data["role"],
-                town=data["town"],
-                email=data["email"],
-                show_publicly=data["public"],
-                source=source,
-                confirmed_at=now,
-            ).save()
+        try:
+            with transaction.atomic():
+                Signature(
+                    page=page,
+                    kind=kind,
+                    name=data["name"],
+                    organisation=data["organisation"],
+                    role=data["role"],
+                    town=data["town"],
+                    email=data["email"],
+                    show_publicly=data["public"],
+                    source=source,
+                    confirmed_at=now,
+                ).save()
+        except IntegrityError:  # signed on the website while the file was being read
+            report.already_signed.append(line)
+            continue
         if email:
-            seen.add(email)
+            in_this_file[email] = line
         report.imported += 1
     return report

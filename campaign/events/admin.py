@@ -16,10 +16,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import InspectView, InstanceSpecificView
 
-from core.admin import InRequestsMenu
+from core.admin import InRequestsMenu, SafeModelAdmin
 from core.emails import queue_email
 from core.site_settings import site_settings_for
 
@@ -181,7 +180,7 @@ class SubmissionInspectView(InspectView):
         return context
 
 
-class EventSubmissionAdmin(InRequestsMenu, ModelAdmin):
+class EventSubmissionAdmin(InRequestsMenu, SafeModelAdmin):
     model = EventSubmission
     menu_label = "Submitted activities"
     menu_icon = "date"

@@ -13,6 +13,8 @@ from core.emails import queue_email
 from core.protection import HONEYPOT_FIELD, HoneypotFormMixin, rate_limited
 from core.rich_text import TEXT_FEATURES
 
+from .permissions import FORM_SUBMISSIONS_PERMISSION
+
 
 class FormField(AbstractFormField):
     page = ParentalKey("form_pages.FormPage", on_delete=models.CASCADE, related_name="form_fields")
@@ -41,7 +43,8 @@ class FormPage(AbstractEmailForm):
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
-                FieldPanel("to_address"),
+                # Whoever sets the address reads every submission, so only those who may read them set it.
+                FieldPanel("to_address", permission=FORM_SUBMISSIONS_PERMISSION),
                 FieldPanel("subject"),
             ],
             heading="Email to organisers",

@@ -7,14 +7,14 @@ see the menu item and cannot open the screens.
 
 from django.db.models import F
 from wagtail import hooks
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import InRequestsMenu, ReadOnlyPermissionHelper
+from core.admin import InRequestsMenu, ReadOnlyPermissionHelper, SafeModelAdmin
 
 from .models import Material, PrintOrder
 
 
-class PrintOrderAdmin(InRequestsMenu, ModelAdmin):
+class PrintOrderAdmin(InRequestsMenu, SafeModelAdmin):
     model = PrintOrder
     menu_label = "Print orders"
     menu_icon = "doc-full-inverse"
@@ -51,7 +51,7 @@ class PrintOrderAdmin(InRequestsMenu, ModelAdmin):
         return super().get_queryset(request).prefetch_related("lines")
 
 
-class MaterialDownloadsAdmin(InRequestsMenu, ModelAdmin):
+class MaterialDownloadsAdmin(InRequestsMenu, SafeModelAdmin):
     """Materials are edited on their page; this screen only reports how often each is downloaded."""
 
     model = Material

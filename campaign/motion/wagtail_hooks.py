@@ -1,13 +1,13 @@
 """Admin for the motion: speaker invitations under "Requests", for organisers only."""
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import InRequestsMenu
+from core.admin import InRequestsMenu, SafeModelAdmin
 
 from .models import SPEAKER_REQUEST_FIELDS, SpeakerRequest
 
 
-class SpeakerRequestAdmin(InRequestsMenu, ModelAdmin):
+class SpeakerRequestAdmin(InRequestsMenu, SafeModelAdmin):
     model = SpeakerRequest
     menu_label = "Speaker requests"
     menu_icon = "user"

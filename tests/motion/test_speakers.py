@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 
 from campaign.motion.models import SpeakerRequest
+from tests.core.spreadsheets import read_csv_download
 from tests.motion.factories import MotionPageFactory, SpeakerRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +117,14 @@ def test_plain_editors_cannot_see_speaker_requests(client, editor):
     assert client.get("/admin/motion/speakerrequest/").status_code in (302, 403)
     assert client.get(f"/admin/motion/speakerrequest/edit/{request.pk}/").status_code in (302, 403)
     assert client.get(f"/admin/motion/speakerrequest/inspect/{request.pk}/").status_code in (302, 403)
+
+
+def test_export_defuses_formulas_typed_into_the_invitation(client, organiser):
+    SpeakerRequestFactory(branch="=1+1", notes='=HYPERLINK("http://evil.example")', phone="+44 7700 900456")
+    client.force_login(organiser)
+
+    [row] = read_csv_download(client.get("/admin/motion/speakerrequest/", {"export": "csv"}))
+
+    assert row["Branch Or Group"] == "'=1+1"
+    assert row["Notes"] == '\'=HYPERLINK("http://evil.example")'
+    assert row["Phone"] == "'+44 7700 900456"  # Excel would otherwise read it as a sum
