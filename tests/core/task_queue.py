@@ -5,6 +5,7 @@ the queue keeps (`queued_text`) or let the worker send (`run_worker`).
 """
 
 import json
+from unittest import mock
 
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
@@ -27,5 +28,11 @@ def queued_text():
 
 
 def run_worker():
-    """What `manage.py db_worker` does in production, once over everything that is due."""
-    call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    """What `manage.py db_worker` does in production, once over everything that is due.
+
+    The worker closes "old" database connections between tasks, which closes
+    a connection inside a transaction: the test's own, on PostgreSQL. Here
+    it keeps it.
+    """
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
