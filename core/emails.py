@@ -1,24 +1,80 @@
-"""Every outgoing email: a template pair rendered and sent through django-anymail by a task.
+"""Every outgoing email: a task that carries ids, not personal data, and renders when it runs.
 
-Views call `queue_email` inside their transaction; the task runs only once
-the row it talks about is committed, so a rolled-back signature never gets an
-email, and an email provider that is down never loses the signature.
-Context values must be plain JSON (strings, numbers, lists, dicts) because
-the production task queue stores them in the database.
+A caller queues `queue_email(template, record, **params)` inside its
+transaction. The task stores only the template's name, the record's primary
+key and a few plain params that are not personal data (a public address, a
+site id). When it runs it reads the record and hands it to the builder that
+the record's app registered for the template (`register_email`, called from
+the app's `AppConfig.ready`), which makes the recipients and the context
+then. So once a signature is withdrawn or purged, the task queue holds
+nothing about the person; and a record that is gone gets no email.
+
+On the database queue (production) the task row is written inside the
+caller's transaction: it commits or rolls back with the record it is about,
+and the request saves a round trip. The immediate backend (development and
+tests) sends right after the commit, in the request, with the record the
+caller already holds, so sending costs no query to read it back. A provider
+that is down never loses the record: the email is retried later.
 """
 
 import logging
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from anymail.exceptions import AnymailError
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db import DatabaseBackend
+from wagtail.models import Site
+
+from .protection import first_in_interval
 
 logger = logging.getLogger(__name__)
+
+# When the provider fails, try again after these many seconds, then give up
+# (the task result then shows the failure in the admin's "Email tasks").
+RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60]
+
+# An address gets at most one acknowledgement of each kind in this many
+# seconds: the site will not be made to mail someone over and over.
+ACKNOWLEDGEMENT_INTERVAL = 10 * 60
+
+
+@dataclass
+class Email:
+    """What a builder makes of a record at send time: who gets the email and what it says."""
+
+    to: list
+    context: dict
+    reply_to: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EmailKind:
+    records: models.QuerySet  # where the record is read from when the task runs
+    build: object  # build(record, **params) -> Email, or None to send nothing
+
+
+_kinds = {}
+
+
+class EmailFailed(Exception):
+    """The provider refused an email on every attempt (its own message, which may name the recipient, is left out)."""
+
+
+def register_email(template, records, build):
+    """Say how `template` is built: read the record from `records` (a model or a queryset), then `build` it.
+
+    Apps call this from their AppConfig.ready, so the web processes and the
+    task worker know every kind of email; core imports no app.
+    """
+    if isinstance(records, type) and issubclass(records, models.Model):
+        records = records._default_manager.all()
+    _kinds[template] = EmailKind(records=records, build=build)
 
 
 def render_email(template, context):
@@ -29,50 +85,90 @@ def render_email(template, context):
     return subject.removeprefix("Subject:").strip(), body.lstrip("\n"), html
 
 
-# When the provider fails, try again after these many seconds, then give up
-# (the task result then shows the failure in the admin's "Email tasks").
-RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60]
+def site_id(request):
+    """The id of the site a request came to, for an email's params (the site itself is looked up at send time)."""
+    site = Site.find_for_request(request)
+    return site.pk if site else None
+
+
+def site_of(site_id):
+    """The site whose id an email's params carry, or None (then site settings fall back to the default site)."""
+    return Site.objects.filter(pk=site_id).first() if site_id else None
 
 
 @task()
-def send_email(template, to, context, reply_to=None, tags=None, attempt=0):
-    subject, text, html = render_email(template, context)
-    message = EmailMultiAlternatives(subject, text, to=list(to), reply_to=reply_to or None)
+def send_email(template, pk, params=None, attempt=0):
+    """Build the email from the record as it is now, and send it; nothing if the record is gone."""
+    kind = _kinds.get(template)
+    if kind is None:
+        logger.error("email not sent: no builder registered", extra={"template": template})
+        return
+    record = kind.records.filter(pk=pk).first()
+    if record is None:
+        logger.info("email not sent: its record is gone", extra={"template": template})
+        return
+    deliver(template, record, params or {}, attempt)
+
+
+def deliver(template, record, params, attempt=0):
+    """Build and send one email; on a provider's failure queue the next attempt (by id) after a delay."""
+    email = _kinds[template].build(record, **params)
+    to = [address for address in (email.to if email else []) if address]
+    if not to:
+        logger.info("email not sent: no recipient", extra={"template": template})
+        return
+    subject, text, html = render_email(template, email.context)
+    message = EmailMultiAlternatives(subject, text, to=to, reply_to=[a for a in email.reply_to if a] or None)
     message.attach_alternative(html, "text/html")
-    if tags:
-        message.tags = list(tags)  # anymail sends these to providers that support tags
+    message.tags = [template.replace("/", "-")]  # anymail sends these to providers that support tags
     try:
         message.send()
     except (AnymailError, OSError):
         if attempt >= len(RETRY_DELAYS):
             logger.error("email failed for good", extra={"template": template, "attempts": attempt + 1})
-            raise
+            # The task result keeps this traceback: leave out the provider's message, which may name the recipient.
+            raise EmailFailed(f"{template}: the provider refused it {attempt + 1} times") from None
         logger.warning("email failed, will retry", extra={"template": template, "attempt": attempt + 1})
         retry = send_email
         if retry.get_backend().supports_defer:
             retry = retry.using(run_after=timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt]))
-        retry.enqueue(template, to, context, reply_to=reply_to, tags=tags, attempt=attempt + 1)
+        retry.enqueue(template, record.pk, params, attempt=attempt + 1)
         return
     logger.info("email sent", extra={"template": template, "recipients": len(to), "attempt": attempt + 1})
 
 
-def queue_email(template, to, context, reply_to=None):
-    """Send `template` to the `to` addresses once the current transaction commits.
+def deliver_now(template, record, params):
+    """Send in this process, as the immediate backend runs a task: a failure is logged, never raised to the visitor."""
+    try:
+        deliver(template, record, params)
+    except Exception:
+        logger.exception("email task failed", extra={"template": template})
 
-    On the database queue the task row is written inside the transaction
-    itself: it commits or rolls back with the signature it is about, and the
-    request saves a round trip. Other backends (immediate in development)
-    run it after the commit.
+
+def queue_email(template, record, **params):
+    """Send `template` about `record` once the current transaction commits.
+
+    `params` must be plain JSON and never personal data: the task queue
+    keeps them. Everything personal is read from the record at send time.
     """
-    to = [address for address in to if address]
-    if not to:
-        return
-    tags = [template.replace("/", "-")]
-
-    def enqueue():
-        send_email.enqueue(template, to, context, reply_to=reply_to, tags=tags)
-
-    if isinstance(send_email.get_backend(), DatabaseBackend):
-        enqueue()
+    if template not in _kinds:
+        raise LookupError(f"No email builder is registered for {template!r}.")
+    backend = send_email.get_backend()
+    if isinstance(backend, DatabaseBackend):
+        send_email.enqueue(template, record.pk, params)
+    elif isinstance(backend, ImmediateBackend):
+        transaction.on_commit(lambda: deliver_now(template, record, params))
     else:
-        transaction.on_commit(enqueue)
+        transaction.on_commit(lambda: send_email.enqueue(template, record.pk, params))
+
+
+def queue_acknowledgement(template, record, address, **params):
+    """Queue the "we have it" email to the person who sent something in, unless `address` had one lately.
+
+    Anyone can type any address into a public form, so each kind of
+    acknowledgement goes to an address at most once per
+    ACKNOWLEDGEMENT_INTERVAL, and its templates say only what the site
+    itself words (a reference, a kind, a date), never what the visitor typed.
+    """
+    if first_in_interval(f"acknowledged:{template}", address, ACKNOWLEDGEMENT_INTERVAL):
+        queue_email(template, record, **params)

@@ -1,14 +1,44 @@
 """Logs as one JSON object a line, for production log collectors.
 
 Whatever a call passes in `extra` (a statement id, a signature's kind, an
-email template) becomes a field. Callers never pass personal data: no
-names, no email addresses.
+email template) becomes a field. Our own calls never pass personal data, but
+Django's do: its request logger passes the request, whose repr carries the
+query string (a confirm link's token), and a database error's message can
+quote an email address. So the formatter writes a request as its method and
+path only, drops other objects it cannot vouch for, and blanks query strings
+and email addresses in every text it writes.
 """
 
 import json
 import logging
+import re
 
 STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime"}
+PLAIN = (str, int, float, bool, type(None))
+
+QUERY_STRING = re.compile(r"\?[^\s\"'<>]+")
+EMAIL_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def scrub(text):
+    """`text` without query strings (tokens travel in them) and email addresses."""
+    return EMAIL_ADDRESS.sub("[email]", QUERY_STRING.sub("?[query]", text))
+
+
+def request_line(request):
+    """A request as "METHOD /path": no query string, headers, cookies or client address."""
+    method, path = getattr(request, "method", None), getattr(request, "path", None)
+    return scrub(f"{method} {path}") if isinstance(method, str) and isinstance(path, str) else None
+
+
+def field(key, value):
+    if key == "request":
+        return request_line(value)
+    if isinstance(value, str):
+        return scrub(value)
+    if isinstance(value, PLAIN):
+        return value
+    return None  # an object whose text may hold anything (a socket's peer address, a form's data)
 
 
 class JsonFormatter(logging.Formatter):
@@ -17,9 +47,11 @@ class JsonFormatter(logging.Formatter):
             "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
             "level": record.levelname,
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": scrub(record.getMessage()),
         }
-        entry.update({key: value for key, value in record.__dict__.items() if key not in STANDARD})
+        for key, value in record.__dict__.items():
+            if key not in STANDARD and (value := field(key, value)) is not None:
+                entry[key] = value
         if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+            entry["exception"] = scrub(self.formatException(record.exc_info))
+        return json.dumps(entry)

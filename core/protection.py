@@ -1,16 +1,19 @@
-"""Protection shared by every public form: a honeypot field and a per-IP rate limit.
+"""Protection shared by every public form: a honeypot field, a per-network rate limit, a per-address limit.
 
-The rate limit counts in the cache (Redis when REDIS_URL is set), so every app
+The limits count in the cache (Redis when REDIS_URL is set), so every app
 server shares one count per visitor. A visitor over the limit gets a polite
 "try again later" page with status 429, never an error.
 """
 
+import ipaddress
 from functools import wraps
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .cache import count_in_window
 
@@ -47,6 +50,34 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def network_of(ip):
+    """What a rate limit counts: an IPv4 address itself, an IPv6 address's /64 network.
+
+    One IPv6 subscriber (a home, a phone, a rented server) is usually given a
+    whole /64, so counting single IPv6 addresses would give them billions of
+    tries. An IPv4 address written as IPv6 (::ffff:a.b.c.d) counts as itself.
+    Anything that is not an address is counted as it is.
+    """
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6:
+        if address.ipv4_mapped:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((int(address) >> 64 << 64, 64)))
+    return str(address)
+
+
+def first_in_interval(scope, address, seconds):
+    """True the first time `address` (an email address) is seen in `scope` within `seconds`; False after that.
+
+    The cache key holds a keyed hash of the address, never the address.
+    """
+    digest = salted_hmac("core.protection.first_in_interval", address.strip().lower()).hexdigest()[:32]
+    return cache.add(f"once:{scope}:{digest}", 1, seconds)
+
+
 def hit(scope, key, limit, period):
     """Count one attempt; return True while the caller is within `limit` per `period` seconds."""
     window = int(timezone.now().timestamp()) // period
@@ -54,7 +85,7 @@ def hit(scope, key, limit, period):
 
 
 def rate_limited(scope, limit=None, period=None):
-    """Limit POSTs to a view per client IP; GETs are never counted.
+    """Limit POSTs to a view per client IPv4 address or IPv6 /64 network; GETs are never counted.
 
     Limits come from settings.RATE_LIMITS[scope] = (limit, period seconds)
     unless given, so a campaign can loosen them for a surge without code.
@@ -65,7 +96,7 @@ def rate_limited(scope, limit=None, period=None):
         def wrapped(request, *args, **kwargs):
             if request.method == "POST":
                 max_hits, seconds = settings.RATE_LIMITS.get(scope, (limit or 10, period or 3600))
-                if not hit(scope, client_ip(request), max_hits, seconds):
+                if not hit(scope, network_of(client_ip(request)), max_hits, seconds):
                     return render(request, "429.html", {"retry_minutes": max(1, seconds // 60)}, status=429)
             return view(request, *args, **kwargs)
 

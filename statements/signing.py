@@ -6,7 +6,6 @@ the same transaction as the signature, so they stay exact.
 
 import logging
 from datetime import timedelta
-from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -17,7 +16,6 @@ from core.page_cache import UntilNextPublish
 
 from .models.counter import SignatureCount
 from .models.signature import Signature, normalise_email
-from .tokens import CONFIRM, WITHDRAW, make_token
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +48,9 @@ def statement_url(page, request=None):
     return page.get_full_url()
 
 
-def links(signature, request=None):
-    page = signature.page
-    base = statement_url(page, request)
-    return {
-        "confirm_url": f"{base}confirm/?" + urlencode({"token": make_token(signature, CONFIRM)}),
-        "withdraw_url": f"{base}withdraw/?" + urlencode({"token": make_token(signature, WITHDRAW)}),
-        "statement_url": base,
-    }
-
-
-def email_context(signature, request=None):
-    return {"name": signature.name, "statement_title": signature.page.title, **links(signature, request)}
+def queue_signature_email(template, signature, request=None):
+    """Queue `template` about `signature`: the task carries its id and the statement's address, nothing personal."""
+    queue_email(template, signature, statement_url=statement_url(signature.page, request))
 
 
 def record(page, form, request=None, retry=True):
@@ -77,7 +66,7 @@ def record(page, form, request=None, retry=True):
     try:
         with transaction.atomic():
             signature.save()
-            queue_email("statements/confirm", [signature.email], email_context(signature, request))
+            queue_signature_email("statements/confirm", signature, request)
     except IntegrityError:
         existing = page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
         if existing is None and retry:  # withdrawn in between: sign again
@@ -100,7 +89,7 @@ def repeat(page, signature, request=None):
     recently_emailed = signature.created_at > timezone.now() - timedelta(seconds=RESEND_INTERVAL)
     if not recently_emailed and cache.add(resend_key(signature), 1, RESEND_INTERVAL):
         template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
-        queue_email(template, [signature.email], email_context(signature, request))
+        queue_signature_email(template, signature, request)
     logger.info("signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed})
     return signature
 

@@ -19,8 +19,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.views import InspectView, InstanceSpecificView
 
 from core.admin import InRequestsMenu, SafeModelAdmin
-from core.emails import queue_email
-from core.site_settings import site_settings_for
+from core.emails import queue_email, site_id
 
 from .models import EventDetails, EventIndexPage, EventPage, EventSubmission
 
@@ -153,18 +152,7 @@ class RejectView(DecisionView):
             submission.rejection_reason = form.cleaned_data["reason"].strip()
             submission.save(update_fields=["status", "decided_at", "rejection_reason"])
             if form.cleaned_data["send_email"]:
-                site_settings = site_settings_for(request)
-                queue_email(
-                    "events/event_submission_rejected",
-                    [submission.email],
-                    {
-                        "site_name": site_settings.campaign_name,
-                        "title": submission.title,
-                        "reason": submission.rejection_reason,
-                        "contact_email": site_settings.contact_email,
-                    },
-                    reply_to=[site_settings.contact_email] if site_settings.contact_email else None,
-                )
+                queue_email("events/event_submission_rejected", submission, site=site_id(request))
         messages.success(request, f"“{submission.title}” rejected.")
         return redirect(self.index_url)
 

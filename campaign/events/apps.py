@@ -10,3 +10,9 @@ class EventsConfig(GrantsOrganisers, AppConfig):
     label = "events"
     verbose_name = "Events"
     organiser_permissions = ORGANISER_PERMISSIONS
+
+    def ready(self):
+        super().ready()
+        from .emails import register_emails  # the models are loaded only now
+
+        register_emails()

@@ -7,14 +7,9 @@ imports the page models.
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 
-from core.emails import queue_email
-from core.notify import admin_url, organiser_addresses
+from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
-from core.site_settings import site_settings_for
 
 from .forms import EventFilterForm, EventSubmissionForm
 
@@ -48,47 +43,15 @@ def event_list(request, index_page, events, past):
     return index_page.render(request, context_overrides=context)
 
 
-def local_time(value):
-    return date_format(timezone.localtime(value), "l j F Y, H:i T")
-
-
-def submission_email_context(submission, site_name):
-    """Plain values only: the production task queue stores email context as JSON."""
-    return {
-        "site_name": site_name,
-        "title": submission.title,
-        "kind": submission.get_kind_display(),
-        "start": local_time(submission.start),
-        "end": local_time(submission.end),
-        "venue_name": submission.venue_name,
-        "address": submission.address,
-        "town": submission.town,
-        "postcode": submission.postcode,
-        "online_url": submission.online_url,
-        "description": submission.description,
-        "organiser_name": submission.organiser_name,
-        "organiser_contact": submission.organiser_contact,
-        "email": submission.email,
-    }
-
-
 @rate_limited("submit")
 def submit_event(request, index_page):
     """The "submit your activity" form: saved as new, the submitter thanked, the organisers told."""
     form = EventSubmissionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        site_settings = site_settings_for(request)
+        params = {"site": site_id(request), "events_url": index_page.get_full_url(request)}
         with transaction.atomic():
             submission = form.save()
-            context = submission_email_context(submission, site_settings.campaign_name)
-            context["events_url"] = index_page.get_full_url(request)
-            queue_email("events/event_submission_received", [submission.email], context)
-            context["admin_url"] = admin_url(reverse("events_eventsubmission_modeladmin_inspect", args=[submission.pk]))
-            queue_email(
-                "events/event_submission_notify",
-                organiser_addresses(request),
-                context,
-                reply_to=[submission.email],
-            )
+            queue_acknowledgement("events/event_submission_received", submission, submission.email, **params)
+            queue_email("events/event_submission_notify", submission, **params)
         return redirect(index_page.url + index_page.reverse_subpage("submit_thanks"))
     return index_page.render(request, template="events/event_submit.html", context_overrides={"form": form})

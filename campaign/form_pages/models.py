@@ -1,10 +1,9 @@
 """Form pages that editors design in the admin (Wagtail's form builder): get involved, contact."""
 
-from django import forms
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -62,19 +61,16 @@ class FormPage(AbstractEmailForm):
 
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)  # neither stored nor emailed
-        return super().process_form_submission(form)
+        submission = FormMixin.process_form_submission(self, form)  # stored; the email is queued below
+        self.send_mail(submission)
+        return submission
 
-    def send_mail(self, form):
+    def send_mail(self, submission):
         """Queue the organisers' email as a task (like every other email) instead of sending it
-        inside the request, so a provider that is down never turns a submission into an error."""
-        addresses = [address.strip() for address in self.to_address.split(",") if address.strip()]
-        reply_to = [
-            form.cleaned_data[name]
-            for name, field in form.fields.items()
-            if isinstance(field, forms.EmailField) and form.cleaned_data.get(name)
-        ][:1]
-        context = {"subject": self.subject or self.title, "page": self.title, "body": self.render_email(form)}
-        queue_email("form_pages/form_submission", addresses, context, reply_to=reply_to)
+        inside the request, so a provider that is down never turns a submission into an error.
+        The task carries the submission's id; the email is built from it when it is sent."""
+        if self.to_address:
+            queue_email("form_pages/form_submission", submission)
 
     def serve(self, request, *args, **kwargs):
         parent_serve = super().serve

@@ -8,8 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 
-from core.emails import queue_email
-from core.notify import modeladmin_url, organiser_addresses
+from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 
 from .forms import PrintOrderForm
@@ -36,23 +35,13 @@ def save_order(request, page, form):
     order = form.save(commit=False)
     order.page = page
     order.save()
-    lines = PrintOrderLine.objects.bulk_create(
+    PrintOrderLine.objects.bulk_create(
         PrintOrderLine(order=order, material=material, title=material.title, quantity=quantity)
         for material, quantity in form.chosen_quantities()
     )
-    context = {
-        "name": order.name,
-        "email": order.email,
-        "organisation": order.organisation,
-        "address": order.address,
-        "needed_by": order.needed_by.strftime("%-d %B %Y") if order.needed_by else "",
-        "notes": order.notes,
-        "items": [{"title": line.title, "quantity": line.quantity} for line in lines],
-        "reference": order.pk,
-        "admin_url": modeladmin_url(order),
-    }
-    queue_email("materials/order_organisers", organiser_addresses(request), context, reply_to=[order.email])
-    queue_email("materials/order_received", [order.email], context)
+    site = site_id(request)
+    queue_email("materials/order_organisers", order, site=site)
+    queue_acknowledgement("materials/order_received", order, order.email, site=site)
     return order
 
 

@@ -8,8 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.text import slugify
 
-from core.emails import queue_email
-from core.notify import modeladmin_url, organiser_addresses
+from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 
 from .forms import MotionDownloadForm, SpeakerRequestForm
@@ -39,27 +38,9 @@ def save_speaker_request(request, page, form):
     speaker_request = form.save(commit=False)
     speaker_request.page = page
     speaker_request.save()
-    context = {
-        "organisation": speaker_request.organisation,
-        "branch": speaker_request.branch,
-        "contact_name": speaker_request.contact_name,
-        "email": speaker_request.email,
-        "phone": speaker_request.phone,
-        "proposed_dates": speaker_request.proposed_dates,
-        "format": speaker_request.get_format_display(),
-        "place": speaker_request.place,
-        "audience_size": speaker_request.audience_size,
-        "notes": speaker_request.notes,
-        "reference": speaker_request.pk,
-        "admin_url": modeladmin_url(speaker_request),
-    }
-    queue_email(
-        "motion/speaker_organisers",
-        organiser_addresses(request),
-        context,
-        reply_to=[speaker_request.email],
-    )
-    queue_email("motion/speaker_received", [speaker_request.email], context)
+    site = site_id(request)
+    queue_email("motion/speaker_organisers", speaker_request, site=site)
+    queue_acknowledgement("motion/speaker_received", speaker_request, speaker_request.email, site=site)
     return speaker_request
 
 

@@ -1,11 +1,12 @@
-"""The honeypot and the per-IP rate limit that every public form uses."""
+"""The honeypot, the per-network rate limit and the per-address limit that public forms use."""
 
 import pytest
 from django import forms
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from core.protection import HoneypotFormMixin, client_ip, rate_limited
+from core.protection import HoneypotFormMixin, client_ip, first_in_interval, network_of, rate_limited
 
 
 class ExampleForm(HoneypotFormMixin, forms.Form):
@@ -55,3 +56,38 @@ def test_forwarded_for_is_trusted_only_behind_configured_proxies(settings):
     assert client_ip(request) == "10.9.9.9"
     settings.TRUSTED_PROXY_COUNT = 1
     assert client_ip(request) == "203.0.113.7"
+
+
+@pytest.mark.django_db
+def test_ipv6_visitors_are_limited_per_64_network_ipv4_per_address(settings, home_page, site_settings):
+    """One IPv6 subscriber holds a whole /64: counting single addresses would give them billions of tries."""
+    settings.RATE_LIMITS = {"demo": (1, 3600)}
+    view = rate_limited("demo")(lambda request: HttpResponse("ok"))
+
+    def post(ip):
+        request = RequestFactory().post("/", REMOTE_ADDR=ip)
+        request.user = None
+        return view(request).status_code
+
+    assert post("2001:db8:1:2::1") == 200
+    assert post("2001:db8:1:2:ffff:ffff:ffff:fffe") == 429  # same /64
+    assert post("2001:db8:1:3::1") == 200  # the next /64 is someone else
+    assert post("192.0.2.1") == 200
+    assert post("::ffff:192.0.2.1") == 429  # the same IPv4 address, written as IPv6
+    assert post("192.0.2.2") == 200  # IPv4 stays per address
+
+
+def test_network_of_names_what_is_counted():
+    assert network_of("2001:db8:1:2:3:4:5:6") == "2001:db8:1:2::/64"
+    assert network_of("fe80::1%eth0") == "fe80::/64"
+    assert network_of("203.0.113.7") == "203.0.113.7"
+    assert network_of("unknown") == "unknown"
+
+
+def test_first_in_interval_is_once_per_address_and_keeps_no_address(settings):
+    assert first_in_interval("demo", "Rosa@Example.org", 600)
+    assert not first_in_interval("demo", " rosa@example.org", 600)
+    assert first_in_interval("demo", "tom@example.org", 600)
+    assert first_in_interval("other", "rosa@example.org", 600)
+    keys = list(getattr(cache, "_cache", {}))  # the local-memory cache of the tests
+    assert keys and not any("example.org" in key for key in keys)

@@ -8,6 +8,7 @@ from django.test import Client
 from django.utils import timezone
 
 from campaign.events.models import EventSubmission
+from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.events.factories import EventIndexPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,8 @@ def test_submission_is_saved_as_new_and_everyone_is_told(client, events_index, s
 
     acknowledgement, notification = mail.outbox
     assert acknowledgement.to == ["organiser@example.org"]
-    assert acknowledgement.subject == "We have your activity: Street stall in Leeds"
+    assert acknowledgement.subject == f"We have your activity (reference {submission.pk})"
+    assert "Street stall" in acknowledgement.body  # the kind, in the site's words
     assert "http://testserver/events/" in acknowledgement.body
     assert acknowledgement.alternatives[0][1] == "text/html"
     assert acknowledgement.tags == ["events-event_submission_received"]  # anymail's test backend
@@ -161,7 +163,7 @@ def test_line_breaks_in_one_line_fields_are_flattened(client, events_index, subm
     submit(valid_data(title="Stall\r\nBcc: victim@example.org"))
     submission = EventSubmission.objects.get()
     assert submission.title == "Stall Bcc: victim@example.org"
-    assert mail.outbox[0].subject == "We have your activity: Stall Bcc: victim@example.org"
+    assert mail.outbox[1].subject == "New activity submitted: Stall Bcc: victim@example.org"
 
 
 def test_submissions_are_rate_limited_per_visitor(client, events_index, settings, submit):
@@ -201,3 +203,45 @@ def test_form_names_the_sites_time_zone(client, events_index, settings):
     assert "(UK time)" in client.get("/events/submit/").content.decode()
     settings.TIME_ZONE = "Europe/Dublin"
     assert "(Europe/Dublin time)" in client.get("/events/submit/").content.decode()
+
+
+def test_the_acknowledgement_carries_nothing_the_visitor_typed(client, events_index, submit):
+    """Anyone can type anyone's address into the form: the site must not carry their words to it."""
+    spam = "Cheap pills at spam.example"
+    submit(valid_data(title=spam, venue_name=spam, address=spam, town=spam, description=spam, organiser_name=spam))
+
+    acknowledgement, notification = mail.outbox
+    for text in (acknowledgement.subject, acknowledgement.body, acknowledgement.alternatives[0][0]):
+        assert "spam.example" not in text
+    assert "spam.example" in notification.body  # the organisers' own email has it all
+
+
+def test_an_address_gets_one_acknowledgement_per_interval(client, events_index, submit):
+    for email in ["victim@example.org", "Victim@Example.org", "victim@example.org"]:
+        assert submit(valid_data(email=email)).status_code == 302
+
+    assert EventSubmission.objects.count() == 3
+    acknowledgements = [message for message in mail.outbox if message.to != ["info@example.org"]]
+    assert len(acknowledgements) == 1
+    assert len(mail.outbox) == 4  # the organisers hear of every submission
+
+    submit(valid_data(email="someone-else@example.org"))
+    assert mail.outbox[-2].to == ["someone-else@example.org"]
+
+
+def test_submissions_from_one_ipv6_network_share_a_limit(client, events_index, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "submit": (2, 3600)}
+    for n in range(2):
+        assert client.post("/events/submit/", valid_data(), REMOTE_ADDR=f"2001:db8:5:6::{n + 1}").status_code == 302
+    assert client.post("/events/submit/", valid_data(), REMOTE_ADDR="2001:db8:5:6:a:b:c:d").status_code == 429
+    assert EventSubmission.objects.count() == 2
+
+
+def test_the_queue_keeps_only_the_submissions_id(client, events_index, submit, settings):
+    use_database_queue(settings)
+    submit(valid_data(email="private-person@example.org", title="Secret meeting"))
+    kept = queued_text()
+    assert "private-person" not in kept and "Secret meeting" not in kept
+
+    run_worker()
+    assert sorted(message.to[0] for message in mail.outbox) == ["info@example.org", "private-person@example.org"]

@@ -6,6 +6,7 @@ from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from core.organisers import ORGANISERS_GROUP
+from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.form_pages.factories import FormFieldFactory, FormPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,34 @@ def test_submission_is_kept_and_emailed_to_the_chosen_addresses(client, contact_
     assert "Leave this field empty" not in email.body  # the honeypot is not part of the message
     html, _ = email.alternatives[0]
     assert "Hello &amp; welcome" in html
+
+
+def test_the_queue_keeps_only_the_submissions_id_and_the_email_is_built_when_sent(client, contact_page, settings):
+    use_database_queue(settings)
+    client.post("/contact/", message(message="My secret story"))
+    kept = queued_text()
+    assert "ada@example.org" not in kept and "My secret story" not in kept and "Ada" not in kept
+
+    run_worker()
+    (email,) = mail.outbox
+    assert email.to == ["organisers@example.org"] and email.reply_to == ["ada@example.org"]
+    assert "Your name: Ada" in email.body and "Message: My secret story" in email.body
+
+
+def test_a_submission_deleted_before_its_email_is_sent_gets_none(client, contact_page, settings):
+    use_database_queue(settings)
+    client.post("/contact/", message())
+    FormSubmission.objects.all().delete()
+    run_worker()
+    assert mail.outbox == []
+
+
+def test_dates_read_back_from_the_stored_answers_are_shown_short(client, contact_page, settings):
+    FormFieldFactory(page=contact_page, label="Best day", field_type="date", required=False, sort_order=3)
+    use_database_queue(settings)
+    client.post("/contact/", message(best_day="2027-03-04"))
+    run_worker()
+    assert "Best day: 04/03/2027" in mail.outbox[0].body
 
 
 def test_a_failing_email_provider_never_loses_a_submission(client, contact_page, settings):

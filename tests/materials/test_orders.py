@@ -7,6 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from campaign.materials.models import PrintOrder
+from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.materials.factories import MaterialFactory, MaterialsPageFactory, PrintOrderFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,8 +75,8 @@ def test_order_is_saved_and_emailed_to_organisers_and_the_person(client, poster,
     assert "- 20 × Tories out poster" in organisers.body and "Leeds LS1 1AA" in organisers.body
     assert f"/admin/materials/printorder/edit/{order.pk}/" in organisers.body
     assert acknowledgement.to == ["rosa@example.org"]
-    assert acknowledgement.subject == "We have your order for printed materials"
-    assert "100 × Leaflet" in acknowledgement.body
+    assert acknowledgement.subject == f"We have your order for printed materials (reference {order.pk})"
+    assert "100 × Leaflet" in acknowledgement.body  # the editors' titles and the numbers
     html, mimetype = acknowledgement.alternatives[0]
     assert mimetype == "text/html" and "100 × Leaflet" in html
 
@@ -88,6 +89,35 @@ def test_emails_escape_what_people_typed(client, poster):
     organisers_html = mail.outbox[0].alternatives[0][0]
     assert "&lt;b&gt;Rosa&lt;/b&gt;" in organisers_html
     assert "<b>Rosa</b>" in mail.outbox[0].body  # the plain text is plain
+
+
+def test_the_acknowledgement_carries_nothing_the_visitor_typed(client, poster):
+    """Anyone can type anyone's address into the form: the site must not carry their words to it."""
+    spam = "Cheap pills at spam.example"
+    client.post("/materials/", order_data(poster, name=spam, organisation=spam, address=spam * 10, notes=spam))
+
+    organisers, acknowledgement = mail.outbox
+    for text in (acknowledgement.subject, acknowledgement.body, acknowledgement.alternatives[0][0]):
+        assert "spam.example" not in text
+    assert "spam.example" in organisers.body
+
+
+def test_an_address_gets_one_acknowledgement_per_interval(client, poster):
+    for _ in range(3):
+        assert client.post("/materials/", order_data(poster, email="victim@example.org")).status_code == 302
+    assert PrintOrder.objects.count() == 3
+    assert [message.to for message in mail.outbox].count(["victim@example.org"]) == 1
+    assert [message.to for message in mail.outbox].count(["info@example.org"]) == 3
+
+
+def test_the_queue_keeps_only_the_orders_id(client, poster, settings):
+    use_database_queue(settings)
+    client.post("/materials/", order_data(poster))
+    kept = queued_text()
+    assert "rosa@example.org" not in kept and "Leeds LS1 1AA" not in kept and "Rosa" not in kept
+
+    run_worker()
+    assert sorted(message.to[0] for message in mail.outbox) == ["info@example.org", "rosa@example.org"]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from django.core import mail
 
 from campaign.motion.models import SpeakerRequest
 from tests.core.spreadsheets import read_csv_download
+from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.motion.factories import MotionPageFactory, SpeakerRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,40 @@ def test_invitation_is_saved_and_emailed_both_ways(client, motion_page):
     assert "In person or online: In person" in organisers.body
     assert f"/admin/motion/speakerrequest/edit/{request.pk}/" in organisers.body
     assert acknowledgement.to == ["tom@example.org"]
-    assert "Thank you for inviting a speaker to Unite (Sheffield Central)" in acknowledgement.body
+    assert acknowledgement.subject == f"Thank you for inviting a speaker (reference {request.pk})"
+    assert "in person or online: in person" in acknowledgement.body
 
     assert "We have your invitation" in client.get("/motion/invited/").content.decode()
+
+
+def test_the_acknowledgement_carries_nothing_the_visitor_typed(client, motion_page):
+    """Anyone can type anyone's address into the form: the site must not carry their words to it."""
+    spam = "Cheap pills at spam.example"
+    fields = ["organisation", "branch", "contact_name", "proposed_dates", "place", "notes"]
+    client.post("/motion/", invitation(**dict.fromkeys(fields, spam)))
+
+    organisers, acknowledgement = mail.outbox
+    for text in (acknowledgement.subject, acknowledgement.body, acknowledgement.alternatives[0][0]):
+        assert "spam.example" not in text
+    assert "spam.example" in organisers.body
+
+
+def test_an_address_gets_one_acknowledgement_per_interval(client, motion_page):
+    for _ in range(3):
+        assert client.post("/motion/", invitation(email="victim@example.org")).status_code == 302
+    assert SpeakerRequest.objects.count() == 3
+    assert [message.to for message in mail.outbox].count(["victim@example.org"]) == 1
+    assert [message.to for message in mail.outbox].count(["info@example.org"]) == 3
+
+
+def test_the_queue_keeps_only_the_invitations_id(client, motion_page, settings):
+    use_database_queue(settings)
+    client.post("/motion/", invitation())
+    kept = queued_text()
+    assert "tom@example.org" not in kept and "Tom Mann" not in kept and "07700" not in kept
+
+    run_worker()
+    assert sorted(message.to[0] for message in mail.outbox) == ["info@example.org", "tom@example.org"]
 
 
 @pytest.mark.parametrize(

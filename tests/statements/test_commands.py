@@ -1,11 +1,15 @@
 """The cron-safe commands: purge stale unconfirmed signatures, recount the kept counts."""
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
 from statements.models import Signature, SignatureCount
+from statements.tokens import CONFIRM, WITHDRAW, make_token
+from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.statements.factories import SignatureFactory
+from tests.statements.visitor import PERSON, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +26,25 @@ def test_purge_deletes_only_old_unconfirmed_signatures(statement_page):
     assert statement_page.counts()["total"] == 1
     call_command("purge_unconfirmed_signatures", "--days", "30")  # running again is harmless
     assert Signature.objects.count() == 2
+
+
+def test_after_the_purge_the_email_queue_holds_nothing_about_the_signers(
+    client, statement_page, site_settings, settings
+):
+    use_database_queue(settings)
+    assert sign(client, statement_page).status_code == 302  # its confirmation waits in the queue
+    signature = Signature.objects.get()
+    Signature.objects.update(created_at=timezone.now() - timezone.timedelta(days=40))
+    tokens = [make_token(signature, purpose).split(":")[0] for purpose in (CONFIRM, WITHDRAW)]
+
+    call_command("purge_unconfirmed_signatures", "--days", "30")
+
+    assert not Signature.objects.exists()
+    kept = queued_text()
+    for personal in [PERSON["name"], PERSON["email"], "token", *tokens]:
+        assert personal not in kept
+    run_worker()
+    assert mail.outbox == []
 
 
 def test_recount_repairs_drift(statement_page):

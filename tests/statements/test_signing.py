@@ -9,6 +9,8 @@ from django.utils import timezone
 
 from statements.models import Signature, SignatureCount
 from statements.signing import RESEND_INTERVAL
+from statements.tokens import CONFIRM, WITHDRAW, make_token
+from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.html import visible_text
 from tests.statements.visitor import PERSON, link_in, path_of, sign
 
@@ -182,6 +184,32 @@ def test_withdrawing_an_unconfirmed_signature_leaves_counts_alone(client, statem
     client.post(path_of(link_in(mail.outbox[0], "withdraw")))
     assert Signature.objects.count() == 0
     assert statement_page.counts()["total"] == 0
+
+
+def test_after_a_withdrawal_the_email_queue_holds_nothing_about_the_signer(
+    client, statement_page, site_settings, settings
+):
+    """Production queues email as rows in the database: they keep ids, never a name, an address or a link."""
+    use_database_queue(settings)
+    sign(client, statement_page)  # its confirmation waits in the queue
+    signature = Signature.objects.get()
+    tokens = [make_token(signature, purpose).split(":")[0] for purpose in (CONFIRM, WITHDRAW)]
+    withdraw_path = f"{statement_page.url}withdraw/?token={make_token(signature, WITHDRAW)}"
+
+    assert "has been withdrawn" in client.post(withdraw_path).content.decode()
+
+    kept = queued_text()
+    for personal in [PERSON["name"], PERSON["email"], "token", *tokens]:
+        assert personal not in kept
+    run_worker()
+    assert mail.outbox == []  # the signature is gone, so is its email
+
+
+def test_the_confirmation_does_not_repeat_what_was_typed(client, statement_page, site_settings):
+    """Anyone can type anyone's address into the form: the email must not carry their words to it."""
+    sign(client, statement_page, name="Cheap pills at spam.example")
+    (message,) = mail.outbox
+    assert "spam.example" not in message.body and "spam.example" not in message.alternatives[0][0]
 
 
 @pytest.mark.parametrize(

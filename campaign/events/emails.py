@@ -1,0 +1,80 @@
+"""The emails about a submitted activity, built when they are sent from the submission (see core.emails).
+
+The acknowledgement to the submitter says only what the site itself words
+(a reference, the kind, the times): anyone can type anyone's address into
+the form, so it must not carry their text. The organisers' notification,
+which goes to the campaign's own address, has everything.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from core.emails import Email, register_email, site_of
+from core.notify import admin_url, organiser_addresses
+from core.site_settings import site_settings_for
+
+from .models import EventSubmission
+
+
+def local_time(value):
+    return date_format(timezone.localtime(value), "l j F Y, H:i T")
+
+
+def campaign_name(site):
+    site_settings = site_settings_for(site=site)
+    return site_settings.campaign_name if site_settings else ""
+
+
+def received(submission, site=None, events_url=""):
+    context = {
+        "site_name": campaign_name(site_of(site)),
+        "reference": submission.pk,
+        "kind": submission.get_kind_display(),
+        "start": local_time(submission.start),
+        "end": local_time(submission.end),
+        "events_url": events_url,
+    }
+    return Email(to=[submission.email], context=context)
+
+
+def notify(submission, site=None, events_url=""):
+    site = site_of(site)
+    context = {
+        "site_name": campaign_name(site),
+        "title": submission.title,
+        "kind": submission.get_kind_display(),
+        "start": local_time(submission.start),
+        "end": local_time(submission.end),
+        "venue_name": submission.venue_name,
+        "address": submission.address,
+        "town": submission.town,
+        "postcode": submission.postcode,
+        "online_url": submission.online_url,
+        "description": submission.description,
+        "organiser_name": submission.organiser_name,
+        "organiser_contact": submission.organiser_contact,
+        "email": submission.email,
+        "events_url": events_url,
+        "admin_url": admin_url(reverse("events_eventsubmission_modeladmin_inspect", args=[submission.pk])),
+    }
+    return Email(to=organiser_addresses(site=site), context=context, reply_to=[submission.email])
+
+
+def rejected(submission, site=None):
+    """The organisers' reason for not listing it: sent only when an organiser rejects a submission."""
+    site_settings = site_settings_for(site=site_of(site))
+    contact_email = site_settings.contact_email if site_settings else ""
+    context = {
+        "site_name": site_settings.campaign_name if site_settings else "",
+        "title": submission.title,
+        "reason": submission.rejection_reason,
+        "contact_email": contact_email,
+    }
+    return Email(to=[submission.email], context=context, reply_to=[contact_email])
+
+
+def register_emails():
+    register_email("events/event_submission_received", EventSubmission, received)
+    register_email("events/event_submission_notify", EventSubmission, notify)
+    register_email("events/event_submission_rejected", EventSubmission, rejected)

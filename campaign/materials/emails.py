@@ -1,0 +1,46 @@
+"""The emails about a print order, built when they are sent from the order (see core.emails).
+
+The acknowledgement to the person says only what the site itself words: the
+reference, the materials (titles the editors wrote) and how many. Anyone can
+type anyone's address into the form, so it never repeats their name, address
+or notes; the organisers' email, to the campaign's own address, has them all.
+"""
+
+from core.emails import Email, register_email, site_of
+from core.notify import modeladmin_url, organiser_addresses
+
+from .models.orders import PrintOrder
+
+
+def items(order):
+    return [{"title": line.title, "quantity": line.quantity} for line in order.lines.all()]
+
+
+def needed_by(order):
+    return order.needed_by.strftime("%-d %B %Y") if order.needed_by else ""
+
+
+def received(order, site=None):
+    context = {"reference": order.pk, "items": items(order), "needed_by": needed_by(order)}
+    return Email(to=[order.email], context=context)
+
+
+def for_organisers(order, site=None):
+    context = {
+        "name": order.name,
+        "email": order.email,
+        "organisation": order.organisation,
+        "address": order.address,
+        "needed_by": needed_by(order),
+        "notes": order.notes,
+        "items": items(order),
+        "reference": order.pk,
+        "admin_url": modeladmin_url(order),
+    }
+    return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[order.email])
+
+
+def register_emails():
+    orders = PrintOrder.objects.prefetch_related("lines")
+    register_email("materials/order_received", orders, received)
+    register_email("materials/order_organisers", orders, for_organisers)
