@@ -3,7 +3,8 @@
 1. The statement page (anonymous, 100,000 signatures loaded) against a static
    copy of the same page (same bytes) served by the same gunicorn + WhiteNoise.
 2. Signing POSTs (new email each, CSRF, rate limit, a queued email task)
-   against a two-field form view that inserts one row; then confirmations.
+   against a two-field form view that inserts one row; then confirmations
+   (POSTs of the confirm page's button, CSRF included).
 3. Peak memory of the streamed CSV export of 100,000 and 1,000,000 signatures.
 
 Exits 0 with a SKIPPED line when PostgreSQL, Redis or wrk is missing.
@@ -77,11 +78,12 @@ def measure_forms(server, page, results):
     token, cookie = load.csrf_pair(f"{server.url}/statement/")
     tag = f"bench{int(time.time())}"
     sign_path = f"{page.url}sign/"
-    links = data.confirmation_paths(page)
+    confirm_path = f"{page.url}confirm/"
+    tokens = data.confirmation_tokens(page)
     workdir = server.stack.workdir
-    (workdir / "confirm-warm.txt").write_text("\n".join(links[:WARMUP_CONFIRMATIONS]) + "\n")
-    links = links[WARMUP_CONFIRMATIONS:]
-    share = len(links) // ROUNDS
+    (workdir / "confirm-warm.txt").write_text("\n".join(tokens[:WARMUP_CONFIRMATIONS]) + "\n")
+    tokens = tokens[WARMUP_CONFIRMATIONS:]
+    share = len(tokens) // ROUNDS
     tasks_before = data.queued_emails()
     confirmed_before = data.confirmed_count(page)
     baseline, sign, confirm = [], [], []
@@ -107,15 +109,15 @@ def measure_forms(server, page, results):
                 warmup=warmup,
             )
         )
-        round_links = workdir / f"confirm-{number}.txt"
-        round_links.write_text("\n".join(links[number * share : (number + 1) * share]) + "\n")
+        round_tokens = workdir / f"confirm-{number}.txt"
+        round_tokens.write_text("\n".join(tokens[number * share : (number + 1) * share]) + "\n")
         confirm.append(
             load.wrk(
                 "confirmations",
-                f"{server.url}{page.url}confirm/",
-                script="paths.lua",
-                args=[str(round_links), str(load.THREADS)],
-                warmup_args=[str(workdir / "confirm-warm.txt"), str(load.THREADS)],
+                f"{server.url}{confirm_path}",
+                script="confirm.lua",
+                args=[confirm_path, token, cookie, str(round_tokens), str(load.THREADS)],
+                warmup_args=[confirm_path, token, cookie, str(workdir / "confirm-warm.txt"), str(load.THREADS)],
                 warmup=warmup,
             )
         )
@@ -225,7 +227,7 @@ def summarise(results):
         ),
         (
             "confirmations",
-            f"{rate(confirm)}; statuses {statuses(confirm)}; repeated links {confirm.repeats}; "
+            f"{rate(confirm)}; statuses {statuses(confirm)}; repeated tokens {confirm.repeats}; "
             f"rows confirmed {results['confirmed_rows']:,} (warm-up included)",
         ),
         ("kept count ÷ confirmed rows after the run", f"{results['kept_total']:,} / {results['confirmed_total']:,}"),
@@ -245,8 +247,10 @@ def summarise(results):
         "raised so the limit is counted in Redis but never reached. Tasks go to django_tasks_db (no worker runs).",
         "Rows saved exceed the 302s wrk counted by up to one request per connection per round: "
         "requests in flight when wrk stops still complete on the server.",
-        "Confirmations follow links of unconfirmed signatures loaded beforehand, each link once; "
-        "each answers 302 to the thank-you page, a cached page whose rate is measured beside the statement's.",
+        "Confirmations POST the confirm page's form (the button; opening the emailed link changes nothing) "
+        "with the tokens of unconfirmed signatures loaded beforehand, each once, reusing the signing run's "
+        "CSRF cookie and token; each answers 302 to the thank-you page, a cached page whose rate is measured "
+        "beside the statement's.",
         "Export: statements.exports.csv_response over the signatures filtered by source, read to the end "
         "in a fresh process per size; peak RSS is VmHWM, reset (clear_refs) just before the export.",
     ]

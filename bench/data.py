@@ -8,6 +8,7 @@ with the deployment's settings (bench.__main__.setup_django).
 """
 
 import io
+from urllib.parse import quote
 
 from django.core.management import call_command
 from django.db import connection
@@ -75,15 +76,17 @@ def finish():
     call_command("recount_signatures", stdout=io.StringIO())
 
 
-def confirmation_paths(page):
-    """Confirmation links (paths) of every loaded pending signature, oldest first."""
+def confirmation_tokens(page):
+    """Confirmation tokens (URL-encoded, for a form body) of every loaded pending signature, oldest first.
+
+    The emailed link only opens a page; its button POSTs the token, as the benchmark does.
+    """
     rows = (
         Signature.objects.filter(page=page, email_normalised__startswith=f"{PENDING_PREFIX}-", confirmed_at=None)
         .order_by("pk")
         .values_list("pk", "email_normalised")
     )
-    base = page.url + "confirm/?token="
-    return [base + make_token(Signature(pk=pk, email_normalised=email), CONFIRM) for pk, email in rows]
+    return [quote(make_token(Signature(pk=pk, email_normalised=email), CONFIRM), safe="") for pk, email in rows]
 
 
 def count_emails_like(prefix):

@@ -1,6 +1,6 @@
 """Load generation with wrk, bounded in time and only ever aimed at 127.0.0.1.
 
-Pages and static files are plain GETs; form posts and confirmation links use
+Pages and static files are plain GETs; form posts (signing, the confirm button) use
 the Lua scripts in bench/lua/, which count responses by status. Each
 measured run is preceded by a short warm-up so every gunicorn worker has
 imported everything and opened its database connection.

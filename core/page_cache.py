@@ -25,6 +25,7 @@ from hashlib import blake2b
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
@@ -78,6 +79,17 @@ def purge():
         cache.incr(GENERATION_KEY)
     except ValueError:
         start_generation()
+
+
+def purge_now_and_on_commit():
+    """Purge at once, and again when the change commits.
+
+    Changes to what visitors see (a publish, a withdrawn signature) often
+    happen inside a transaction; a view in another process may cache the old
+    page in that gap, and the second purge forgets it.
+    """
+    purge()
+    transaction.on_commit(purge)
 
 
 class UntilNextPublish:

@@ -1,30 +1,19 @@
 """Empty the page cache whenever what visitors see may have changed."""
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import purge
-
-
-def purge_now_and_on_commit():
-    """Purge at once, and again when the change commits.
-
-    Wagtail sends these signals inside the transaction of a delete, a bulk
-    action or a workflow approval; a view in another process may cache the
-    old page in that gap, and the second purge forgets it.
-    """
-    purge()
-    transaction.on_commit(purge)
+from .page_cache import purge_now_and_on_commit
 
 
 @receiver(page_published)
 @receiver(page_unpublished)  # Wagtail also unpublishes a live page before deleting it
 @receiver(post_page_move)
 def purge_on_page_change(sender, **kwargs):
+    # Wagtail sends these inside the transaction of a delete, a bulk action or a workflow approval.
     purge_now_and_on_commit()
 
 
@@ -34,4 +23,17 @@ def purge_on_page_change(sender, **kwargs):
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def purge_on_settings_change(sender, **kwargs):
+    purge_now_and_on_commit()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def purge_on_privacy_change(sender, **kwargs):
+    """A page made private must stop being served from the cache at once, not 30 s later.
+
+    The purge also empties what core.pages remembers of each page's view
+    restrictions, so the plain URLs beside the page (signing, .json, .ics)
+    apply the new restriction at once too.
+    """
     purge_now_and_on_commit()

@@ -1,7 +1,9 @@
 """What the home page lists from the rest of the site.
 
 Each listing is one cheap, bounded query (a LIMIT, never a scan of
-signatures), so the home page costs the same however big the campaign grows.
+signatures), so the home page costs the same however big the campaign grows,
+plus the one small query of Wagtail's `.public()` (the view restrictions):
+a private page's title is never shown to everyone.
 """
 
 from django.utils import timezone
@@ -13,7 +15,7 @@ HOME_LISTING_SIZE = 3
 
 
 def next_events(home_page, limit=HOME_LISTING_SIZE):
-    """The next few live, not cancelled events in this site, soonest first (one query)."""
+    """The next few live, public, not cancelled events in this site, soonest first (two queries, as above)."""
     return list(
         EventPage.objects.live()
         .public()
@@ -24,8 +26,8 @@ def next_events(home_page, limit=HOME_LISTING_SIZE):
 
 
 def latest_updates(home_page, limit=HOME_LISTING_SIZE):
-    """The newest live news updates in this site (one query)."""
-    return list(UpdatePage.objects.live().descendant_of(home_page).order_by("-date", "-pk")[:limit])
+    """The newest live, public news updates in this site (two queries: the restrictions, then the updates)."""
+    return list(UpdatePage.objects.live().public().descendant_of(home_page).order_by("-date", "-pk")[:limit])
 
 
 def home_listings(home_page):

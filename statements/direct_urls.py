@@ -1,16 +1,17 @@
 """Signing, confirming and the JSON counts at plain URLs that skip Wagtail's page routing.
 
-These are the addresses a surge hits: `core.pages.live_page_at` remembers
-which statement lives where until the next publish, so a signing costs no
-walk down the page tree and no site lookup. Anything at such an address
-that is not a statement's is left to Wagtail.
+These are the addresses a surge hits: `core.pages.serve_beside_page`
+remembers which statement lives where until the next publish, so a signing
+costs no walk down the page tree and no site lookup, and it keeps the
+statement's view restrictions (a password, a login) exactly as its page
+does. Anything at such an address that is not a statement's is left to
+Wagtail.
 """
 
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.cache import cache_control
-from wagtail.views import serve as wagtail_serve
 
-from core.pages import live_page_at
+from core.pages import serve_beside_page
 
 from . import signing, views
 from .models import StatementPage
@@ -20,10 +21,7 @@ def served_at(subpath, view):
     """A statement's sub-address (/<statement>/<subpath>/) as a plain URL, for the busiest ones in a surge."""
 
     def serve(request, path):
-        page = live_page_at(request, path, StatementPage)
-        if page is None:
-            return wagtail_serve(request, f"{path}/{subpath}/")
-        return view(request, page)
+        return serve_beside_page(request, path, (StatementPage,), view, wagtail_route=f"{path}/{subpath}/")
 
     serve.__name__ = f"{view.__name__}_at"
     return serve
@@ -34,19 +32,21 @@ confirm_at = served_at("confirm", views.confirm)
 
 
 @cache_control(public=True, max_age=30)
-def count_json(request, path):
-    """The counts as JSON for other sites and apps (/statement.json); cacheable for half a minute."""
-    page = live_page_at(request, path, StatementPage)
-    if page is None:
-        raise Http404
-    counts = page.counts()
+def counts(request, page):
+    """The counts as JSON for other sites and apps; cacheable for half a minute (unless the page is private)."""
+    totals = page.counts()
     return JsonResponse(
         {
             "statement": page.title,
             "url": signing.statement_url(page, request),
-            "signatures": counts["total"],
-            "people": counts["people"],
-            "organisations": counts["organisations"],
+            "signatures": totals["total"],
+            "people": totals["people"],
+            "organisations": totals["organisations"],
             "goal": page.signature_goal,
         }
     )
+
+
+def count_json(request, path):
+    """/statement.json: a machine address, so a private statement's is a 404 to anyone who may not see it."""
+    return serve_beside_page(request, path, (StatementPage,), counts)

@@ -7,8 +7,10 @@ URLs that skip the page tree).
 
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.page_cache import purge_now_and_on_commit
 from core.protection import rate_limited
 from core.sharing import share_links
 
@@ -69,18 +71,32 @@ def signed(request, page):
     return render(request, page, "statements/check_inbox.html")
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
 def confirm(request, page):
-    """Count the signature, then send the visitor on to the thank-you page.
+    """The emailed link opens a page with one button; only the button's POST confirms.
 
-    The thank-you page has a plain address, so the page cache serves it:
-    a surge of confirmations costs each one a few small queries.
+    Mail scanners (Outlook Safe Links, Proofpoint) open every link in an
+    email with GET or HEAD: if opening the link confirmed, anyone could sign
+    with someone else's work address and the scanner would confirm it. So
+    GET and HEAD change nothing. The form carries the token in its body (not
+    the address, which servers log), and its CSRF token as the signing form
+    does. The POST redirects to the thank-you page, which has a plain
+    address, so the page cache serves it: a surge of confirmations costs
+    each one a few small queries.
     """
+    source = request.POST if request.method == "POST" else request.GET
+    token = source.get("token", "")
     try:
-        signature = read_token(request.GET.get("token", ""), CONFIRM, page)
+        signature = read_token(token, CONFIRM, page)
     except BadToken as problem:
         return render(request, page, "statements/link_problem.html", status=400, expired=problem.expired)
-    thank_you = signing.statement_path(page, request) + page.reverse_subpage("confirmed")
+    if request.method != "POST":
+        if signature.is_confirmed:
+            return render(request, page, "statements/thank_you.html", already_confirmed=True)
+        return render(request, page, "statements/confirm.html", signature=signature, token=token)
     first_time = signing.confirm(signature)
+    thank_you = signing.statement_path(page, request) + page.reverse_subpage("confirmed")
     return redirect(thank_you if first_time else f"{thank_you}?again=1")
 
 
@@ -97,6 +113,10 @@ def withdraw(request, page, token):
         return render(request, page, "statements/link_problem.html", status=400, withdraw=True)
     if request.method == "POST":
         signing.withdraw(signature)
+        if signature.is_confirmed:
+            # Its name may be on cached pages (the statement lists recent signatories) and it is
+            # in the counts: they must not show it for up to PAGE_CACHE_SECONDS more.
+            purge_now_and_on_commit()
         return render(request, page, "statements/withdrawn.html")
     return render(request, page, "statements/withdraw.html", signature=signature)
 

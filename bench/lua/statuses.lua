@@ -1,4 +1,4 @@
--- Prepended to post.lua and paths.lua by bench/load.py (wrk loads one script file).
+-- Prepended to post.lua and confirm.lua by bench/load.py (wrk loads one script file).
 -- Shared by the POST and confirmation scripts: count responses by status in
 -- every thread and print the totals as "STATUS <code> <count>" lines at the end.
 threads = {}

@@ -9,14 +9,14 @@ renames or moves the event, and a re-download updates the entry in place.
 from datetime import UTC
 from html import unescape
 
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
-from core.pages import live_page_at
+from core.pages import serve_beside_page
 
 from .models import EventIndexPage, EventPage
 
@@ -86,23 +86,23 @@ def calendar_response(request, events, filename, name, attachment=True):
     return response
 
 
+def calendar_file(request, page):
+    """The feed for an events list, or one event's file."""
+    if isinstance(page, EventPage):
+        return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
+    events = page.upcoming_events()[:FEED_LIMIT]
+    response = calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
+    # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes
+    # (serve_beside_page makes a private page's feed never cached instead).
+    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
+    return response
+
+
 def calendar_view(request, page_path):
     """/<path of a page>.ics: the feed for an events list, or one event's file.
 
     A plain Django view because Wagtail's page URLs (and so routable-page
     routes) cannot contain a dot, and calendar programs like the .ics ending.
+    A private page's file is a 404 to anyone who may not see the page.
     """
-    page = live_page_at(request, page_path, EventIndexPage, EventPage)
-    if page is None:
-        raise Http404
-    restrictions = list(page.get_view_restrictions())
-    if not all(restriction.accept_request(request) for restriction in restrictions):
-        raise Http404
-    if isinstance(page, EventPage):
-        return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
-    events = page.upcoming_events()[:FEED_LIMIT]
-    response = calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
-    # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes.
-    if not restrictions:
-        patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    return response
+    return serve_beside_page(request, page_path, (EventIndexPage, EventPage), calendar_file)

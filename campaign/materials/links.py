@@ -6,8 +6,8 @@ from statements.models import StatementPage
 
 
 def statement_page():
-    """The first live statement page in the tree."""
-    return StatementPage.objects.live().order_by("path").first()
+    """The first live statement page in the tree that anyone may open: a printed code never leads to a password form."""
+    return StatementPage.objects.live().public().order_by("path").first()
 
 
 def statement_url(request):

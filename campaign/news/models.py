@@ -24,7 +24,8 @@ class UpdateIndexPage(RoutablePageMixin, Page):
     max_count = 1
 
     def updates(self):
-        return UpdatePage.objects.live().child_of(self).order_by("-date", "-pk")
+        """Live updates that anyone may read, newest first: private ones stay out of the list and the feeds."""
+        return UpdatePage.objects.live().public().child_of(self).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

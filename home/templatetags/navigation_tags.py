@@ -1,7 +1,8 @@
 """The main navigation, built from the page tree.
 
 Editors decide what appears with "Show in menus" on each page; the order is
-the order of pages in the tree. The home page always comes first.
+the order of pages in the tree. The home page always comes first. Private
+pages (a password, a login or groups) never appear.
 """
 
 from django import template
@@ -18,7 +19,8 @@ def main_navigation(context):
         return {"items": []}
     root = site.root_page
     current = context.get("page")
-    pages = [root, *root.get_children().live().in_menu()]
+    # Public pages only: the menu is on every page (and every cached page), so a private page's title stays out.
+    pages = [root, *root.get_children().live().in_menu().public()]
     items = []
     for page in pages:
         if current is None:

@@ -91,8 +91,9 @@ class StatementPage(RoutablePageMixin, Page):
     def signed(self, request):
         return views.signed(request, self)
 
-    # Tokens travel in the query string: they contain ":", which Wagtail's
-    # page URLs do not accept in a path.
+    # Tokens travel in the query string (the emailed link, which only asks)
+    # and in the form's body (the button, which confirms): they contain ":",
+    # which Wagtail's page URLs do not accept in a path.
     @path("confirm/")
     def confirm(self, request):
         return views.confirm(request, self)

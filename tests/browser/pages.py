@@ -52,6 +52,8 @@ PAGES_TO_CHECK = [
     PageCheck("statement", "/statement/"),
     PageCheck("signatories", "/statement/signatories/"),
     PageCheck("check-your-inbox", "/statement/sign/done/"),
+    # Redirects to a new signer's emailed link (tests/browser/urls.py): the page with the "Confirm" button.
+    PageCheck("confirm", "/__test__/confirmation-link/"),
     PageCheck("thank-you", "/statement/confirm/done/"),
     PageCheck("events", "/events/"),
     PageCheck("past-events", "/events/past/"),

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
+from wagtail.models import PageViewRestriction
 
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
 
@@ -150,8 +151,6 @@ def test_feed_may_be_cached_briefly_by_a_cdn(client, events_index):
 
 
 def test_private_events_are_not_given_away_as_calendar_files(client, events_index):
-    from wagtail.models import PageViewRestriction
-
     event = EventPageFactory(parent=events_index, slug="members-only")
     PageViewRestriction.objects.create(page=event, restriction_type="password", password="secret")
     assert client.get("/events/members-only/").status_code == 200  # Wagtail's password form
@@ -161,3 +160,25 @@ def test_private_events_are_not_given_away_as_calendar_files(client, events_inde
     assert listed == []
     assert "members-only" not in client.get("/events/").content.decode()
     assert "members-only" not in client.get("/").content.decode()
+
+
+def test_a_private_events_list_gives_no_feed(client, events_index):
+    EventPageFactory(parent=events_index, title="Closed meeting")
+    PageViewRestriction.objects.create(page=events_index, restriction_type="password", password="secret")
+    assert client.get("/events.ics").status_code == 404
+
+
+def test_members_get_a_members_event_file_that_no_cache_keeps(client, events_index, editor):
+    """Served to whoever may see the page, as Wagtail serves the page itself: and, like it, never cached."""
+    EventPageFactory(parent=events_index, slug="members-only", title="Members' meeting")
+    PageViewRestriction.objects.create(page=events_index, restriction_type="login")
+    assert client.get("/events/members-only.ics").status_code == 404
+    client.force_login(editor)
+
+    event_file = client.get("/events/members-only.ics")
+    _, events = parse(event_file)
+    assert [str(event["SUMMARY"]) for event in events] == ["Members' meeting"]
+    for response in (event_file, client.get("/events.ics")):
+        assert response.status_code == 200
+        assert "public" not in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]

@@ -1,8 +1,10 @@
 """The home page, navigation, footer, content pages and error pages as a visitor sees them."""
 
 import pytest
+from django.db import connection
 from django.test import Client, override_settings
-from wagtail.models import Page
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
 
 from tests.home.factories import ContentPageFactory
 
@@ -37,6 +39,35 @@ def test_navigation_lists_pages_shown_in_menus_and_marks_the_current_one(client,
     assert '<a href="/about/" aria-current="page">About us</a>' in nav
     assert "Hidden page" not in nav
     assert '<a href="/">Home</a>' in nav
+
+
+def test_navigation_never_shows_a_private_pages_title(client, home_page, site_settings):
+    ContentPageFactory(parent=home_page, title="About us", slug="about", show_in_menus=True)
+    private = ContentPageFactory(parent=home_page, title="Organisers only", slug="organisers", show_in_menus=True)
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+
+    html = client.get("/about/").content.decode()
+
+    nav = html.split('<nav class="site-nav"')[1].split("</nav>")[0]
+    assert "About us" in nav
+    assert "Organisers only" not in html
+
+
+def test_navigation_costs_the_same_queries_however_many_private_pages(client, home_page, site_settings):
+    def private_page(number):
+        page = ContentPageFactory(parent=home_page, slug=f"private-{number}", show_in_menus=True)
+        PageViewRestriction.objects.create(page=page, restriction_type="login")
+
+    private_page(0)
+    client.get("/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/")
+    for number in range(1, 6):
+        private_page(number)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get("/").content.decode()
+    assert len(many) == len(few)
+    assert "private-" not in html
 
 
 def test_footer_shows_site_settings(client, home_page, site_settings):

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import PageViewRestriction
 
 from campaign.news.models import UpdatePage
 from home.listings import latest_updates
@@ -47,6 +48,19 @@ def test_index_survives_odd_page_numbers(client, news):
     make_updates(news, 12)
     assert "Update 11" in client.get("/news/?page=abc").content.decode()
     assert "Update 0<" in client.get("/news/?page=999").content.decode()
+
+
+def test_private_updates_are_listed_nowhere(client, news):
+    """An update behind a password or a login is for some readers only: no list or feed gives its title away."""
+    make_updates(news, 2)
+    private = UpdatePageFactory(parent=news, title="Members' briefing", slug="briefing", date=datetime.date(2027, 1, 1))
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+
+    assert client.get("/news/briefing/").status_code == 200  # Wagtail's password form
+    for address in ("/news/", "/news/rss/", "/news/atom/", "/"):
+        html = client.get(address).content.decode()
+        assert "Update 1" in html, address
+        assert "briefing" not in html, address
 
 
 def test_drafts_are_not_listed(client, news):
@@ -133,12 +147,17 @@ def test_home_page_shows_the_three_latest_updates(client, news):
     assert '<a href="/news/update-4/">Update 4</a>' in html
 
 
-def test_home_page_listing_is_one_bounded_query(news):
+def test_home_page_listing_is_two_bounded_queries(news):
+    """The view restrictions (Wagtail's `.public()`), then the updates: however many of either there are."""
     make_updates(news, 5)
+    for number in range(3):
+        private = UpdatePageFactory(parent=news, slug=f"private-{number}", date=datetime.date(2027, 1, 1))
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
     with CaptureQueriesContext(connection) as queries:
         updates = latest_updates(news.get_parent().specific)
     assert len(updates) == 3 and all(isinstance(update, UpdatePage) for update in updates)
-    assert len(queries) == 1
+    assert [update.slug for update in updates] == ["update-4", "update-3", "update-2"]
+    assert len(queries) == 2
 
 
 def test_index_costs_the_same_queries_however_many_updates(client, news):

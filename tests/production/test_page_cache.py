@@ -4,13 +4,16 @@ import re
 import time
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.test import Client
+from wagtail.models import PageViewRestriction
 
 from core.page_cache import GENERATION_KEY, UntilNextPublish, purge
 from statements.models import Signature
+from tests.news.factories import UpdateIndexPageFactory, UpdatePageFactory
 from tests.statements.factories import SignatureFactory
-from tests.statements.visitor import PERSON
+from tests.statements.visitor import PERSON, confirm, link_in, path_of, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +181,42 @@ def test_a_cached_page_says_how_long_it_is(client, statement_page, site_settings
     response = client.get(statement_page.url)
     assert response["X-Page-Cache"] == "hit"
     assert response["Content-Length"] == str(len(response.content))
+
+
+def test_making_a_page_private_empties_the_cache(client, statement_page, site_settings):
+    """Saving a view restriction must not leave the public copy served for PAGE_CACHE_SECONDS."""
+    client.get(statement_page.url)
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+
+    restriction = PageViewRestriction.objects.create(page=statement_page, restriction_type="login")
+
+    for _ in range(2):  # and a restricted page is never cached
+        response = client.get(statement_page.url)
+        assert response.status_code == 302 and response["Location"].startswith("/_util/login/")
+        assert "X-Page-Cache" not in response
+
+    restriction.delete()
+    assert "We demand a better world." in client.get(statement_page.url).content.decode()
+
+
+def test_a_private_news_update_leaves_the_cached_news_page_at_once(client, home_page, site_settings):
+    news = UpdateIndexPageFactory(parent=home_page)
+    update = UpdatePageFactory(parent=news, title="Members' briefing", slug="briefing")
+    assert "Members&#x27; briefing" in client.get("/news/").content.decode()
+
+    PageViewRestriction.objects.create(page=update, restriction_type="password", password="secret")
+
+    assert "briefing" not in client.get("/news/").content.decode()
+
+
+def test_withdrawing_a_signature_takes_the_name_off_cached_pages_at_once(client, statement_page, site_settings):
+    sign(client, statement_page)
+    confirm(client, link_in(mail.outbox[0], "confirm"))
+    assert "Rosa Example" in client.get(statement_page.url).content.decode()
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+
+    client.post(path_of(link_in(mail.outbox[0], "withdraw")))
+
+    response = client.get(statement_page.url)
+    assert "Rosa Example" not in response.content.decode()
+    assert "0 signatures" in response.content.decode()

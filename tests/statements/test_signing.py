@@ -1,10 +1,12 @@
 """Signing, confirming and withdrawing, as a visitor does it, email included."""
 
 from datetime import timedelta
+from urllib.parse import unquote
 
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone
 
 from statements.models import Signature, SignatureCount
@@ -12,7 +14,7 @@ from statements.signing import RESEND_INTERVAL
 from statements.tokens import CONFIRM, WITHDRAW, make_token
 from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.html import visible_text
-from tests.statements.visitor import PERSON, link_in, path_of, sign
+from tests.statements.visitor import PERSON, confirm, confirm_form, link_in, path_of, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -54,13 +56,20 @@ def test_unconfirmed_signature_neither_counts_nor_shows(client, statement_page, 
     assert "Rosa Example" not in html
 
 
-def test_following_the_link_confirms_counts_and_lists_the_name(client, statement_page, site_settings):
+def test_the_link_asks_and_the_button_confirms_counts_and_lists_the_name(client, statement_page, site_settings):
     sign(client, statement_page)
     confirm_url = link_in(mail.outbox[0], "confirm")
 
-    response = client.get(path_of(confirm_url), follow=True)
+    ask = client.get(path_of(confirm_url))
+    assert ask.status_code == 200
+    assert "Confirm your signature" in visible_text(ask)
+    assert "Rosa Example (Unite Community)" in visible_text(ask)
+    assert "no-store" in ask["Cache-Control"]  # it carries the visitor's name and link
+    action, fields = confirm_form(ask)
+    assert action == f"{statement_page.url}confirm/"  # the plain, fast address
+    response = client.post(action, fields, follow=True)
 
-    # The click confirms, then redirects to the thank-you page, which has a plain
+    # The button confirms, then redirects to the thank-you page, which has a plain
     # (cacheable) address, so a reload never confirms again.
     assert response.redirect_chain == [(f"{statement_page.url}confirm/done/", 302)]
     assert response.status_code == 200
@@ -76,18 +85,24 @@ def test_following_the_link_confirms_counts_and_lists_the_name(client, statement
 
 def test_a_reused_confirmation_link_counts_once_and_says_so(client, statement_page, site_settings):
     sign(client, statement_page)
-    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
-    first = client.get(confirm_path, follow=True)
+    confirm_url = link_in(mail.outbox[0], "confirm")
+    action, fields = confirm_form(client.get(path_of(confirm_url)))
+    first = client.post(action, fields, follow=True)
     assert "already confirmed" not in first.content.decode()
-    response = client.get(confirm_path, follow=True)
-    assert response.status_code == 200
-    assert "already confirmed" in response.content.decode()
+    double_click = client.post(action, fields, follow=True)
+    assert double_click.status_code == 200
+    assert "already confirmed" in double_click.content.decode()
+    # Opening the link again explains, with no button to press.
+    again = client.get(path_of(confirm_url))
+    assert again.status_code == 200
+    assert "You had already confirmed your signature: it is counted once." in visible_text(again)
+    assert "Confirm my signature" not in again.content.decode()
     assert statement_page.counts()["total"] == 1
 
 
 def test_private_signatures_count_but_are_not_listed(client, statement_page, site_settings):
     sign(client, statement_page, show_publicly="")
-    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    confirm(client, link_in(mail.outbox[0], "confirm"))
     html = visible_text(client.get(statement_page.url))
     assert "1 signature:" in html
     assert "Rosa Example" not in html
@@ -103,7 +118,7 @@ def test_signing_for_an_organisation_counts_separately(client, statement_page, s
         organisation="Anytown Trades Council",
         role="Secretary",
     )
-    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    confirm(client, link_in(mail.outbox[0], "confirm"))
     assert statement_page.counts() == {"people": 0, "organisations": 1, "total": 1}
     html = visible_text(client.get(statement_page.url))
     assert "1 signature: 1 organisation and 0 people" in html
@@ -138,7 +153,7 @@ def test_signing_again_unconfirmed_resends_without_a_second_row(client, statemen
 
 def test_signing_again_when_confirmed_says_already_signed_by_email_only(client, statement_page, site_settings):
     sign(client, statement_page)
-    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    confirm(client, link_in(mail.outbox[0], "confirm"))
     past_the_resend_interval()
     response = sign(client, statement_page)
     # The visitor sees exactly what a first signer sees: nothing is revealed.
@@ -160,7 +175,7 @@ def test_repeat_emails_are_throttled(client, statement_page, site_settings):
 
 def test_withdraw_link_asks_first_then_removes_everything(client, statement_page, site_settings):
     sign(client, statement_page)
-    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    confirm(client, link_in(mail.outbox[0], "confirm"))
     withdraw_path = path_of(link_in(mail.outbox[0], "withdraw"))
 
     ask = client.get(withdraw_path)
@@ -212,55 +227,108 @@ def test_the_confirmation_does_not_repeat_what_was_typed(client, statement_page,
     assert "spam.example" not in message.body and "spam.example" not in message.alternatives[0][0]
 
 
+def use_token(client, page, token, method):
+    """Open a confirmation link carrying `token` (GET), or press the button of its page (POST)."""
+    return getattr(client, method)(f"{page.url}confirm/", {"token": token})
+
+
+def token_of(url):
+    return unquote(url.split("token=", 1)[1])
+
+
+BOTH = pytest.mark.parametrize("method", ["get", "post"])
+
+
+@BOTH
 @pytest.mark.parametrize(
     "token",
-    ["garbage", "WzEsImFiYyJd:1abc:def", "a" * 300, "%00", "..", "eyJ0eXAiOiJKV1QifQ"],
+    ["garbage", "WzEsImFiYyJd:1abc:def", "a" * 300, "%00", "..", "eyJ0eXAiOiJKV1QifQ", ""],
 )
-def test_tampered_confirmation_links_get_a_clear_page(client, statement_page, site_settings, token):
-    response = client.get(f"{statement_page.url}confirm/", {"token": token})
-    assert response.status_code in (400, 404)
-    if response.status_code == 400:
-        assert "This link does not work" in response.content.decode()
-
-
-def test_altered_token_is_refused(client, statement_page, site_settings):
-    sign(client, statement_page)
-    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
-    altered = confirm_path[:-3] + ("A" if confirm_path[-3] != "A" else "B") + confirm_path[-2:]
-    assert altered != confirm_path
-    response = client.get(altered)
+def test_tampered_confirmation_links_get_a_clear_page(client, statement_page, site_settings, token, method):
+    response = use_token(client, statement_page, token, method)
     assert response.status_code == 400
+    assert "cut short or changed" in visible_text(response)
+
+
+@BOTH
+def test_altered_token_is_refused(client, statement_page, site_settings, method):
+    sign(client, statement_page)
+    token = token_of(link_in(mail.outbox[0], "confirm"))
+    altered = token[:-3] + ("A" if token[-3] != "A" else "B") + token[-2:]
+    assert altered != token
+    response = use_token(client, statement_page, altered, method)
+    assert response.status_code == 400
+    assert "cut short or changed" in visible_text(response)
     assert Signature.objects.get().confirmed_at is None
 
 
-def test_expired_confirmation_link_offers_to_sign_again(client, statement_page, site_settings, monkeypatch):
+@BOTH
+def test_expired_confirmation_link_offers_to_sign_again(client, statement_page, site_settings, monkeypatch, method):
     import statements.tokens
 
     sign(client, statement_page)
-    confirm_path = path_of(link_in(mail.outbox[0], "confirm"))
+    token = token_of(link_in(mail.outbox[0], "confirm"))
     monkeypatch.setattr(statements.tokens, "CONFIRM_MAX_AGE", -1)
-    response = client.get(confirm_path)
+    response = use_token(client, statement_page, token, method)
     assert response.status_code == 400
     assert "too old" in response.content.decode()
     assert Signature.objects.get().confirmed_at is None
 
 
-def test_a_withdraw_token_cannot_confirm(client, statement_page, site_settings):
+@BOTH
+def test_a_withdraw_token_cannot_confirm(client, statement_page, site_settings, method):
     sign(client, statement_page)
-    withdraw_token = link_in(mail.outbox[0], "withdraw").split("token=", 1)[1]
-    response = client.get(f"{statement_page.url}confirm/?token={withdraw_token}")
+    response = use_token(client, statement_page, token_of(link_in(mail.outbox[0], "withdraw")), method)
     assert response.status_code == 400
     assert Signature.objects.get().confirmed_at is None
 
 
-def test_a_link_for_a_withdrawn_signature_does_not_touch_a_new_one(client, statement_page, site_settings):
+@BOTH
+def test_a_link_for_a_withdrawn_signature_does_not_touch_a_new_one(client, statement_page, site_settings, method):
     """Tokens bind the id to the email: a reused id with another address does not match."""
     sign(client, statement_page)
-    old_confirm = path_of(link_in(mail.outbox[0], "confirm"))
+    old_token = token_of(link_in(mail.outbox[0], "confirm"))
     signature = Signature.objects.get()
     signature.email = "someone.else@example.org"
     signature.save()
-    assert client.get(old_confirm).status_code == 400
+    assert use_token(client, statement_page, old_token, method).status_code == 400
+    assert Signature.objects.get().confirmed_at is None
+
+
+@pytest.mark.parametrize("method", ["get", "head"])
+def test_opening_the_emailed_link_changes_nothing(client, statement_page, site_settings, method):
+    """Mail scanners (Outlook Safe Links, Proofpoint) open every link in an email: only a person's POST confirms."""
+    sign(client, statement_page)
+    response = getattr(client, method)(path_of(link_in(mail.outbox[0], "confirm")))
+    assert response.status_code == 200
+    assert Signature.objects.get().confirmed_at is None
+    assert statement_page.counts()["total"] == 0
+
+
+def test_the_confirm_button_is_protected_from_other_sites(client, statement_page, site_settings):
+    """Like the signing form: a POST without this site's CSRF token confirms nothing."""
+    sign(client, statement_page)
+    strict = Client(enforce_csrf_checks=True)
+    action, fields = confirm_form(strict.get(path_of(link_in(mail.outbox[0], "confirm"))))
+    assert strict.post(action, fields).status_code == 403
+    assert Signature.objects.get().confirmed_at is None
+    assert 'name="csrfmiddlewaretoken"' in strict.get(path_of(link_in(mail.outbox[0], "confirm"))).content.decode()
+
+
+def test_confirming_costs_a_few_queries(client, statement_page, site_settings, django_assert_max_num_queries):
+    """The button's POST takes the plain URL: no walk down the page tree, only the signature and its count.
+
+    Here: the signature, then SAVEPOINT, the conditional UPDATE, the counter's
+    UPDATE, RELEASE (in production BEGIN and COMMIT instead of the savepoint);
+    the first use of a counter slot adds its INSERT in a savepoint of its own.
+    """
+    sign(client, statement_page, email="first@example.org")
+    confirm(client, link_in(mail.outbox[0], "confirm"))  # the process learns where the statement is
+    sign(client, statement_page)
+    action, fields = confirm_form(client.get(path_of(link_in(mail.outbox[1], "confirm"))))
+    with django_assert_max_num_queries(8):
+        assert client.post(action, fields).status_code == 302
+    assert statement_page.counts()["total"] == 2
 
 
 def test_a_page_called_sign_elsewhere_is_still_served(client, home_page, site_settings):
@@ -286,6 +354,7 @@ def test_a_statement_taken_down_takes_its_signing_and_confirming_addresses_with_
 
     assert client.post("/statement/sign/", {**PERSON, "email": "late@example.org"}).status_code == 404
     assert client.get(confirm_path).status_code == 404
+    assert client.post("/statement/confirm/", {"token": token_of(confirm_path)}).status_code == 404
     assert not Signature.objects.filter(email="late@example.org").exists()
 
 
@@ -307,7 +376,7 @@ def test_signatures_stay_out_of_wagtails_reference_index(client, statement_page,
     from wagtail.models import ReferenceIndex
 
     sign(client, statement_page)
-    client.get(path_of(link_in(mail.outbox[0], "confirm")))
+    confirm(client, link_in(mail.outbox[0], "confirm"))
     indexed = ReferenceIndex.objects.filter(
         content_type__in=ContentType.objects.get_for_models(Signature, SignatureCount).values()
     )

@@ -23,3 +23,16 @@ def link_in(message, word):
 
 def path_of(url):
     return re.sub(r"^https?://[^/]+", "", url)
+
+
+def confirm_form(response):
+    """(action, fields) of the "Confirm my signature" form on the page an emailed link opens."""
+    html = response.content.decode()
+    action = re.search(r'<form method="post" action="([^"]+)"', html).group(1)
+    return action, {"token": re.search(r'name="token" value="([^"]+)"', html).group(1)}
+
+
+def confirm(client, confirm_url, **kwargs):
+    """Open the emailed link, then press "Confirm my signature", as a person does (a mail scanner only opens it)."""
+    action, fields = confirm_form(client.get(path_of(confirm_url)))
+    return client.post(action, fields, **kwargs)
