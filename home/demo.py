@@ -4,6 +4,9 @@ Every builder only creates what is missing, so running the loader again never
 overwrites an editor's changes and never duplicates a page.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from wagtail.models import Page, Site
 
 from core.demo import child_page
@@ -48,6 +51,12 @@ PRIVACY = (
 )
 
 
+def public_address():
+    """(hostname, port) of settings.PUBLIC_BASE_URL, for the Site that QR codes and the sitemap name."""
+    url = urlsplit(settings.PUBLIC_BASE_URL)
+    return url.hostname or "localhost", url.port or (443 if url.scheme == "https" else 80)
+
+
 def build_home():
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -57,14 +66,14 @@ def build_home():
     home = HomePage(title="Support the campaign", slug="home-page", intro=INTRO, show_in_menus=False)
     root.add_child(instance=home)
     home.save_revision().publish()
+    hostname, port = public_address()
     if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=CAMPAIGN_NAME
-        )
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=CAMPAIGN_NAME)
     else:
         old_root = site.root_page
         site.root_page = home
         site.site_name = CAMPAIGN_NAME
+        site.hostname, site.port = hostname, port  # Wagtail's first site is localhost:80
         site.save()
         if old_root.depth > 1 and not old_root.get_children().exists():
             old_root.delete()

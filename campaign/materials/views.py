@@ -14,12 +14,14 @@ from core.protection import rate_limited
 from .forms import PrintOrderForm
 from .links import statement_url
 from .models.orders import PrintOrderLine
+from .models.previews import DocumentPreview
 from .qr import qr_png, qr_svg
 
 
 @rate_limited("submit")
 def materials_page(request, page):
     materials = page.get_materials()
+    draw_missing_previews(materials)
     if request.method == "POST":
         form = PrintOrderForm(request.POST, materials=materials)
         if form.is_valid():
@@ -28,6 +30,13 @@ def materials_page(request, page):
     else:
         form = PrintOrderForm(materials=materials)
     return page.render(request, context_overrides={"materials": materials, "form": form})
+
+
+def draw_missing_previews(materials):
+    """Previews are drawn when a material is saved; this catches files added or replaced since, once each."""
+    for material in materials:
+        if material.preview_id is None and material.drawn_preview is None:
+            DocumentPreview.make_for(material.document)
 
 
 @transaction.atomic

@@ -46,7 +46,13 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class MotionDownloadForm(forms.Form):
-    """The branch name for the plain-text motion: one printable line, never markup."""
+    """The branch name for the motion download (one printable line, never markup) and the file's format.
+
+    The format comes from the button pressed (Word, PDF or text); a link
+    without one, as the form gave before there were three, gets text.
+    """
+
+    FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("txt", "text"))
 
     name = forms.CharField(
         label="Your branch or organisation",
@@ -56,6 +62,11 @@ class MotionDownloadForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
 
+    format = forms.ChoiceField(choices=FORMATS, required=False)
+
     def clean_name(self):
         name = _UNPRINTABLE.sub(" ", self.cleaned_data.get("name", ""))
         return " ".join(name.split())
+
+    def clean_format(self):
+        return self.cleaned_data.get("format") or "txt"

@@ -28,9 +28,17 @@ def rich_text_to_plain(html):
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
+def fill_branch(text, branch, before=""):
+    """`text` with `branch` in place of the placeholder ("This branch" at a sentence's start when none is given).
+
+    `before` is the text just before this piece (the Word and PDF files fill the
+    motion in pieces of bold and plain text), so a sentence's start is known.
+    """
+    if not branch:
+        text = _SENTENCE_START.sub("This branch", before + text)[len(before) :]
+    return text.replace(BRANCH_PLACEHOLDER, branch or "this branch")
+
+
 def motion_text(html, branch=""):
     """The motion's plain text with `branch` in place of the placeholder ("This branch" when none is given)."""
-    text = rich_text_to_plain(html)
-    if not branch:
-        text = _SENTENCE_START.sub("This branch", text)
-    return text.replace(BRANCH_PLACEHOLDER, branch or "this branch")
+    return fill_branch(rich_text_to_plain(html), branch)

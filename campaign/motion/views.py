@@ -1,17 +1,21 @@
-"""The motion page: the speaker invitation form and the plain-text motion download.
+"""The motion page: the speaker invitation form and the motion's downloads (Word, PDF, text).
 
 MotionPage routes here and hands itself in; this module never imports the page model.
 """
 
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 
+from .blocks import motion_blocks
 from .forms import MotionDownloadForm, SpeakerRequestForm
+from .pdf import motion_pdf
+from .word import motion_docx
 
 
 @rate_limited("submit")
@@ -45,13 +49,36 @@ def save_speaker_request(request, page, form):
 
 
 def motion_download(request, page):
-    """The motion as a .txt file with the branch's name filled in (a GET form: nothing is stored)."""
+    """The motion with the branch's name filled in, as Word, PDF or text (a GET form: nothing is stored)."""
     form = MotionDownloadForm(request.GET)
-    branch = form.cleaned_data["name"] if form.is_valid() else ""
-    text = page.motion_text(branch)
+    form.is_valid()
+    if form.has_error("format"):
+        return HttpResponseBadRequest("The motion comes as Word (docx), PDF (pdf) or text (txt).")
+    branch = form.cleaned_data.get("name", "")  # an overlong name is left out, not refused
+    file_format = form.cleaned_data["format"]
     title = f"{page.title} for {branch}" if branch else page.title
-    heading = f"{title}\n{'=' * len(title)}\n\n"
-    response = HttpResponse(heading + text + "\n", content_type="text/plain; charset=utf-8")
-    filename = f"{slugify(branch)[:60] or 'model'}-motion.txt"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    content_type, make_file = DOWNLOADS[file_format]
+    response = HttpResponse(make_file(page, title, branch), content_type=content_type)
+    filename = f"{slugify(branch, allow_unicode=True)[:60] or 'model'}-motion.{file_format}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
+
+
+def _text_file(page, title, branch):
+    return f"{title}\n{'=' * len(title)}\n\n{page.motion_text(branch)}\n"
+
+
+def _word_file(page, title, branch):
+    return motion_docx(title, motion_blocks(page.motion, branch))
+
+
+def _pdf_file(page, title, branch):
+    return motion_pdf(title, motion_blocks(page.motion, branch))
+
+
+# format: (content type, function making the file's content)
+DOWNLOADS = {
+    "txt": ("text/plain; charset=utf-8", _text_file),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _word_file),
+    "pdf": ("application/pdf", _pdf_file),
+}

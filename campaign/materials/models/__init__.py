@@ -1,6 +1,7 @@
-"""The materials app's models: the page with its materials, and print orders."""
+"""The materials app's models: the page with its materials, their drawn previews, and print orders."""
 
 from .orders import PrintOrder, PrintOrderLine
 from .pages import Material, MaterialsPage
+from .previews import DocumentPreview
 
-__all__ = ["Material", "MaterialsPage", "PrintOrder", "PrintOrderLine"]
+__all__ = ["DocumentPreview", "Material", "MaterialsPage", "PrintOrder", "PrintOrderLine"]

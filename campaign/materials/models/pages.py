@@ -1,5 +1,7 @@
 """The materials page: posters and leaflets to download, the QR code, and the print order form."""
 
+from pathlib import PurePath
+
 from django.contrib import admin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,12 +9,16 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.rich_text import TEXT_FEATURES
 
 from .. import views
+from ..panels import PreviewStatusPanel
+from ..social_images import SOCIAL_IMAGES
+from .previews import DocumentPreview
 
 
 def human_size(size):
@@ -58,9 +64,11 @@ class MaterialsPage(RoutablePageMixin, Page):
     max_count = 1
 
     def get_materials(self):
-        """Every material with its file and preview (and the preview's renditions) in three queries."""
-        materials = self.materials.filter(document__isnull=False).select_related("document", "preview")
-        return list(materials.prefetch_related("preview__renditions"))
+        """Every material with its file, its preview or drawn preview, and their renditions, in four queries."""
+        materials = self.materials.filter(document__isnull=False).select_related(
+            "document", "preview", "document__poster_preview__image"
+        )
+        return list(materials.prefetch_related("preview__renditions", "document__poster_preview__image__renditions"))
 
     @path("")
     def order_form(self, request):
@@ -100,14 +108,53 @@ class Material(Orderable):
     panels = [
         FieldPanel("title"),
         FieldPanel("description"),
-        FieldPanel("preview"),
+        FieldPanel(
+            "preview",
+            help_text="Leave empty for a PDF or picture: the site draws the preview from its first page.",
+        ),
         FieldPanel("document"),
+        PreviewStatusPanel(heading="Preview on the page"),
         FieldPanel("orderable"),
         FieldPanel("max_quantity"),
     ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """Draw the preview when the material is saved (the page is published), not when someone views it."""
+        super().save(*args, **kwargs)
+        if self.preview_id is None:
+            DocumentPreview.make_for(self.document)
+
+    @property
+    def drawn_preview(self):
+        """The DocumentPreview made from the file, when the editor chose no preview image."""
+        if self.preview_id is not None or self.document is None:
+            return None
+        return DocumentPreview.current_for(self.document)
+
+    @property
+    def card_image(self):
+        """The picture on the material's card: the editor's preview, else the one drawn from the file."""
+        if self.preview is not None:
+            return self.preview
+        drawn = self.drawn_preview
+        return drawn.image if drawn is not None else None
+
+    def social_images(self):
+        """[(label, rendition, format)]: the card's picture padded to each social media size, made once."""
+        image = self.card_image
+        if image is None:
+            return []
+        images = []
+        for label, spec in SOCIAL_IMAGES:
+            try:
+                rendition = image.get_rendition(spec)
+            except SourceImageIOError:  # the picture's file has gone; the card shows what it can
+                continue
+            images.append((label, rendition, PurePath(rendition.file.name).suffix.lstrip(".").upper()))
+        return images
 
     @property
     @admin.display(description="format")
