@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("statements.urls")),
     path("", include("campaign.events.urls")),
     path("", include("campaign.materials.urls")),
+    path("", include("home.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,35 @@
-"""StreamField blocks of the site settings."""
+"""StreamField blocks of the home page and the site settings."""
 
 from wagtail import blocks
+
+from core.blocks import CallToActionBlock
+
+# The small line drawings an editor may put on a card (templates/home/blocks/action_icon.html draws them).
+ACTION_ICONS = [
+    ("arrow", "Arrow"),
+    ("pen", "Pen (sign)"),
+    ("megaphone", "Megaphone (speak up, motions)"),
+    ("printer", "Printer (materials)"),
+    ("calendar", "Calendar (events)"),
+    ("people", "People (join, get involved)"),
+    ("heart", "Heart (like, share)"),
+    ("envelope", "Envelope (contact)"),
+]
+
+
+class ActionCardBlock(CallToActionBlock):
+    """A "What you can do" card on the home page: the call to action with an icon, as one link.
+
+    The whole card is the link (nothing else inside it is a link), so it is
+    one large touch target and one tab stop, and the focus ring goes round
+    the whole card.
+    """
+
+    icon = blocks.ChoiceBlock(choices=ACTION_ICONS, default="arrow", help_text="A small picture on the card.")
+
+    class Meta:
+        icon = "pick"
+        template = "home/blocks/action_card.html"
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -7,13 +7,21 @@ overwrites an editor's changes and never duplicates a page.
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from core.demo import child_page
 
+from .demo_art import draw_hero, draw_logo, jpeg_bytes, png_bytes
 from .models import ContentPage, HomePage, SiteSettings
 
 CAMPAIGN_NAME = "Socialist Campaign for a Labour Victory"
+BRAND_COLOUR = "#b0001e"
+LOGO_TITLE = "Demo logo"
+HERO_TITLE = "Demo hero picture"
+HERO_ALT = "A drawing of a crowd holding placards: Labour victory, Tories out, Fight for our class."
 
 INTRO = (
     "<p>In the general election we are campaigning to throw out the Tories and for a Labour "
@@ -24,21 +32,23 @@ INTRO = (
     "to support the campaign.</p>"
 )
 
-# The "What you can do" list: (title, text, slug of the page it links to).
+# The "What you can do" list: (title, text, slug of the page it links to, icon).
 ACTIONS = [
-    ("Sign the statement", "Add your or your organisation’s name to the statement.", "statement"),
+    ("Sign the statement", "Add your or your organisation’s name to the statement.", "statement", "pen"),
     (
         "Put a motion to your branch",
         "Put a motion to your trade union branch or organisation and invite a speaker.",
         "motion",
+        "megaphone",
     ),
     (
         "Print or order materials",
         "Order, or print and copy, posters and leaflets to use in the run-up to the election.",
         "materials",
+        "printer",
     ),
-    ("Organise an activity", "Organise a meeting, street stall or other activity.", "events"),
-    ("Get involved", "Join the network of socialists carrying out this fight.", "get-involved"),
+    ("Organise an activity", "Organise a meeting, street stall or other activity.", "events", "calendar"),
+    ("Get involved", "Join the network of socialists carrying out this fight.", "get-involved", "people"),
 ]
 
 PRIVACY = (
@@ -105,10 +115,10 @@ def build_actions(home):
         return
     pages = {page.slug: page for page in home.get_children().live().specific()}
     actions = []
-    for title, text, slug in ACTIONS:
+    for title, text, slug, icon in ACTIONS:
         page = pages.get(slug)
         if page is not None:
-            actions.append(("action", {"title": title, "text": text, "page": page}))
+            actions.append(("action", {"title": title, "text": text, "page": page, "icon": icon}))
     site_settings = SiteSettings.for_site(home.get_site())
     if site_settings.facebook_url:
         actions.append(
@@ -118,8 +128,42 @@ def build_actions(home):
                     "title": "Like the Facebook page",
                     "text": "Like the Facebook page and invite your friends.",
                     "url": site_settings.facebook_url,
+                    "icon": "heart",
                 },
             )
         )
     home.actions = actions
     home.save_revision().publish()
+
+
+def demo_image(title, filename, make_bytes):
+    """The demo's image with this title, drawn and saved the first time; (image, created)."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing is not None:
+        return existing, False
+    return Image.objects.create(title=title, file=ImageFile(ContentFile(make_bytes()), name=filename)), True
+
+
+def build_look(home):
+    """The logo, the brand colour and the home page's hero picture, drawn once.
+
+    Each is set only when its picture is first drawn, so an editor who later
+    removes the logo or the hero picture, or changes the colour, keeps their choice.
+    """
+    site_settings = SiteSettings.for_site(home.get_site())
+    logo, created = demo_image(
+        LOGO_TITLE, "demo-logo.png", lambda: png_bytes(draw_logo(["SOCIALIST CAMPAIGN", "FOR A LABOUR VICTORY"]))
+    )
+    if created:
+        site_settings.logo = logo
+        site_settings.brand_colour = BRAND_COLOUR
+        site_settings.save()
+    slogans = ["LABOUR VICTORY", "TORIES OUT", "FIGHT FOR OUR CLASS"]
+    hero, created = demo_image(
+        HERO_TITLE, "demo-hero.jpg", lambda: jpeg_bytes(draw_hero(site_settings.brand_colour, slogans))
+    )
+    if created:
+        home.hero_image = hero
+        home.hero_alt = HERO_ALT
+        home.save_revision().publish()

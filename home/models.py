@@ -1,5 +1,7 @@
-"""The home page and the settings every page shares (contact, social links)."""
+"""The home page and the settings every page shares (contact, social links, logo and colour)."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -7,9 +9,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.blocks import CallToActionBlock
-
-from .blocks import SocialLinkBlock
+from .blocks import ActionCardBlock, SocialLinkBlock
+from .brand import AA_TEXT, DEFAULT_BRAND_COLOUR, HEX_COLOUR, contrast_ratio, reaches_aa, text_colour_on
+from .front_door import front_door
 from .listings import home_listings
 
 
@@ -17,13 +19,28 @@ class HomePage(Page):
     """The front door: what the campaign is, what you can do, what's next."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional: a wide photo beside the headline (at least 1280 pixels wide is best).",
+    )
+    hero_alt = models.CharField(
+        "Hero image description",
+        max_length=200,
+        blank=True,
+        help_text="Required with an image: what it shows, for people who cannot see it.",
+    )
     actions_heading = models.CharField(max_length=120, default="What you can do")
-    actions = StreamField([("action", CallToActionBlock())], blank=True, use_json_field=True)
+    actions = StreamField([("action", ActionCardBlock())], blank=True, use_json_field=True)
     updates_heading = models.CharField(max_length=120, default="Latest news")
     events_heading = models.CharField(max_length=120, default="Coming up")
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
         MultiFieldPanel([FieldPanel("actions_heading"), FieldPanel("actions")], heading="Calls to action"),
         MultiFieldPanel([FieldPanel("updates_heading"), FieldPanel("events_heading")], heading="Listings"),
     ]
@@ -32,9 +49,15 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_alt.strip():
+            raise ValidationError({"hero_alt": "Describe the image for people who cannot see it."})
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_listings(self))
+        context.update(front_door(self))
         return context
 
 
@@ -43,6 +66,29 @@ class SiteSettings(BaseSiteSetting):
 
     campaign_name = models.CharField(max_length=120, default="Our campaign")
     tagline = models.CharField(max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Shown in the header on the brand colour, 48 pixels high, so make it light on dark or dark on "
+            "light to match. A squarish logo also becomes the site's icon; without a logo the campaign "
+            "name is shown in the heading typeface, and the icon is its initials on the brand colour."
+        ),
+    )
+    brand_colour = models.CharField(
+        max_length=7,
+        default=DEFAULT_BRAND_COLOUR,
+        validators=[RegexValidator(HEX_COLOUR, "Enter a colour as # and six hex digits, such as #a00000.")],
+        help_text=(
+            "The header and buttons, as # and six hex digits (e.g. #a00000). Their text is white or "
+            "near-black, whichever reads better; a colour on which neither reaches the WCAG AA contrast "
+            "of 4.5:1 (mid-tones such as #ff0000 or #808080) is refused. Links use it too, darkened "
+            "where needed to read on white."
+        ),
+    )
     contact_email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     facebook_url = models.URLField("Facebook page", blank=True)
@@ -62,6 +108,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel([FieldPanel("campaign_name"), FieldPanel("tagline")], heading="Campaign"),
+        MultiFieldPanel([FieldPanel("logo"), FieldPanel("brand_colour")], heading="Look"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading="Contact"),
         MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("social_links")], heading="Social media"),
         MultiFieldPanel(
@@ -72,6 +119,20 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+    def clean(self):
+        super().clean()
+        colour = self.brand_colour or ""
+        if HEX_COLOUR.match(colour) and not reaches_aa(colour):
+            best = contrast_ratio(colour, text_colour_on(colour))
+            raise ValidationError(
+                {
+                    "brand_colour": (
+                        f"Text on {colour} would be hard to read: neither white nor near-black reaches "
+                        f"{AA_TEXT}:1 (the best is {best:.1f}:1). Choose a darker or a lighter shade."
+                    )
+                }
+            )
 
 
 class ContentPage(Page):

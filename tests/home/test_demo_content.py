@@ -46,3 +46,18 @@ def test_demo_loader_keeps_editor_changes():
     call_command("load_demo_content")
     home.refresh_from_db()
     assert home.intro == "<p>Edited by an editor.</p>"
+
+
+def test_demo_has_a_logo_a_brand_colour_and_a_hero_picture_and_keeps_an_editor_s_removal(client):
+    call_command("load_demo_content")
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    home = site.root_page.specific
+    assert settings.logo is not None and settings.brand_colour == "#b0001e"
+    assert home.hero_image is not None and home.hero_alt
+
+    settings.logo = None
+    settings.save()
+    call_command("load_demo_content")
+
+    assert SiteSettings.for_site(site).logo is None

@@ -25,8 +25,9 @@ def test_home_page_shows_intro_and_calls_to_action(client, home_page, site_setti
     html = response.content.decode()
     assert "We are calling on all socialists" in html
     assert "What you can do" in html
-    assert '<a href="/about/">Sign the statement</a>' in html
-    assert '<a href="https://www.facebook.com/example">Like us</a>' in html
+    assert '<a class="action-card" href="/about/">' in html
+    assert '<h3 class="action-title">Sign the statement</h3>' in html
+    assert '<a class="action-card" href="https://www.facebook.com/example">' in html
 
 
 def test_navigation_lists_pages_shown_in_menus_and_marks_the_current_one(client, home_page, site_settings):

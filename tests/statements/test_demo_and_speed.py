@@ -27,7 +27,7 @@ def test_demo_has_the_statement_signatures_and_organisers_group(client):
     assert page.signatures.filter(kind="organisation").exists()
     organisers = Group.objects.get(name="Campaign organisers")
     assert organisers.permissions.filter(codename="export_signature").exists()
-    assert '<a href="/statement/">Sign the statement</a>' in client.get("/").content.decode()
+    assert '<a class="action-card" href="/statement/">' in client.get("/").content.decode()
 
 
 def queries_for(client, url):

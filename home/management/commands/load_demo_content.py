@@ -38,4 +38,5 @@ class Command(BaseCommand):
             build(home)
         home_demo.build_settings(home)
         home_demo.build_actions(home)
+        home_demo.build_look(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))
