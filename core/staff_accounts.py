@@ -13,6 +13,7 @@ statement), so staff accounts get more than a password:
   says so in the admin's own look rather than as a bare line of text.
 """
 
+import ipaddress
 import math
 from urllib.parse import urlencode
 
@@ -21,6 +22,8 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+
+from .protection import client_ip
 
 # Admin pages an unverified staff member may still open: signing in and out, the two-factor pages.
 OPEN_WITHOUT_SECOND_FACTOR = {
@@ -71,6 +74,20 @@ class StaffTwoFactorMiddleware:
         else:
             return None
         return redirect(f"{reverse(page)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def sign_in_address(request):
+    """The address django-axes counts failures from: the visitor's, as the rate limits see it.
+
+    None when there is no valid one (a request made in code, such as a test's
+    force_login): axes stores it in an IP address column, which PostgreSQL
+    checks, so "unknown" would fail the sign-in with a 500.
+    """
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -181,7 +181,7 @@ AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "core.protection.client_ip"  # honours TRUSTED_PROXY_COUNT like the rate limits
+AXES_CLIENT_IP_CALLABLE = "core.staff_accounts.sign_in_address"  # honours TRUSTED_PROXY_COUNT
 AXES_LOCKOUT_CALLABLE = "core.staff_accounts.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful sign-ins: failures are all the lock needs
 # Sessions (only staff have one) end when the browser closes, and after 12 hours at most.

@@ -57,6 +57,18 @@ def test_a_staff_session_ends_with_the_browser_and_after_twelve_hours(client, ed
     assert client.session.get_expiry_age() == 12 * 60 * 60
 
 
+def test_a_sign_in_without_a_usable_address_still_works(client, editor, settings):
+    """Some proxies send "unknown" for the address: that must not turn signing in into a server error.
+
+    (django-axes stores the address in an IP column, which PostgreSQL checks.)
+    """
+    settings.TRUSTED_PROXY_COUNT = 1
+    response = client.post(LOGIN, {"username": "editor", "password": "password"}, HTTP_X_FORWARDED_FOR="unknown")
+    assert response.status_code == 302
+    client.force_login(editor)  # a request made in code has no address at all
+    assert client.get("/admin/").status_code == 200
+
+
 @pytest.fixture
 def required_for_email_readers(settings):
     settings.STAFF_2FA_REQUIRED_PERMISSIONS = ["statements.view_signature_email"]
