@@ -122,7 +122,10 @@ class Stack:
             "REDIS_URL": f"redis://{HOST}:{REDIS_PORT}/{redis_db}",
             "CACHE_KEY_PREFIX": self.key_prefix,
             "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
-            "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+            # Production refuses backends that deliver nothing; anymail's test backend
+            # only keeps messages in memory, and the benchmarks send none.
+            "EMAIL_BACKEND": "anymail.backends.test.EmailBackend",
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
             "MEDIA_ROOT": str(self.workdir / "media"),
             "BENCH_STATIC_ROOT": str(self.static_root),
             "BENCH_WHITENOISE_ROOT": str(self.whitenoise_root),

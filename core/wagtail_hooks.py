@@ -1,9 +1,11 @@
 """Admin for the machinery: the "Requests" menu the apps fill, and the email queue."""
 
+from django.urls import path, reverse
 from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
+from . import two_factor_views
 from .admin import ReadOnlyPermissionHelper, SafeModelAdmin, requests_menu_item
 from .emails import send_email
 
@@ -39,3 +41,20 @@ class EmailTaskAdmin(SafeModelAdmin):
 
 
 modeladmin_register(EmailTaskAdmin)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-factor/", two_factor_views.verify, name="staff_two_factor_verify"),
+        path("two-factor/setup/", two_factor_views.setup, name="staff_two_factor_setup"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("staff_two_factor_setup"),
+        "label": "Two-factor sign-in",
+        "help_text": "Ask for a code from an authenticator app on your phone each time you sign in.",
+    }

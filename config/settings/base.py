@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "campaign.form_pages",
     "statements",
     "core",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -88,8 +91,12 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "core.staff_accounts.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Anonymous page views are served from the cache for this many seconds
@@ -162,6 +169,34 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Staff accounts guard special-category personal data (who signed a political
+# statement), so the admin sign-in is throttled and sessions are short.
+# django-axes checks every sign-in before Django's own backend does.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# AXES_FAILURE_LIMIT wrong passwords lock that username from that address for
+# AXES_COOLOFF_HOURS; a right password then is refused too until the time is up.
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.staff_accounts.sign_in_address"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "core.staff_accounts.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful sign-ins: failures are all the lock needs
+# Sessions (only staff have one) end when the browser closes, and after 12 hours at most.
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(12 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+# Two-factor sign-in (django-otp, authenticator apps): optional for every staff
+# member, who turns it on under Account -> "Two-factor sign-in"; once on, the code
+# is asked for at every sign-in. Compulsory for everyone when STAFF_2FA_REQUIRED is
+# on, and for anyone holding one of STAFF_2FA_REQUIRED_PERMISSIONS (production's
+# default: whoever may see signers' email addresses). See core/staff_accounts.py.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
+STAFF_2FA_REQUIRED_PERMISSIONS = env_list("STAFF_2FA_REQUIRED_PERMISSIONS")
+OTP_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Campaign")  # the name the authenticator app shows
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -187,7 +222,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email goes through django-anymail; ANYMAIL holds the provider's keys.
 # EMAIL_BACKEND picks the provider, e.g. anymail.backends.mailgun.EmailBackend.
-EMAIL_BACKEND = env("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")  # production refuses it
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Campaign <campaign@example.org>")
 SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ANYMAIL = {
@@ -229,6 +264,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO"), "propagate": False},
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # only lockouts, not every sign-in attempt with its username
     },
 }
 
@@ -240,6 +276,8 @@ RATE_LIMITS = {
 }
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
-# Unconfirmed signatures are deleted after this many days by
-# `manage.py purge_unconfirmed_signatures` (run it daily from cron).
+# Unconfirmed signatures are deleted after this many days, and finished email
+# task rows (they hold recipients' addresses) after TASK_RESULT_DAYS, by the
+# daily jobs that `manage.py run_scheduler` starts (statements/tasks.py, core/tasks.py).
 UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
+TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))

@@ -1,7 +1,10 @@
 """Production: everything from the environment, secure by default.
 
-Refuses to start without a real SECRET_KEY so a forgotten variable can never
-ship the development key.
+Refuses to start half-configured: without a real SECRET_KEY (a forgotten
+variable must never ship the development key), without ALLOWED_HOSTS, with an
+email backend that delivers nothing (signers would never get their
+confirmation link), or without WAGTAILADMIN_BASE_URL (admin links in emails
+would point at the development address). Each message says what to set.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -49,7 +52,31 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_FILE_OVERWRITE = False
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", "anymail.backends.console.EmailBackend")
+# Backends that print, keep or drop email instead of delivering it.
+UNDELIVERING_EMAIL_BACKENDS = {
+    "anymail.backends.console.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+}
+EMAIL_BACKEND = env("EMAIL_BACKEND", "")
+if not EMAIL_BACKEND or EMAIL_BACKEND in UNDELIVERING_EMAIL_BACKENDS:
+    raise ImproperlyConfigured(
+        f"Set EMAIL_BACKEND to your email provider's django-anymail backend, e.g. "
+        f"anymail.backends.mailgun.EmailBackend, and its key (see .env.example): "
+        f"{EMAIL_BACKEND or 'the default'} would deliver no email."
+    )
+
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "")
+if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL to the site's address, e.g. https://campaign.example.org: "
+        "links to the admin in emails are built from it."
+    )
+
+# Whoever may see signers' email addresses must sign in with a second factor.
+STAFF_2FA_REQUIRED_PERMISSIONS = env_list("STAFF_2FA_REQUIRED_PERMISSIONS", "statements.view_signature_email")
 
 # One JSON object a line on standard output, for the platform's log collector.
 LOGGING["formatters"]["json"] = {"()": "core.logs.JsonFormatter"}

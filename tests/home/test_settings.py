@@ -8,6 +8,14 @@ import pytest
 from django.conf import settings
 
 REAL_KEY = "k" * 20 + "-a-long-random-production-secret-key-0123456789"
+# Everything production needs to start; each test leaves out or spoils one.
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": REAL_KEY,
+    "ALLOWED_HOSTS": "campaign.example.org",
+    "EMAIL_BACKEND": "anymail.backends.mailgun.EmailBackend",
+    "WAGTAILADMIN_BASE_URL": "https://campaign.example.org",
+}
 
 
 def run_manage(args, env):
@@ -51,16 +59,44 @@ def test_production_refuses_the_development_key():
 
 
 def test_production_passes_check_deploy_without_warnings():
-    result = run_manage(
-        ["check", "--deploy", "--fail-level", "WARNING"],
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SECRET_KEY": REAL_KEY,
-            "ALLOWED_HOSTS": "campaign.example.org",
-        },
-    )
+    result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [None, "", "anymail.backends.console.EmailBackend", "django.core.mail.backends.console.EmailBackend"],
+)
+def test_production_refuses_to_start_with_email_that_goes_nowhere(backend):
+    """Signers would never get their confirmation link: every signature would stay uncounted."""
+    env = {key: value for key, value in PRODUCTION.items() if key != "EMAIL_BACKEND"}
+    if backend is not None:
+        env["EMAIL_BACKEND"] = backend
+    result = run_manage(["check"], env)
+    assert result.returncode != 0
+    assert "Set EMAIL_BACKEND to your email provider's django-anymail backend" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_sites_address():
+    """Admin links in emails to organisers would point at the development server."""
+    env = {key: value for key, value in PRODUCTION.items() if key != "WAGTAILADMIN_BASE_URL"}
+    result = run_manage(["check"], env)
+    assert result.returncode != 0
+    assert "Set WAGTAILADMIN_BASE_URL to the site's address" in result.stderr
+
+
+def test_production_requires_two_factor_for_whoever_sees_signers_emails():
+    result = run_manage(
+        [
+            "shell",
+            "--verbosity=0",
+            "-c",
+            "from django.conf import settings; print(settings.STAFF_2FA_REQUIRED_PERMISSIONS)",
+        ],
+        PRODUCTION,
+    )
+    assert result.stdout.strip() == "['statements.view_signature_email']", result.stderr
 
 
 def test_database_url_selects_the_database():

@@ -1,6 +1,14 @@
 """Security headers on every page type, a CSP the site's own pages satisfy, and /health/."""
 
+import os
 import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -58,3 +66,56 @@ def test_health_fails_loudly_when_the_cache_is_down(client, db, settings):
     response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["cache"] == "failing"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_access_log_never_carries_query_strings(tmp_path):
+    """Confirm and withdraw links carry tokens, searches carry names: the log keeps only the path.
+
+    Starts gunicorn exactly as the Procfile's web line says (through the
+    shell, as a platform does), with the test settings on a throwaway database.
+    """
+    root = Path(__file__).resolve().parents[2]
+    web = next(line for line in (root / "Procfile").read_text().splitlines() if line.startswith("web:"))
+    port = free_port()
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    log = tmp_path / "gunicorn.log"
+    with open(log, "wb") as output:
+        server = subprocess.Popen(
+            ["sh", "-c", web.removeprefix("web:").strip().replace("0.0.0.0", "127.0.0.1")],
+            cwd=root,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/?token=SECRET-TOKEN&q=Jane+Doe") as answer:
+                    assert answer.status == 200
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        while "/health/" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)  # the worker writes the line just after it sends the answer
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+    lines = [line for line in log.read_text().splitlines() if "/health/" in line]
+    assert lines and '"GET /health/ HTTP/1.1" 200' in lines[0], log.read_text()
+    assert "SECRET-TOKEN" not in log.read_text() and "Jane" not in log.read_text()

@@ -1,0 +1,96 @@
+"""Staff sign-in: who must give a second factor, and what a locked-out person sees.
+
+The admin holds special-category personal data (who signed a political
+statement), so staff accounts get more than a password:
+
+- two-factor sign-in with an authenticator app (django-otp, TOTP): anyone may
+  set it up, and once they have a device its code is asked for at every
+  sign-in; it is compulsory for everyone when STAFF_2FA_REQUIRED is on, and
+  for whoever holds one of STAFF_2FA_REQUIRED_PERMISSIONS (production: seeing
+  signers' email addresses). wagtail-2fa would do this but does not run on
+  Wagtail 8, so core.two_factor_views has the two small pages it needs;
+- django-axes pauses sign-in after repeated wrong passwords, and `locked_out`
+  says so in the admin's own look rather than as a bare line of text.
+"""
+
+import ipaddress
+import math
+from urllib.parse import urlencode
+
+import django_otp
+from axes.helpers import get_cool_off
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve, reverse
+
+from .protection import client_ip
+
+# Admin pages an unverified staff member may still open: signing in and out, the two-factor pages.
+OPEN_WITHOUT_SECOND_FACTOR = {
+    "wagtailadmin_login",
+    "wagtailadmin_logout",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "staff_two_factor_verify",
+    "staff_two_factor_setup",
+}
+
+
+def must_use_two_factor(user):
+    """True when this signed-in user may not use the admin without a second factor."""
+    if settings.STAFF_2FA_REQUIRED:
+        return True
+    return any(user.has_perm(permission) for permission in settings.STAFF_2FA_REQUIRED_PERMISSIONS)
+
+
+class StaffTwoFactorMiddleware:
+    """Send staff who owe a second factor to give it (or set it up) before any other admin page.
+
+    Runs after django-otp's OTPMiddleware, which tells whether this session
+    gave a code (`user.is_verified()`). Only admin addresses are guarded:
+    public pages show staff nothing they hold.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.second_factor_needed(request) or self.get_response(request)
+
+    def second_factor_needed(self, request):
+        admin = reverse("wagtailadmin_home")
+        user = request.user
+        if not request.path.startswith(admin) or not user.is_authenticated or user.is_verified():
+            return None
+        try:
+            if resolve(request.path_info).url_name in OPEN_WITHOUT_SECOND_FACTOR:
+                return None
+        except Resolver404:
+            return None
+        if django_otp.user_has_device(user, confirmed=True):
+            page = "staff_two_factor_verify"
+        elif must_use_two_factor(user):
+            page = "staff_two_factor_setup"
+        else:
+            return None
+        return redirect(f"{reverse(page)}?{urlencode({'next': request.get_full_path()})}")
+
+
+def sign_in_address(request):
+    """The address django-axes counts failures from: the visitor's, as the rate limits see it.
+
+    None when there is no valid one (a request made in code, such as a test's
+    force_login): axes stores it in an IP address column, which PostgreSQL
+    checks, so "unknown" would fail the sign-in with a 500.
+    """
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout answer: a polite admin page, status 429 (Too Many Requests)."""
+    minutes = math.ceil(get_cool_off(request).total_seconds() / 60)
+    return render(request, "core/staff_locked_out.html", {"minutes": minutes}, status=429)

@@ -1,0 +1,27 @@
+"""core's scheduled job: forget finished background tasks.
+
+A queued email's task row holds its recipients and context until it is
+deleted, so finished rows (sent or failed for good) are kept only
+TASK_RESULT_DAYS for organisers to look into failures, then pruned by
+django-tasks-db's own `prune_db_task_results`, on every database queue.
+"""
+
+from django.conf import settings
+from django.core.management import call_command
+from django_tasks import task, task_backends
+from django_tasks_db import DatabaseBackend
+
+from core.schedule import scheduled
+
+
+@scheduled("45 3 * * *")
+@task()
+def prune_finished_tasks():
+    for backend in task_backends.all():
+        if isinstance(backend, DatabaseBackend):
+            call_command(
+                "prune_db_task_results",
+                f"--backend={backend.alias}",
+                "--queue-name=*",
+                f"--min-age-days={settings.TASK_RESULT_DAYS}",
+            )
