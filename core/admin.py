@@ -6,7 +6,7 @@ spreadsheet formulas (see `StrictIndexView`).
 
 "Requests" gathers what supporters send in (submitted activities, print
 orders, speaker invitations ...) from whichever apps are installed: each
-app's ModelAdmin joins it with `RequestsMenuItem`, through a Wagtail hook,
+app's ModelAdmin joins it with `InRequestsMenu`, through a Wagtail hook,
 so this module never names the apps.
 """
 

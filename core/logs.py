@@ -55,3 +55,10 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = scrub(self.formatException(record.exc_info))
         return json.dumps(entry)
+
+
+class PlainFormatter(logging.Formatter):
+    """Text lines for people reading a terminal (LOG_FORMAT=plain), scrubbed as the JSON lines are."""
+
+    def format(self, record):
+        return scrub(super().format(record))

@@ -87,8 +87,9 @@ def hit(scope, key, limit, period):
 def rate_limited(scope, limit=None, period=None):
     """Limit POSTs to a view per client IPv4 address or IPv6 /64 network; GETs are never counted.
 
-    Limits come from settings.RATE_LIMITS[scope] = (limit, period seconds)
-    unless given, so a campaign can loosen them for a surge without code.
+    settings.RATE_LIMITS[scope] = (limit, period seconds) wins over the
+    `limit` and `period` given here (the defaults for a scope the settings do
+    not name), so a campaign can loosen them for a surge without code.
     """
 
     def decorator(view):

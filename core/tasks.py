@@ -1,7 +1,7 @@
 """core's scheduled job: forget finished background tasks.
 
-A queued email's task row holds its recipients and context until it is
-deleted, so finished rows (sent or failed for good) are kept only
+A queued email's task row holds only ids (core/emails.py), but the queue
+need not grow for ever: finished rows (sent or failed for good) are kept
 TASK_RESULT_DAYS for organisers to look into failures, then pruned by
 django-tasks-db's own `prune_db_task_results`, on every database queue.
 """

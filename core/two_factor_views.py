@@ -58,7 +58,11 @@ def setup(request):
     """Show a new key as a QR code; the first right code from the app confirms it."""
     if user_has_device(request.user, confirmed=True) and not request.user.is_verified():
         return redirect("staff_two_factor_verify")
-    device, _ = TOTPDevice.objects.get_or_create(user=request.user, confirmed=False, name=APP_DEVICE_NAME)
+    # Two requests at once (a prefetch and a click) may each make a key: use the oldest, never fail.
+    unconfirmed = TOTPDevice.objects.filter(user=request.user, confirmed=False, name=APP_DEVICE_NAME)
+    device = unconfirmed.order_by("pk").first() or unconfirmed.create(
+        user=request.user, confirmed=False, name=APP_DEVICE_NAME
+    )
     form = CodeForm(request.POST or None)
     if form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):

@@ -9,7 +9,7 @@ so they are cached for a day.
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from core.site_settings import site_settings_for
 
@@ -20,7 +20,7 @@ YEAR = 365 * 24 * 3600
 STALE_VERSION_SECONDS = 60
 
 
-@require_GET
+@require_safe
 def brand_stylesheet(request):
     """The brand's CSS custom properties; cached for a year when asked for by its current version."""
     site_settings = site_settings_for(request)
@@ -34,7 +34,7 @@ def brand_stylesheet(request):
     return response
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=CACHE_SECONDS)
 def favicon(request):
     site_settings = site_settings_for(request)
@@ -47,7 +47,7 @@ def app_icon(kind):
     """A view for one of the fixed-size PNG icons (APP_ICON_SIZES)."""
     size = APP_ICON_SIZES[kind]
 
-    @require_GET
+    @require_safe
     @cache_control(public=True, max_age=CACHE_SECONDS)
     def view(request):
         site_settings = site_settings_for(request)
@@ -59,7 +59,7 @@ def app_icon(kind):
     return view
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=CACHE_SECONDS)
 def web_manifest(request):
     """What a phone needs to put the site on its home screen: name, colour, icons."""

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.protection import HoneypotFormMixin
+from core.text import one_line
 
 from .models.details import EventKind
 from .models.submissions import EventSubmission
@@ -82,7 +83,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 
     def _clean_single_line(self, name):
         """Collapse any line breaks a robot slipped into a one-line field (it may end up in a subject)."""
-        return " ".join(self.cleaned_data.get(name, "").split())
+        return one_line(self.cleaned_data.get(name, ""))
 
     def clean_title(self):
         return self._clean_single_line("title")

@@ -5,10 +5,9 @@ import re
 from django import forms
 
 from core.protection import HoneypotFormMixin
+from core.text import one_line
 
 from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
-
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
@@ -65,8 +64,7 @@ class MotionDownloadForm(forms.Form):
     format = forms.ChoiceField(choices=FORMATS, required=False)
 
     def clean_name(self):
-        name = _UNPRINTABLE.sub(" ", self.cleaned_data.get("name", ""))
-        return " ".join(name.split())
+        return one_line(self.cleaned_data.get("name", ""))
 
     def clean_format(self):
         return self.cleaned_data.get("format") or "txt"

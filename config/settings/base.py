@@ -276,8 +276,8 @@ RATE_LIMITS = {
 }
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 
-# Unconfirmed signatures are deleted after this many days, and finished email
-# task rows (they hold recipients' addresses) after TASK_RESULT_DAYS, by the
+# Unconfirmed signatures are deleted after this many days, and finished task
+# rows (ids, and a failure's traceback) after TASK_RESULT_DAYS, by the
 # daily jobs that `manage.py run_scheduler` starts (statements/tasks.py, core/tasks.py).
 UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
 TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))

@@ -80,5 +80,6 @@ STAFF_2FA_REQUIRED_PERMISSIONS = env_list("STAFF_2FA_REQUIRED_PERMISSIONS", "sta
 
 # One JSON object a line on standard output, for the platform's log collector.
 LOGGING["formatters"]["json"] = {"()": "core.logs.JsonFormatter"}
+LOGGING["formatters"]["plain"] = {**LOGGING["formatters"]["plain"], "()": "core.logs.PlainFormatter"}
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

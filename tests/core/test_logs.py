@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from core.logs import JsonFormatter
+from core.logs import JsonFormatter, PlainFormatter
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,11 @@ def test_query_strings_and_email_addresses_are_blanked_wherever_they_appear(json
     assert "request" not in entry  # runserver's socket: its text names the visitor's address
     assert entry["server_time"] == "02/Dec/2026"
     assert "already exists" in entry["exception"]
+
+
+def test_plain_text_logs_are_scrubbed_too():
+    """LOG_FORMAT=plain is for people at a terminal; it must not bring back what the JSON lines leave out."""
+    record = logging.LogRecord("django.request", logging.WARNING, "", 0, "Not Found: %s", ("/x?token=abc",), None)
+    record.__dict__["note"] = "jane@example.org"
+    line = PlainFormatter("%(levelname)s %(message)s").format(record)
+    assert line == "WARNING Not Found: /x?[query]"

@@ -77,3 +77,18 @@ def test_the_prune_job_forgets_finished_email_tasks_after_some_days(settings):
     core_tasks.prune_finished_tasks.call()
 
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
+
+
+@pytest.mark.django_db
+def test_each_scheduled_run_enqueues_its_task_on_a_fresh_connection(settings, monkeypatch):
+    """The scheduler lives for weeks: each run drops a broken or stale database connection first."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    checks = []
+    # Django's own check would close the test's connection (it runs inside a transaction): count the calls.
+    monkeypatch.setattr("core.schedule.close_old_connections", lambda: checks.append("checked"))
+    job = build_scheduler().get_job("core.tasks.prune_finished_tasks")
+
+    job.func(*job.args)
+
+    assert DBTaskResult.objects.filter(task_path="core.tasks.prune_finished_tasks").count() == 1
+    assert checks == ["checked", "checked"]  # before queueing, and after

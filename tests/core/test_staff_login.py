@@ -5,6 +5,8 @@ from django.contrib.auth.models import User
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.two_factor_views import APP_DEVICE_NAME
+
 pytestmark = pytest.mark.django_db
 
 LOGIN = "/admin/login/"
@@ -131,3 +133,12 @@ def test_visitors_pages_are_untouched_by_two_factor(client, statement_page, site
     assert client.get("/no-such-page.txt").status_code == 404
     client.force_login(User.objects.create_superuser("chief", "chief@example.org", "password"))
     assert client.get("/no-such-page.txt").status_code == 404
+
+
+def test_two_unconfirmed_keys_from_requests_at_once_never_break_setup(client, editor, settings):
+    """A prefetch and a click can each make a key before either is confirmed: setup still opens."""
+    settings.STAFF_2FA_REQUIRED = True
+    for _ in range(2):
+        TOTPDevice.objects.create(user=editor, confirmed=False, name=APP_DEVICE_NAME)
+    client.force_login(editor)
+    assert client.get("/admin/two-factor/setup/").status_code == 200

@@ -141,6 +141,8 @@ def test_a_squarish_logo_becomes_the_icon(client, home_page, site_settings, file
     assert icon.getpixel((2, 2)) == (160, 0, 0)
 
 
-def test_icon_urls_refuse_posts(client, home_page, site_settings):
+def test_icon_urls_refuse_posts_and_answer_head(client, home_page, site_settings):
+    assert client.head("/favicon.ico").status_code == 200
+    assert client.head("/brand.css").status_code == 200
     assert client.post("/favicon.ico").status_code == 405
     assert client.post("/brand.css").status_code == 405

@@ -99,6 +99,19 @@ def test_production_requires_two_factor_for_whoever_sees_signers_emails():
     assert result.stdout.strip() == "['statements.view_signature_email']", result.stderr
 
 
+def test_production_plain_text_logs_are_scrubbed_like_the_json_lines():
+    result = run_manage(
+        [
+            "shell",
+            "--verbosity=0",
+            "-c",
+            "from django.conf import settings; print(settings.LOGGING['formatters']['plain']['()'])",
+        ],
+        PRODUCTION,
+    )
+    assert result.stdout.strip() == "core.logs.PlainFormatter", result.stderr
+
+
 def test_database_url_selects_the_database():
     result = subprocess.run(
         [

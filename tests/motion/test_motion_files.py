@@ -103,3 +103,11 @@ def test_one_form_offers_the_three_formats_without_javascript(client, motion_pag
     assert 'method="get"' in html[html.rindex("<form", 0, html.index('class="motion-download"')) :]
     for value in ("docx", "pdf", "txt"):
         assert f'<button type="submit" name="format" value="{value}">' in form
+
+
+@pytest.mark.parametrize("format", ["docx", "pdf", "txt"])
+def test_unprintable_characters_in_the_name_never_break_a_download(client, motion_page, format):
+    """U+FFFE, U+FFFF and control characters are refused by XML (inside a .docx): they become spaces."""
+    response = client.get("/motion/download/", {"name": "Leeds\ufffe\uffff\x0b Central", "format": format})
+    assert response.status_code == 200
+    assert "leeds-central-motion" in response["Content-Disposition"]
