@@ -78,11 +78,16 @@ def register_email(template, records, build):
 
 
 def render_email(template, context):
-    """Render templates/emails/<template>.{txt,html}; the first line of the text is the subject."""
+    """Render templates/emails/<template>.{txt,html}; the first line of the text is the subject.
+
+    The text templates turn autoescaping off (plain text is not HTML). The
+    subject is folded onto one line: a visitor's name may hold a carriage
+    return, which no email header may.
+    """
     text = render_to_string(f"emails/{template}.txt", context).lstrip()
     subject, _, body = text.partition("\n")
     html = render_to_string(f"emails/{template}.html", context)
-    return subject.removeprefix("Subject:").strip(), body.lstrip("\n"), html
+    return " ".join(subject.removeprefix("Subject:").split()), body.lstrip("\n"), html
 
 
 def site_id(request):

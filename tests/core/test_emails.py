@@ -54,6 +54,16 @@ def test_every_email_has_a_text_and_an_html_part(statement_page):
     assert message.alternatives[0][1] == "text/html"
 
 
+def test_text_emails_are_plain_text_not_html(client, statement_page, site_settings):
+    """An editor's apostrophe in the statement's title reads as one in the text part and the subject."""
+    statement_page.title = "Workers' statement"
+    statement_page.save_revision().publish()
+    client.post(f"{statement_page.url}sign/", PERSON)
+    (message,) = mail.outbox
+    assert "Workers' statement" in message.subject
+    assert "&#x27;" not in message.subject + message.body
+
+
 def test_email_tasks_are_listed_for_organisers_only(client, organiser, editor):
     client.force_login(organiser)
     assert client.get("/admin/django_tasks_database/dbtaskresult/").status_code == 200

@@ -91,6 +91,14 @@ def test_emails_escape_what_people_typed(client, poster):
     assert "<b>Rosa</b>" in mail.outbox[0].body  # the plain text is plain
 
 
+def test_the_organisers_subject_is_one_plain_line(client, poster):
+    """A name is plain text in a subject: no HTML entities, and no line break that could end the header."""
+    client.post("/materials/", order_data(poster, organisation="O'Brien\rBranch"))
+    subject = mail.outbox[0].subject
+    assert "O'Brien Branch" in subject
+    assert "&#x27;" not in subject and "\r" not in subject
+
+
 def test_the_acknowledgement_carries_nothing_the_visitor_typed(client, poster):
     """Anyone can type anyone's address into the form: the site must not carry their words to it."""
     spam = "Cheap pills at spam.example"
