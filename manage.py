@@ -1,5 +1,11 @@
 #!/usr/bin/env python
-"""Django's command-line entry point; development settings unless told otherwise."""
+"""Django's command-line entry point; development settings unless told otherwise.
+
+The settings module comes from DJANGO_SETTINGS_MODULE. Development (`make run`)
+sets nothing and gets config.settings.dev; every Procfile line that runs
+manage.py sets config.settings.production unless the platform already set it,
+so the worker, the scheduler and the release step never run development settings.
+"""
 
 import os
 import sys

@@ -5,6 +5,11 @@ imports the page model (direct_urls.py serves the busiest of them at plain
 URLs that skip the page tree).
 """
 
+import re
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
@@ -21,6 +26,10 @@ from .tokens import CONFIRM, WITHDRAW, BadToken, read_token
 
 SIGNATORIES_PER_PAGE = 50
 MAX_SEARCH_LENGTH = 100
+# A signatories list position: "<confirmed_at in microseconds since 1970>_<id>".
+POSITION = re.compile(r"(\d{1,20})_(\d{1,20})")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+MAX_ID = 2**63 - 1  # the largest id a database column holds
 
 
 def page_context(request, page, **extra):
@@ -124,32 +133,86 @@ def withdraw(request, page, token):
 def signatories(request, page):
     """Everyone who agreed to be shown, newest first, searchable by name.
 
-    Pages are fetched one row beyond their size to know whether another page
-    follows, so no request ever counts the whole list.
+    Paged by keyset: "Older" carries the last row's position (`?before=`),
+    "Newer" the first row's (`?after=`), and a page starts reading the index
+    at that position. With OFFSET, page 20,000 of a million rows read and
+    threw away a million rows, and anyone may ask for it. Pages are fetched
+    one row beyond their size to know whether another follows, so no request
+    counts the whole list. A position that cannot be read gives the first page.
     """
     kind = request.GET.get("kind")
     if kind not in Signature.Kind.values:
         kind = None
     query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_LENGTH]
-    try:
-        number = max(1, min(int(request.GET.get("page", 1)), 100_000))
-    except ValueError:
-        number = 1
     rows = page.signatures.listed()
     if kind:
         rows = rows.filter(kind=kind)
     if query:
-        rows = rows.filter(name__icontains=query) | rows.filter(organisation__icontains=query)
-    start = (number - 1) * SIGNATORIES_PER_PAGE
-    batch = list(rows[start : start + SIGNATORIES_PER_PAGE + 1])
+        rows = rows.filter(Q(name__icontains=query) | Q(organisation__icontains=query))
+    before = read_position(request.GET.get("before", ""))
+    after = None if before else read_position(request.GET.get("after", ""))
+    signatures, has_newer, has_older = signatory_page(rows, before, after)
+    filters = {key: value for key, value in (("kind", kind), ("q", query)) if value}
     return render(
         request,
         page,
         "statements/signatories.html",
-        signatures=batch[:SIGNATORIES_PER_PAGE],
+        signatures=signatures,
         kind=kind,
         query=query,
-        page_number=number,
-        has_next=len(batch) > SIGNATORIES_PER_PAGE,
-        start_number=start,
+        newer_query=urlencode({"after": position_of(signatures[0]), **filters}) if has_newer else "",
+        older_query=urlencode({"before": position_of(signatures[-1]), **filters}) if has_older else "",
+    )
+
+
+def signatory_page(rows, before, after):
+    """One page of `rows` (newest first) beside a position: (signatures, has_newer, has_older)."""
+    if after:
+        # The rows just newer than the position, read upwards, shown newest first.
+        newer = list(rows_after(rows, after)[: SIGNATORIES_PER_PAGE + 1])
+        if newer:
+            return newer[:SIGNATORIES_PER_PAGE][::-1], len(newer) > SIGNATORIES_PER_PAGE, True
+        # Otherwise nothing is newer than the position (a made-up one): the first page.
+    if before:
+        batch = list(rows_before(rows, before)[: SIGNATORIES_PER_PAGE + 1])
+        if batch:
+            return batch[:SIGNATORIES_PER_PAGE], True, len(batch) > SIGNATORIES_PER_PAGE
+        # Otherwise nothing is older than the position (a made-up one): the first page.
+    batch = list(rows[: SIGNATORIES_PER_PAGE + 1])
+    return batch[:SIGNATORIES_PER_PAGE], False, len(batch) > SIGNATORIES_PER_PAGE
+
+
+def position_of(signature):
+    """A row's place in the public list, for an address: confirmed_at in microseconds since 1970, and the id."""
+    return f"{(signature.confirmed_at - EPOCH) // timedelta(microseconds=1)}_{signature.pk}"
+
+
+def read_position(value):
+    """(confirmed_at, pk) from position_of's form, or None for anything else."""
+    match = POSITION.fullmatch(value)
+    if not match or int(match[2]) > MAX_ID:
+        return None
+    try:
+        return EPOCH + timedelta(microseconds=int(match[1])), int(match[2])
+    except OverflowError:
+        return None
+
+
+def rows_before(rows, position):
+    """Rows after `position` in the list's order (-confirmed_at, -pk): older, or as old with a lower id.
+
+    The plain `confirmed_at <=` bound lets the database start reading the
+    index at the position; the OR only settles ties on the same microsecond.
+    """
+    confirmed_at, pk = position
+    return rows.filter(confirmed_at__lte=confirmed_at).filter(Q(confirmed_at__lt=confirmed_at) | Q(pk__lt=pk))
+
+
+def rows_after(rows, position):
+    """Rows before `position` in the list's order, nearest first (oldest first)."""
+    confirmed_at, pk = position
+    return (
+        rows.filter(confirmed_at__gte=confirmed_at)
+        .filter(Q(confirmed_at__gt=confirmed_at) | Q(pk__gt=pk))
+        .order_by("confirmed_at", "pk")
     )

@@ -1,4 +1,9 @@
-"""Email providers that misbehave, built on django-anymail's test backend."""
+"""Email backends for tests, built on django-anymail's test backend."""
+
+import json
+import os
+import uuid
+from pathlib import Path
 
 from anymail.backends.test import EmailBackend as AnymailTestBackend
 from anymail.exceptions import AnymailAPIError
@@ -13,3 +18,30 @@ class DownProviderBackend(AnymailTestBackend):
         message.anymail_test_response = AnymailAPIError("503 Service Unavailable (test provider is down)")
         type(self).failures += 1
         return super().post_to_esp(payload, message)
+
+
+class DirectoryBackend(AnymailTestBackend):
+    """Delivers each message as a JSON file in the folder named by TEST_EMAIL_DIR.
+
+    For tests that run the site in other processes (the Procfile's worker):
+    production refuses backends that print or drop email, and anymail's own
+    test backend keeps messages in the memory of a process the test cannot
+    reach. Each file is written under a temporary name and then renamed, so a
+    reader never sees half a message.
+    """
+
+    def post_to_esp(self, payload, message):
+        response = super().post_to_esp(payload, message)
+        folder = Path(os.environ["TEST_EMAIL_DIR"])
+        name = uuid.uuid4().hex
+        record = {
+            "to": list(message.to),
+            "from": message.from_email,
+            "subject": message.subject,
+            "body": message.body,
+            "alternatives": [content for content, _ in getattr(message, "alternatives", [])],
+        }
+        partial = folder / f".{name}.tmp"
+        partial.write_text(json.dumps(record))
+        partial.rename(folder / f"{name}.json")
+        return response

@@ -13,6 +13,10 @@ def normalise_email(email):
     return (email or "").strip().lower()
 
 
+# What the public lists show (SignatureQuerySet.public) and their indexes cover.
+LISTED = models.Q(confirmed_at__isnull=False, show_publicly=True)
+
+
 class SignatureQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
@@ -22,17 +26,18 @@ class SignatureQuerySet(models.QuerySet):
 
     def public(self):
         """Signatures that may be shown: confirmed, and the signer agreed."""
-        return self.confirmed().filter(show_publicly=True)
+        return self.filter(LISTED)
 
     def listed(self):
         """Public signatures, newest first, with only the columns a list shows.
 
-        page_id stays in: the page's related manager reads it on every row.
+        page_id stays in: the page's related manager reads it on every row;
+        confirmed_at too: it is half of a row's position in the signatories list.
         """
         return (
             self.public()
             .order_by("-confirmed_at", "-pk")
-            .only("page_id", "kind", "name", "organisation", "role", "town")
+            .only("page_id", "kind", "name", "organisation", "role", "town", "confirmed_at")
         )
 
 
@@ -79,9 +84,12 @@ class Signature(models.Model):
                 name="one_signature_per_email_per_statement",
             )
         ]
+        # The public lists (everyone, or one kind), newest first with the id as the tie-break:
+        # the signatories list walks them by keyset (statements.views.signatories), so a deep
+        # page starts reading at its position instead of counting past every newer row.
         indexes = [
-            # The public list: newest confirmed public signatures of one kind.
-            models.Index(fields=["page", "kind", "show_publicly", "-confirmed_at"], name="signature_public_list"),
+            models.Index(fields=["page", "-confirmed_at", "-id"], condition=LISTED, name="signature_list_everyone"),
+            models.Index(fields=["page", "kind", "-confirmed_at", "-id"], condition=LISTED, name="signature_list_kind"),
         ]
         permissions = [
             ("view_signature_email", "Can see signers' email addresses"),
