@@ -30,14 +30,14 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
         label="I am signing as",
         choices=Signature.Kind.choices,
         initial=Signature.Kind.PERSON,
-        widget=forms.RadioSelect(attrs={"data-signing-kind": ""}),
+        widget=forms.RadioSelect,
     )
     affiliation = forms.CharField(
         label="Your union or branch, for identification only",
         required=False,
         max_length=Signature._meta.get_field("organisation").max_length,
-        help_text="For example: UCU Sheffield. Shown beside your name; it does not sign on their behalf.",
-        widget=forms.TextInput(attrs={"autocomplete": "organization", "data-for-kind": Signature.Kind.PERSON}),
+        help_text="For example: UCU Sheffield. Shown beside your name; they do not sign.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization", "data-for": Signature.Kind.PERSON}),
     )
 
     class Meta:
@@ -61,14 +61,13 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(
-                attrs={"autocomplete": "organization", "data-for-kind": Signature.Kind.ORGANISATION}
+                attrs={"autocomplete": "organization", "data-for": Signature.Kind.ORGANISATION}
             ),
             "role": forms.TextInput(
-                attrs={"autocomplete": "organization-title", "data-for-kind": Signature.Kind.ORGANISATION}
+                attrs={"autocomplete": "organization-title", "data-for": Signature.Kind.ORGANISATION}
             ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "town": forms.TextInput(attrs={"autocomplete": "address-level2"}),
-            "show_publicly": forms.CheckboxInput(attrs={"data-public-for-organisations": ""}),
         }
 
     field_order = [
@@ -88,6 +87,8 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
         self.fields["email"].required = True
         for name in ("name", "organisation", "role", "affiliation", "town"):
             self.fields[name].validators.append(reject_control_characters)
+        for name in ("organisation", "role"):
+            self.fields[name].required_when = FOR_ORGANISATIONS  # not "(optional)": clean() requires them then
         if self.is_bound and self.data.get("kind") == Signature.Kind.ORGANISATION and "show_publicly" not in self.data:
             # Shown again after a mistake, without the script that ticks it: organisations sign to be seen,
             # so the box is ticked for them (still only their own press of "Sign" lists them).

@@ -1,28 +1,28 @@
-// The statement's small enhancements; without JavaScript the page works the same (all fields shown).
+// The statement page, enhanced; without JavaScript it works the same, every field shown.
 (function () {
-  // A form sent back with mistakes: move focus (and the screen) to the summary of them.
+  // Mistakes: focus their summary, again after the browser's jump to #sign (which drops focus).
   var summary = document.getElementById("error-summary");
-  if (summary) summary.focus();
-
-  // The phone's "Sign the statement" button: hidden while the form itself is in view.
-  var sign = document.getElementById("sign"), jump = document.querySelector("[data-sign-jump]");
-  if (sign && jump && "IntersectionObserver" in window) {
-    new IntersectionObserver(function (entries) { jump.hidden = entries[0].isIntersecting; }).observe(sign);
+  if (summary) {
+    summary.focus();
+    addEventListener("load", function () { setTimeout(function () { summary.focus(); }); });
   }
-
-  // Signing as a person or for an organisation: show the fields for that kind; organisations are listed by default.
-  var form = document.querySelector("[data-signing-form]");
+  // The phone's "Sign the statement" button, hidden while the form is in view.
+  var sign = document.getElementById("sign"), jump = document.querySelector("[data-jump]");
+  if (sign && jump && window.IntersectionObserver) {
+    new IntersectionObserver(function (e) { jump.hidden = e[0].isIntersecting; }).observe(sign);
+  }
+  // The fields for the kind of signer chosen; organisations are listed publicly by default.
+  var form = document.querySelector("[data-signing]");
   if (!form) return;
   function show(kind, chosen) {
-    form.querySelectorAll("[data-for-kind]").forEach(function (input) {
-      input.closest(".field").hidden = input.getAttribute("data-for-kind") !== kind;
+    form.querySelectorAll("[data-for]").forEach(function (input) {
+      input.closest(".field").hidden = input.getAttribute("data-for") !== kind;
     });
-    var listed = form.querySelector("[data-public-for-organisations]");
-    if (chosen && listed && kind === "organisation") listed.checked = true;
+    if (chosen && kind === "organisation") form.querySelector("[name=show_publicly]").checked = true;
   }
-  var checked = form.querySelector("[data-signing-kind]:checked");
-  show(checked ? checked.value : "person", false);
+  var checked = form.querySelector("[name=kind]:checked");
+  show(checked ? checked.value : "person");
   form.addEventListener("change", function (event) {
-    if (event.target.hasAttribute("data-signing-kind")) show(event.target.value, true);
+    if (event.target.name === "kind") show(event.target.value, true);
   });
 })();
