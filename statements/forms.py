@@ -56,7 +56,7 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
             "organisation": "For example: Anytown Trades Union Council.",
             "role": "For example: Branch Secretary.",
             "email": "We send you a link to confirm your signature. It is never shown publicly.",
-            "town": "Optional. For example: Leeds, or South London.",
+            "town": "For example: Leeds, or South London.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
