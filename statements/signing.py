@@ -68,7 +68,7 @@ def record(page, form, request=None, retry=True):
 
     A second signing with the same address never makes a second row (the
     unique constraint refuses it): see `repeat`. The insert is tried first
-    because new addresses are the common case in a surge.
+    because new addresses are the common case in a surge. Returns a `Signed`.
     """
     signature = form.save(commit=False)
     signature.page = page
@@ -91,10 +91,11 @@ def record(page, form, request=None, retry=True):
 def repeat(page, signature, request=None):
     """The address has signed before: re-send its confirmation (or say it has signed) to it only.
 
-    The page shown to the visitor says only whether an email went out now
-    (not whether the address had signed, or confirmed); at most one email
-    goes out per RESEND_INTERVAL (the first one went when the signature was
-    made), and when none does the visitor learns when to ask again.
+    At most one email goes out per RESEND_INTERVAL (the first one went when
+    the signature was made). When none goes, "check your inbox" says so and
+    when to ask again, rather than claim an email it did not send: that tells
+    whoever typed the address that it was used within the last few minutes,
+    and nothing about whether it was confirmed.
     """
     signature.page = page
     now = timezone.now()
