@@ -5,29 +5,12 @@ of signatures, so the home page costs the same at ten signatures or a million.
 """
 
 from statements.models import StatementPage
+from statements.progress import signed_summary
 
 
 def featured_statement(home_page):
     """The first live, public statement under this home page (in the tree's order); None if there is none."""
     return StatementPage.objects.live().public().descendant_of(home_page).order_by("path").first()
-
-
-def plural(number, one, many):
-    return f"{number:,} {one if number == 1 else many}"
-
-
-def signed_summary(counts):
-    """'1,204 people and 37 organisations have signed'; None before anyone has."""
-    people, organisations = counts["people"], counts["organisations"]
-    parts = []
-    if people:
-        parts.append(plural(people, "person", "people"))
-    if organisations:
-        parts.append(plural(organisations, "organisation", "organisations"))
-    if not parts:
-        return None
-    verb = "has" if len(parts) == 1 and counts["total"] == 1 else "have"
-    return f"{' and '.join(parts)} {verb} signed"
 
 
 def front_door(home_page):

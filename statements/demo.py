@@ -1,5 +1,7 @@
 """Demo content for statements: the statement and a few signatures of both kinds."""
 
+import json
+
 from django.utils import timezone
 
 from core.demo import child_page
@@ -49,6 +51,13 @@ SEED_PARAGRAPHS = [
     "Help us, get involved!",
 ]
 
+# The thank-you page's next steps: (slug of a page beside the statement, title, text).
+NEXT_STEPS = [
+    ("motion", "Take the motion to your branch", "Download the model motion, or invite a speaker to your meeting."),
+    ("materials", "Order posters and leaflets", "Download them to print, or order printed copies for a stall."),
+    ("events", "Find an event near you", "Meetings and street stalls, and how to add your own."),
+]
+
 # (kind, name, organisation, role, town, public)
 SIGNATURES = [
     ("organisation", "A. Secretary", "Anytown Trades Union Council", "Secretary", "Anytown", True),
@@ -70,7 +79,7 @@ def build(home):
         title=TITLE,
         standfirst=STANDFIRST,
         body="".join(f"<p>{paragraph}</p>" for paragraph in SEED_PARAGRAPHS),
-        signature_goal=1000,
+        milestones="10, 50, 100, 500, 1000, 2000",
         share_text="I have signed the statement of the Socialist Campaign for a Labour Victory. Add your name:",
         show_in_menus=True,
     )
@@ -89,3 +98,26 @@ def build(home):
                 confirmed_at=now - timezone.timedelta(hours=number),
             ).save()
     return page
+
+
+def build_next_steps(home):
+    """Point the statement's "What you can do next" at the demo's other pages, once they exist.
+
+    Called after every app's builder (the statement is built first); the
+    pages are found by their slugs under the home page, so this app imports
+    none of the campaign apps. An editor's own next steps are left alone.
+    """
+    page = home.get_children().filter(slug="statement").first()
+    page = page.specific if page else None
+    if page is None or page.next_steps:
+        return
+    slugs = [slug for slug, _, _ in NEXT_STEPS]
+    targets = {child.slug: child.pk for child in home.get_children().live().filter(slug__in=slugs)}
+    steps = [
+        {"type": "step", "value": {"title": title, "text": text, "page": targets[slug], "url": "", "link_text": ""}}
+        for slug, title, text in NEXT_STEPS
+        if slug in targets
+    ]
+    if steps:
+        page.next_steps = json.dumps(steps)
+        page.save_revision().publish()

@@ -35,6 +35,7 @@ confirm_at = served_at("confirm", views.confirm)
 def counts(request, page):
     """The counts as JSON for other sites and apps; cacheable for half a minute (unless the page is private)."""
     totals = page.counts()
+    progress = page.progress(totals["total"])
     return JsonResponse(
         {
             "statement": page.title,
@@ -42,7 +43,7 @@ def counts(request, page):
             "signatures": totals["total"],
             "people": totals["people"],
             "organisations": totals["organisations"],
-            "goal": page.signature_goal,
+            "goal": progress["target"] if progress else None,  # the next milestone
         }
     )
 

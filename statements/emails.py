@@ -14,7 +14,7 @@ from core.emails import Email, register_email
 from .models.signature import Signature
 from .tokens import CONFIRM, WITHDRAW, make_token
 
-TEMPLATES = ["statements/confirm", "statements/already_signed"]
+TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/withdraw_link"]
 
 
 def links(signature, statement_url):

@@ -1,4 +1,11 @@
-"""The signing form: a person, or someone signing on behalf of an organisation."""
+"""The signing form (a person, or someone signing on behalf of an organisation) and the "send me a link" form.
+
+A person may name their union or branch for identification only; someone
+signing for an organisation gives its name and their role in it. Both end
+up in Signature.organisation, so the form keeps them as two fields with two
+honest labels: a small script (static/js/statement.js) shows the ones for the
+kind chosen, and without JavaScript all of them show, each saying when it applies.
+"""
 
 import unicodedata
 
@@ -8,6 +15,8 @@ from django.core.exceptions import ValidationError
 from core.protection import HoneypotFormMixin
 
 from .models.signature import Signature
+
+FOR_ORGANISATIONS = "(when signing for an organisation)"
 
 
 def reject_control_characters(value):
@@ -23,48 +32,90 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
         initial=Signature.Kind.PERSON,
         widget=forms.RadioSelect,
     )
+    affiliation = forms.CharField(
+        label="Your union or branch, for identification only",
+        required=False,
+        max_length=Signature._meta.get_field("organisation").max_length,
+        help_text="For example: UCU Sheffield. Shown beside your name; they do not sign.",
+        widget=forms.TextInput(attrs={"autocomplete": "organization", "data-for": Signature.Kind.PERSON}),
+    )
 
     class Meta:
         model = Signature
         fields = ["kind", "name", "organisation", "role", "email", "town", "show_publicly", "keep_informed"]
         labels = {
             "name": "Your name",
-            "organisation": "Organisation, union or branch",
-            "role": "Your role in the organisation",
+            "organisation": f"Organisation name {FOR_ORGANISATIONS}",
+            "role": f"Your role in the organisation {FOR_ORGANISATIONS}",
             "email": "Email address",
             "town": "Town or area",
-            "show_publicly": "Show my name (and my organisation’s) on the list of signatories",
+            "show_publicly": "Show my name (or our organisation’s) on the public list of signatories",
             "keep_informed": "Keep me informed about the campaign by email",
         }
         help_texts = {
-            "organisation": "Required when signing for an organisation. Otherwise optional: shown beside your name.",
-            "role": "For example: Branch Secretary. Only when signing for an organisation.",
+            "organisation": "For example: Anytown Trades Union Council.",
+            "role": "For example: Branch Secretary.",
             "email": "We send you a link to confirm your signature. It is never shown publicly.",
-            "town": "Optional. For example: Leeds, or South London.",
+            "town": "For example: Leeds, or South London.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "role": forms.TextInput(attrs={"autocomplete": "organization-title"}),
+            "organisation": forms.TextInput(
+                attrs={"autocomplete": "organization", "data-for": Signature.Kind.ORGANISATION}
+            ),
+            "role": forms.TextInput(
+                attrs={"autocomplete": "organization-title", "data-for": Signature.Kind.ORGANISATION}
+            ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "town": forms.TextInput(attrs={"autocomplete": "address-level2"}),
         }
 
-    field_order = ["kind", "name", "organisation", "role", "email", "town", "show_publicly", "keep_informed"]
+    field_order = [
+        "kind",
+        "name",
+        "organisation",
+        "role",
+        "affiliation",
+        "email",
+        "town",
+        "show_publicly",
+        "keep_informed",
+    ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        for name in ("name", "organisation", "role", "town"):
+        for name in ("name", "organisation", "role", "affiliation", "town"):
             self.fields[name].validators.append(reject_control_characters)
+        for name in ("organisation", "role"):
+            self.fields[name].required_when = FOR_ORGANISATIONS  # not "(optional)": clean() requires them then
+        if self.is_bound and self.data.get("kind") == Signature.Kind.ORGANISATION and "show_publicly" not in self.data:
+            # Shown again after a mistake, without the script that ticks it: organisations sign to be seen,
+            # so the box is ticked for them (still only their own press of "Sign" lists them).
+            self.fields["show_publicly"].widget.attrs["checked"] = True
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == Signature.Kind.ORGANISATION and not cleaned.get("organisation"):
-            self.add_error("organisation", "Please give the name of the organisation you are signing for.")
-        if cleaned.get("kind") == Signature.Kind.PERSON:
+        if cleaned.get("kind") == Signature.Kind.ORGANISATION:
+            if not cleaned.get("organisation") and "organisation" not in self.errors:
+                self.add_error("organisation", "Please give the name of the organisation you are signing for.")
+            if not cleaned.get("role") and "role" not in self.errors:
+                self.add_error("role", "Please give your role in the organisation, for example Branch Secretary.")
+        elif cleaned.get("kind") == Signature.Kind.PERSON:
+            cleaned["organisation"] = cleaned.get("affiliation", "")
             cleaned["role"] = ""
         return cleaned
+
+
+class ChangeSignatureForm(HoneypotFormMixin):
+    """The address someone signed with, to send it a fresh link to withdraw the signature."""
+
+    email = forms.EmailField(
+        label="The email address you signed with",
+        max_length=254,
+        help_text="If it has signed, we email it a link to withdraw the signature.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

@@ -5,7 +5,8 @@ the same transaction as the signature, so they stay exact.
 """
 
 import logging
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -26,6 +27,15 @@ RESEND_INTERVAL = 10 * 60
 
 def resend_key(signature):
     return f"statements:emailed:{signature.pk}"
+
+
+@dataclass(frozen=True)
+class Signed:
+    """What a signing did: the signature, whether an email went to its address, and when another may."""
+
+    signature: Signature
+    emailed: bool = True
+    next_email_at: datetime | None = None
 
 
 _paths = UntilNextPublish()
@@ -58,7 +68,7 @@ def record(page, form, request=None, retry=True):
 
     A second signing with the same address never makes a second row (the
     unique constraint refuses it): see `repeat`. The insert is tried first
-    because new addresses are the common case in a surge.
+    because new addresses are the common case in a surge. Returns a `Signed`.
     """
     signature = form.save(commit=False)
     signature.page = page
@@ -75,23 +85,33 @@ def record(page, form, request=None, retry=True):
             raise
         return repeat(page, existing, request)
     logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind})
-    return signature
+    return Signed(signature)
 
 
 def repeat(page, signature, request=None):
     """The address has signed before: re-send its confirmation (or say it has signed) to it only.
 
-    The page shown to the visitor is the same either way, so it reveals
-    nothing; and at most one email goes out per RESEND_INTERVAL (the first
-    one went when the signature was made).
+    At most one email goes out per RESEND_INTERVAL (the first one went when
+    the signature was made). When none goes, "check your inbox" says so and
+    when to ask again, rather than claim an email it did not send: that tells
+    whoever typed the address that it was used within the last few minutes,
+    and nothing about whether it was confirmed.
     """
     signature.page = page
-    recently_emailed = signature.created_at > timezone.now() - timedelta(seconds=RESEND_INTERVAL)
-    if not recently_emailed and cache.add(resend_key(signature), 1, RESEND_INTERVAL):
+    now = timezone.now()
+    if signature.created_at > now - timedelta(seconds=RESEND_INTERVAL):
+        last_emailed = signature.created_at
+    elif cache.add(resend_key(signature), now.timestamp(), RESEND_INTERVAL):
+        last_emailed = None
         template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
         queue_signature_email(template, signature, request)
+    else:
+        stamp = cache.get(resend_key(signature))
+        last_emailed = datetime.fromtimestamp(stamp, tz=now.tzinfo) if isinstance(stamp, float) else now
     logger.info("signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed})
-    return signature
+    if last_emailed is None:
+        return Signed(signature)
+    return Signed(signature, emailed=False, next_email_at=last_emailed + timedelta(seconds=RESEND_INTERVAL))
 
 
 def confirm(signature):

@@ -12,16 +12,19 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core.emails import queue_acknowledgement
 from core.page_cache import purge_now_and_on_commit
 from core.protection import rate_limited
 from core.sharing import share_links
 
 from . import signing
-from .forms import SignatureForm
-from .models.signature import Signature
+from .forms import ChangeSignatureForm, SignatureForm
+from .models.signature import Signature, normalise_email
+from .progress import signed_summary
 from .tokens import CONFIRM, WITHDRAW, BadToken, read_token
 
 SIGNATORIES_PER_PAGE = 50
@@ -40,7 +43,8 @@ def page_context(request, page, **extra):
         "page": page,
         "self": page,
         "counts": counts,
-        "goal_percent": min(100, counts["total"] * 100 // page.signature_goal) if page.signature_goal else None,
+        "signed_summary": signed_summary(counts),
+        "progress": page.progress(counts["total"]),
         "share_links": share_links(url, page.share_text or page.title),
         "share_url": url,
     }
@@ -66,18 +70,41 @@ def statement(request, page, form=None):
 @require_http_methods(["GET", "POST"])
 @rate_limited("sign")
 def sign(request, page):
-    """POST the form; a valid signature redirects to "check your inbox" (so a reload never re-posts)."""
+    """POST the form; a valid signature redirects to "check your inbox" (so a reload never re-posts).
+
+    The form posts to sign/#sign, so a page with mistakes opens at the form
+    and its error summary, not at the top of a long statement.
+    """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
     form = SignatureForm(request.POST)
     if not form.is_valid():
         return statement(request, page, form=form)
-    signing.record(page, form, request)
-    return redirect(signing.statement_path(page, request) + page.reverse_subpage("signed"))
+    signed = signing.record(page, form, request)
+    check_inbox = signing.statement_path(page, request) + page.reverse_subpage("signed")
+    if not signed.emailed:
+        # No personal data in the address: only that nothing was sent, and when one may be.
+        check_inbox += "?" + urlencode({"sent": 0, "after": int(signed.next_email_at.timestamp())})
+    return redirect(check_inbox)
+
+
+def next_email_time(request):
+    """When another email may be asked for, from ?after= (a time at most RESEND_INTERVAL ahead), else None."""
+    try:
+        stamp = datetime.fromtimestamp(int(request.GET.get("after", "")), tz=timezone.get_current_timezone())
+    except (ValueError, OverflowError, OSError):
+        return None
+    now = timezone.now()
+    if not now <= stamp <= now + timedelta(seconds=signing.RESEND_INTERVAL):
+        return None
+    return stamp
 
 
 def signed(request, page):
-    return render(request, page, "statements/check_inbox.html")
+    """Check your inbox; ?sent=0 when a repeat within the resend interval sent nothing (so the page says so)."""
+    sent = request.GET.get("sent") != "0"
+    next_email_at = None if sent else next_email_time(request)
+    return render(request, page, "statements/check_inbox.html", sent=sent, next_email_at=next_email_at)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -128,6 +155,31 @@ def withdraw(request, page, token):
             purge_now_and_on_commit()
         return render(request, page, "statements/withdrawn.html")
     return render(request, page, "statements/withdraw.html", signature=signature)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("change_signature", limit=10, period=3600)
+def change(request, page):
+    """Ask for a fresh withdraw link by email address: for someone who no longer has our email.
+
+    The reply is the same whether or not the address has signed, so the form
+    tells no one who has; an address gets at most one such email per
+    ACKNOWLEDGEMENT_INTERVAL however often it is typed in.
+    """
+    form = ChangeSignatureForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        address = normalise_email(form.cleaned_data["email"])
+        signature = page.signatures.filter(email_normalised=address).first()
+        if signature is not None:
+            queue_acknowledgement(
+                "statements/withdraw_link", signature, address, statement_url=signing.statement_url(page, request)
+            )
+        return redirect(signing.statement_path(page, request) + page.reverse_subpage("change_sent"))
+    return render(request, page, "statements/change.html", form=form)
+
+
+def change_sent(request, page):
+    return render(request, page, "statements/change_sent.html")
 
 
 def signatories(request, page):

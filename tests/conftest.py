@@ -95,7 +95,7 @@ def site_settings(home_page):
 
 @pytest.fixture
 def statement_page(home_page):
-    return StatementPageFactory(parent=home_page, signature_goal=100)
+    return StatementPageFactory(parent=home_page, milestones="100")
 
 
 @pytest.fixture

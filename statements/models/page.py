@@ -10,11 +10,13 @@ argument and never imports this module.
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import CallToActionBlock
 from statements import views
+from statements.progress import milestone, parse_milestones, validate_milestones
 
 from .counter import SignatureCount
 from .signature import Signature
@@ -23,8 +25,14 @@ from .signature import Signature
 class StatementPage(RoutablePageMixin, Page):
     standfirst = models.TextField(blank=True, max_length=500, help_text="A sentence or two above the statement.")
     body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "blockquote"])
-    signature_goal = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Optional: show progress towards this many signatures."
+    milestones = models.CharField(
+        max_length=200,
+        blank=True,
+        validators=[validate_milestones],
+        help_text=(
+            "Optional: numbers of signatures to aim for, separated by commas, for example 100, 500, 1000, 2000. "
+            "The bar shows progress towards the next one."
+        ),
     )
     form_intro = RichTextField(
         blank=True,
@@ -42,6 +50,11 @@ class StatementPage(RoutablePageMixin, Page):
         features=["bold", "italic", "link"],
         default="<p>Thank you for signing. Your signature now counts. Please share the statement.</p>",
     )
+    next_steps = StreamField(
+        [("step", CallToActionBlock())],
+        blank=True,
+        help_text="What a signer can do next, shown on the thank-you page: take the motion to a branch, order posters…",
+    )
     share_text = models.CharField(
         max_length=200, blank=True, help_text="The text suggested when someone shares the statement."
     )
@@ -52,11 +65,12 @@ class StatementPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         FieldPanel("body"),
-        FieldPanel("signature_goal"),
+        FieldPanel("milestones"),
         MultiFieldPanel(
             [FieldPanel("form_intro"), FieldPanel("check_inbox_message"), FieldPanel("thank_you_message")],
             heading="Signing messages",
         ),
+        FieldPanel("next_steps"),
         MultiFieldPanel([FieldPanel("share_text"), FieldPanel("share_image")], heading="Sharing"),
     ]
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
@@ -75,6 +89,13 @@ class StatementPage(RoutablePageMixin, Page):
         people = totals.get(Signature.Kind.PERSON, 0)
         organisations = totals.get(Signature.Kind.ORGANISATION, 0)
         return {"people": people, "organisations": organisations, "total": people + organisations}
+
+    def progress(self, total):
+        """The milestone bar for `total` confirmed signatures, or None when the editor set no milestones."""
+        try:
+            return milestone(total, parse_milestones(self.milestones))
+        except ValueError:  # saved before the check (an import, the shell): no bar rather than an error
+            return None
 
     def recent_signatures(self, kind, limit=PUBLIC_PREVIEW_SIZE):
         return list(self.signatures.listed().filter(kind=kind)[:limit])
@@ -105,6 +126,14 @@ class StatementPage(RoutablePageMixin, Page):
     @path("withdraw/")
     def withdraw(self, request):
         return views.withdraw(request, self, request.GET.get("token", ""))
+
+    @path("change/", name="change")
+    def change(self, request):
+        return views.change(request, self)
+
+    @path("change/sent/", name="change_sent")
+    def change_sent(self, request):
+        return views.change_sent(request, self)
 
     @path("signatories/")
     def signatories(self, request):

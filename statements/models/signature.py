@@ -7,6 +7,8 @@ from django.utils import timezone
 
 from .counter import SignatureCount
 
+IDENTIFICATION_ONLY = "for identification only"
+
 
 def normalise_email(email):
     """The form of an address used to spot a second signature: trimmed, lower-cased."""
@@ -128,11 +130,14 @@ class Signature(models.Model):
 
     @property
     def display_name(self):
-        """How the signature reads in public lists: "Name, Role, Organisation" or "Name (Organisation)"."""
+        """How it reads in public lists: "Organisation, Name, Role", or "Name (Union, for identification only)".
+
+        A person's union or branch only says who they are: the list must not read as the branch signing.
+        """
         if self.kind == self.Kind.ORGANISATION:
             return ", ".join(part for part in (self.organisation, self.name, self.role) if part)
         if self.organisation:
-            return f"{self.name} ({self.organisation})"
+            return f"{self.name} ({self.organisation}, {IDENTIFICATION_ONLY})"
         return self.name
 
 

@@ -54,7 +54,10 @@ PAGES_TO_CHECK = [
     PageCheck("check-your-inbox", "/statement/sign/done/"),
     # Redirects to a new signer's emailed link (tests/browser/urls.py): the page with the "Confirm" button.
     PageCheck("confirm", "/__test__/confirmation-link/"),
+    PageCheck("check-your-inbox-not-sent", "/statement/sign/done/?sent=0"),
     PageCheck("thank-you", "/statement/confirm/done/"),
+    PageCheck("change-signature", "/statement/change/"),
+    PageCheck("change-signature-sent", "/statement/change/sent/"),
     PageCheck("events", "/events/"),
     PageCheck("past-events", "/events/past/"),
     PageCheck("event", "/events/london-launch-meeting/"),
@@ -80,6 +83,13 @@ FORMS = [
         "/statement/",
         valid={"kind": "person", "name": "Ada Lovelace", "email": "ada@example.org", "show_publicly": True},
         success_text="Check your inbox",
+        form="form[method=post]",
+    ),
+    FormCheck(
+        "change-signature",
+        "/statement/change/",
+        valid={"email": "ada@example.org"},
+        success_text="If that address has signed",
         form="form[method=post]",
     ),
     FormCheck(

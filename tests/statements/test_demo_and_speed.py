@@ -21,13 +21,26 @@ def test_demo_has_the_statement_signatures_and_organisers_group(client):
 
     text = visible_text(client.get("/statement/"))
     assert "Another Tory government" in text
-    assert "8 signatures: 3 organisations and 5 people" in text
+    assert "5 people and 3 organisations have signed" in text
+    assert "8 of 10 signatures, towards our next milestone" in text
     assert "Anytown Trades Union Council" in text
     assert "Priya Placeholder" not in text  # signed privately
     assert page.signatures.filter(kind="organisation").exists()
     organisers = Group.objects.get(name="Campaign organisers")
     assert organisers.permissions.filter(codename="export_signature").exists()
     assert '<a class="action-card" href="/statement/">' in client.get("/").content.decode()
+
+
+def test_the_demo_thank_you_page_offers_next_steps_to_the_motion_materials_and_events(client):
+    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)  # idempotent: the steps are not doubled
+    Site.objects.filter(is_default_site=True).update(hostname="testserver")
+
+    html = client.get("/statement/confirm/done/").content.decode()
+    assert html.count('<h3 class="action-title">') == 3
+    assert '<a href="/motion/">Take the motion to your branch</a>' in html
+    assert '<a href="/materials/">Order posters and leaflets</a>' in html
+    assert '<a href="/events/">Find an event near you</a>' in html
 
 
 def queries_for(client, url):

@@ -31,7 +31,7 @@ def test_statement_page_shows_newest_organisations_and_people(client, statement_
     assert text.index("Newer Person") < text.index("Older Person")
     assert "Branch One (Ann, Secretary)" in text
     assert "Shy Person" not in text and "Pending Person" not in text
-    assert "4 signatures: 1 organisation and 3 people" in text
+    assert "3 people and 1 organisation have signed" in text
 
 
 def test_signatories_page_paginates_without_counting(client, statement_page, site_settings, monkeypatch):

@@ -22,9 +22,9 @@ pytestmark = pytest.mark.django_db
 def test_statement_page_shows_statement_form_and_counts(client, statement_page, site_settings):
     html = client.get(statement_page.url).content.decode()
     assert "We demand a better world." in html
-    assert 'action="/statement/sign/"' in html
-    assert "0 signatures" in visible_text(html)
-    assert '<progress id="goal-progress" max="100" value="0">' in html
+    assert 'action="/statement/sign/#sign"' in html  # a page with mistakes opens at the form
+    assert "No one has signed yet: be the first" in visible_text(html)
+    assert '<progress id="milestone-progress" max="100" value="0">0 of 100</progress>' in html
 
 
 def test_signing_sends_a_confirmation_and_shows_check_your_inbox(client, statement_page, site_settings):
@@ -52,7 +52,7 @@ def test_signing_sends_a_confirmation_and_shows_check_your_inbox(client, stateme
 def test_unconfirmed_signature_neither_counts_nor_shows(client, statement_page, site_settings):
     sign(client, statement_page)
     html = visible_text(client.get(statement_page.url))
-    assert "0 signatures" in html
+    assert "No one has signed yet" in html
     assert "Rosa Example" not in html
 
 
@@ -63,7 +63,7 @@ def test_the_link_asks_and_the_button_confirms_counts_and_lists_the_name(client,
     ask = client.get(path_of(confirm_url))
     assert ask.status_code == 200
     assert "Confirm your signature" in visible_text(ask)
-    assert "Rosa Example (Unite Community)" in visible_text(ask)
+    assert "Rosa Example (Unite Community, for identification only)" in visible_text(ask)
     assert "no-store" in ask["Cache-Control"]  # it carries the visitor's name and link
     action, fields = confirm_form(ask)
     assert action == f"{statement_page.url}confirm/"  # the plain, fast address
@@ -75,11 +75,11 @@ def test_the_link_asks_and_the_button_confirms_counts_and_lists_the_name(client,
     assert response.status_code == 200
     html = visible_text(response)
     assert "Thank you for signing" in html
-    assert "1 signature:" in html
+    assert "1 person has signed" in html
     page = visible_text(client.get(statement_page.url))
     assert "Rosa Example" in page
     assert "Unite Community" in page
-    assert "1 signature:" in page
+    assert "1 person has signed" in page
     assert "rosa@example.org" not in page
 
 
@@ -104,7 +104,7 @@ def test_private_signatures_count_but_are_not_listed(client, statement_page, sit
     sign(client, statement_page, show_publicly="")
     confirm(client, link_in(mail.outbox[0], "confirm"))
     html = visible_text(client.get(statement_page.url))
-    assert "1 signature:" in html
+    assert "1 person has signed" in html
     assert "Rosa Example" not in html
     assert "Rosa Example" not in client.get(f"{statement_page.url}signatories/").content.decode()
 
@@ -121,7 +121,7 @@ def test_signing_for_an_organisation_counts_separately(client, statement_page, s
     confirm(client, link_in(mail.outbox[0], "confirm"))
     assert statement_page.counts() == {"people": 0, "organisations": 1, "total": 1}
     html = visible_text(client.get(statement_page.url))
-    assert "1 signature: 1 organisation and 0 people" in html
+    assert "1 organisation has signed" in html
     assert "Anytown Trades Council (Ann Chair, Secretary)" in html
 
 

@@ -5,7 +5,7 @@ import re
 PERSON = {
     "kind": "person",
     "name": "Rosa Example",
-    "organisation": "Unite Community",
+    "affiliation": "Unite Community",  # a person's union, for identification only
     "email": "rosa@example.org",
     "town": "Leeds",
     "show_publicly": "on",

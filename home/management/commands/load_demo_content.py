@@ -25,6 +25,7 @@ APP_BUILDERS = [
     motion_demo.build,
     news_demo.build,
     form_pages_demo.build,
+    statements_demo.build_next_steps,  # links to the pages built above
 ]
 
 

@@ -1,0 +1,28 @@
+// The statement page, enhanced; without JavaScript it works the same, every field shown.
+(function () {
+  // Mistakes: focus their summary, again after the browser's jump to #sign (which drops focus).
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+    addEventListener("load", function () { setTimeout(function () { summary.focus(); }); });
+  }
+  // The phone's "Sign the statement" button, hidden while the form is in view.
+  var sign = document.getElementById("sign"), jump = document.querySelector("[data-jump]");
+  if (sign && jump && window.IntersectionObserver) {
+    new IntersectionObserver(function (e) { jump.hidden = e[0].isIntersecting; }).observe(sign);
+  }
+  // The fields for the kind of signer chosen; organisations are listed publicly by default.
+  var form = document.querySelector("[data-signing]");
+  if (!form) return;
+  function show(kind, chosen) {
+    form.querySelectorAll("[data-for]").forEach(function (input) {
+      input.closest(".field").hidden = input.getAttribute("data-for") !== kind;
+    });
+    if (chosen && kind === "organisation") form.querySelector("[name=show_publicly]").checked = true;
+  }
+  var checked = form.querySelector("[name=kind]:checked");
+  show(checked ? checked.value : "person");
+  form.addEventListener("change", function (event) {
+    if (event.target.name === "kind") show(event.target.value, true);
+  });
+})();

@@ -1,0 +1,87 @@
+"""The statement on a phone and a laptop: mistakes land on the form, the form adapts, the way to it stays at hand."""
+
+import pytest
+
+from .checks import submit_invalid
+from .pages import FORMS
+
+pytestmark = pytest.mark.browser
+expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
+
+SIGNING = next(form for form in FORMS if form.name == "statement")
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_with_javascript_a_form_with_mistakes_opens_at_the_focused_error_summary(page):
+    submit_invalid(page, SIGNING)
+
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_in_viewport()
+    page.wait_for_load_state()  # the deferred script has run
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+
+
+def test_without_javascript_a_form_with_mistakes_opens_at_the_error_summary(no_js_page):
+    submit_invalid(no_js_page, SIGNING)
+
+    expect(no_js_page.locator("#error-summary")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_choosing_an_organisation_shows_its_fields_and_ticks_list_publicly(page):
+    page.goto("/statement/")
+    organisation = page.get_by_label("Organisation name (when signing for an organisation)")
+    role = page.get_by_label("Your role in the organisation (when signing for an organisation)")
+    union = page.get_by_label("Your union or branch, for identification only")
+    listed = page.locator("[name=show_publicly]")
+    expect(organisation).to_be_hidden()
+    expect(role).to_be_hidden()
+    expect(union).to_be_visible()
+    expect(listed).not_to_be_checked()
+
+    page.locator(".choice", has_text="An organisation").click()
+
+    expect(organisation).to_be_visible()
+    expect(role).to_be_visible()
+    expect(union).to_be_hidden()
+    expect(listed).to_be_checked()
+    page.locator(".choice", has_text="A person").click()
+    expect(organisation).to_be_hidden()
+
+
+def test_without_javascript_every_field_shows(no_js_page):
+    no_js_page.goto("/statement/")
+    for label in ("Organisation name", "Your role in the organisation", "Your union or branch"):
+        expect(no_js_page.get_by_label(label)).to_be_visible()
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_on_a_phone_a_button_jumps_to_the_form_while_it_is_out_of_view(page):
+    page.goto("/statement/")
+    jump = page.get_by_role("link", name="Sign the statement")
+    page.locator("#signatories-heading").scroll_into_view_if_needed()
+    expect(jump).to_be_visible()
+    expect(jump).to_be_in_viewport()
+
+    jump.click()
+
+    expect(page.locator("#sign-heading")).to_be_in_viewport()
+    expect(jump).to_be_hidden()
+
+
+@pytest.mark.parametrize("page", ["desktop"], indirect=True)
+def test_on_a_laptop_the_sign_box_stays_beside_the_text_as_it_scrolls(page):
+    page.goto("/statement/")
+    expect(page.get_by_role("link", name="Sign the statement")).to_be_hidden()
+    paragraphs = page.locator(".statement-body p")
+    paragraphs.nth(paragraphs.count() // 2).scroll_into_view_if_needed()  # halfway through the text
+
+    box = page.locator("#sign").bounding_box()
+    text = page.locator(".statement-body").bounding_box()
+    assert box["x"] > text["x"] + text["width"], "the sign box is not beside the text"
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"], "the sign box is out of view"
+    expect(page.locator("#sign-heading")).to_be_in_viewport()
+    # A box taller than the screen scrolls on its own, so its button is never out of reach.
+    page.get_by_role("button", name="Sign the statement").scroll_into_view_if_needed()
+    expect(page.get_by_role("button", name="Sign the statement")).to_be_in_viewport()
+    expect(page.locator("#sign")).to_be_in_viewport(ratio=0.9)
