@@ -4,21 +4,33 @@ Every ModelAdmin of the project derives from `SafeModelAdmin`, whose list
 takes only the query parameters it declares and whose downloads defuse
 spreadsheet formulas (see `StrictIndexView`).
 
+Requests are answered here too: `DefaultNewFilter` opens a request list on
+what still needs an answer, and `AnsweredRequestAdmin` gives a request's
+edit screen its staff-only fields (assigned to, internal notes) and the
+optional "Email the requester" when its status changes.
+
 "Requests" gathers what supporters send in (submitted activities, print
 orders, speaker invitations ...) from whichever apps are installed: each
 app's ModelAdmin joins it with `RequestsMenuItem`, through a Wagtail hook,
 so this module never names the apps.
 """
 
+from django import forms
+from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.exceptions import BadRequest
+from django.db.models import Q
 from django.http import HttpResponseBadRequest
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, SubmenuMenuItem
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
+from wagtail_modeladmin.views import EditView, IndexView
 
+from .emails import queue_email
 from .exports import SafeSpreadsheetExport
 
 REQUESTS_MENU_HOOK = "register_requests_menu_item"
@@ -108,3 +120,190 @@ class ReadOnlyPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return self.deletable and super().user_can_delete_obj(user, obj)
+
+
+class DefaultNewFilter(SimpleListFilter):
+    """The status filter of a request list: it opens on "New", what still needs an answer.
+
+    "All" is a value of its own (`all`), not the absence of one, so it
+    clears the default; the parameter is the one a field filter would use
+    (`status__exact`), so links made for that (the dashboard's) keep working
+    and the strict list accepts it as declared.
+    """
+
+    title = "status"
+    parameter_name = "status__exact"
+    default = "new"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return model_admin.model._meta.get_field("status").choices
+
+    def value(self):
+        return self.used_parameters.get(self.parameter_name, self.default)
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL:
+            return queryset
+        if value not in {str(choice) for choice, _ in self.lookup_choices}:
+            raise IncorrectLookupParameters(f"No status {value!r}")
+        return queryset.filter(status=value)
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() == self.ALL,
+            "query_string": changelist.get_query_string({self.parameter_name: self.ALL}),
+            "display": "All",
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+def admin_users():
+    """Active users who can open the admin: superusers, and those given admin access directly or by a group."""
+    access = Permission.objects.filter(codename="access_admin", content_type__app_label="wagtailadmin")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(user_permissions__in=access) | Q(groups__permissions__in=access))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
+
+
+class RequestForm(WagtailAdminModelForm):
+    """A request's edit form: "assigned to" offers only active staff, named as people know them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "assigned_to" in self.fields:
+            field = self.fields["assigned_to"]
+            self.fields["assigned_to"] = StaffChoiceField(
+                admin_users(), required=False, label=field.label, help_text=field.help_text
+            )
+
+
+class StatusEmailForm(RequestForm):
+    """A request's edit form that can email the requester when its status changes.
+
+    The model says what each status tells the requester
+    (`status_message(status)`, "" for nothing) and which template sends it
+    (`status_email_template`). The message box is prefilled with the
+    message for `answer_status` (the usual next step); left as it is, the
+    message for the status actually chosen is sent, composed from what was
+    just saved; edited, the organiser's words are sent. The message is kept
+    on the record (`last_message`) because the email task carries only ids.
+    """
+
+    email_requester = forms.BooleanField(
+        required=False,
+        label="Email the requester",
+        help_text="Sends the message below to the person who made the request, if you change the status.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        self.prefilled = instance.status_message(instance.answer_status) if instance.pk else ""
+        if "last_message" in self.fields:
+            self.initial["last_message"] = self.prefilled
+            self.fields["last_message"].help_text = (
+                "Prefilled for the usual answer; left as it is, the standard message for the status you choose"
+                " is sent. Edit it to send your own words."
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("email_requester"):
+            return cleaned
+        if "status" not in self.changed_data:
+            self.add_error("email_requester", "Change the status to email the requester about it.")
+        elif not self.message_to_send(cleaned).strip():
+            self.add_error("last_message", "Write the message to send, or untick “Email the requester”.")
+        return cleaned
+
+    def message_to_send(self, cleaned):
+        """The organiser's words if they edited the box; otherwise the standard message for the new status."""
+        written = (cleaned.get("last_message") or "").strip()
+        if written and written != self.prefilled.strip():
+            return written
+        return self.instance.status_message(cleaned.get("status"))
+
+    def save(self, commit=True):
+        sending = self.cleaned_data.get("email_requester")
+        instance = super().save(commit=False)  # the instance now holds the new status and details
+        if sending:
+            instance.last_message = self.message_to_send(self.cleaned_data)
+        if commit:
+            instance.save()
+            self.save_m2m()
+            if sending:
+                queue_email(instance.status_email_template, instance)
+        return instance
+
+
+class RequestButtonHelper(ButtonHelper):
+    """A request's buttons: its usual answer ("Mark sent") looks primary, Delete looks serious, not loud.
+
+    The answer button opens the edit screen with that status chosen and
+    "Email the requester" ticked, so the organiser reads the message before
+    it goes (see `AnswerEditView`). Models without `answer_label` get none.
+    """
+
+    edit_button_classnames = ["button-secondary"]
+    delete_button_classnames = ["button-secondary", "no"]
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        label = getattr(obj, "answer_label", "")
+        if label and obj.status == obj.Status.NEW and self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            edit_url = self.url_helper.get_action_url("edit", obj.pk)
+            buttons.insert(
+                0,
+                {
+                    "url": f"{edit_url}?status={obj.answer_status}",
+                    "label": label,
+                    "classname": self.finalise_classname(classnames_add),
+                    "title": f"{label}: “{obj}”",
+                },
+            )
+        return buttons
+
+
+class AnswerEditView(EditView):
+    """The edit screen; `?status=<a status>` (the answer button) opens it with that status and the email box set."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        status = self.request.GET.get("status", "")
+        if self.request.method == "GET" and status in self.model.Status.values:
+            initial.update(status=status, email_requester=True)
+        return initial
+
+
+class AnsweredRequestAdmin:
+    """A ModelAdmin mixin for requests: staff-only fields, the answer button, and the email on a status change.
+
+    The edit form is built on `edit_form_class` (`RequestForm`, or
+    `StatusEmailForm` for models that say what each status tells the
+    requester).
+    """
+
+    edit_form_class = RequestForm
+    button_helper_class = RequestButtonHelper
+    edit_view_class = AnswerEditView
+
+    def get_edit_handler(self):
+        edit_handler = super().get_edit_handler()
+        edit_handler.base_form_class = self.edit_form_class
+        return edit_handler

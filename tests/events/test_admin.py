@@ -41,7 +41,7 @@ def admin_user(client, username, groups=(), perms=()):
 def test_submissions_are_listed_with_their_status(admin_client, submission):
     EventSubmissionFactory(title="A rejected one", status=EventSubmission.Status.REJECTED)
 
-    response = admin_client.get(LIST_URL)
+    response = admin_client.get(LIST_URL + "?status__exact=all")
 
     assert response.status_code == 200
     html = response.content.decode()
