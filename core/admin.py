@@ -23,12 +23,13 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import BadRequest
 from django.db.models import Q
 from django.http import HttpResponseBadRequest
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import EditView, IndexView
+from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from .emails import queue_email
 from .exports import SafeSpreadsheetExport
@@ -82,10 +83,18 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
+class ReadableInspectView(InspectView):
+    """The inspect screen, each label starting as a sentence does ("Name of the activity", not "name of ...")."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+
 class SafeModelAdmin(ModelAdmin):
     """The base of every ModelAdmin in the project: its list is a `StrictIndexView` (or a subclass)."""
 
     index_view_class = StrictIndexView
+    inspect_view_class = ReadableInspectView
 
 
 def requests_menu_item():

@@ -16,9 +16,16 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import InspectView, InstanceSpecificView
+from wagtail_modeladmin.views import InstanceSpecificView
 
-from core.admin import AnsweredRequestAdmin, DefaultNewFilter, InRequestsMenu, RequestButtonHelper, SafeModelAdmin
+from core.admin import (
+    AnsweredRequestAdmin,
+    DefaultNewFilter,
+    InRequestsMenu,
+    ReadableInspectView,
+    RequestButtonHelper,
+    SafeModelAdmin,
+)
 from core.emails import queue_email, site_id
 
 from .models import EventDetails, EventIndexPage, EventPage, EventSubmission
@@ -159,7 +166,7 @@ class RejectView(DecisionView):
         return redirect(self.index_url)
 
 
-class SubmissionInspectView(InspectView):
+class SubmissionInspectView(ReadableInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_decide"] = self.instance.status == EventSubmission.Status.NEW and (
