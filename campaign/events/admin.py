@@ -73,7 +73,7 @@ class SubmissionButtonHelper(RequestButtonHelper):
                     {
                         "url": self.url_helper.get_action_url(action, obj.pk),
                         "label": label,
-                        "classname": self.finalise_classname(classnames),
+                        "classname": self.finalise_classname([*classnames, *(classnames_add or [])]),
                         "title": f"{label} “{obj.title}”",
                     },
                 )
@@ -182,7 +182,7 @@ class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin)
     menu_label = "Submitted activities"
     menu_icon = "date"
     menu_order = 10
-    list_display = ["title", "kind", "start", "town", "organiser_name", "status", "assigned_to", "created"]
+    list_display = ["title", "kind", "start", "town", "status", "assigned_to"]
     list_filter = [DefaultNewFilter, "kind"]
     search_fields = ["title", "town", "venue_name", "organiser_name", "email", "internal_notes"]
     ordering = ["-created"]

@@ -27,7 +27,7 @@ class PrintOrderAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     menu_icon = "doc-full-inverse"
     menu_order = 20
     edit_form_class = StatusEmailForm
-    list_display = ("created", "name", "organisation", "items_summary", "needed_by", "status", "assigned_to")
+    list_display = ("name", "organisation", "items_summary", "needed_by", "status", "assigned_to", "created")
     list_filter = (DefaultNewFilter, "created", "needed_by")
     search_fields = ("name", "email", "organisation", "address", "notes", "internal_notes")
     list_export = (

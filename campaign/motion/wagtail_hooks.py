@@ -13,7 +13,7 @@ class SpeakerRequestAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     menu_icon = "user"
     menu_order = 30
     edit_form_class = StatusEmailForm
-    list_display = ("created", "organisation", "contact_name", "proposed_dates", "format", "status", "assigned_to")
+    list_display = ("organisation", "contact_name", "proposed_dates", "status", "assigned_to", "created")
     list_filter = (DefaultNewFilter, "format", "created")
     search_fields = ("organisation", "branch", "contact_name", "email", "place", "notes", "internal_notes")
     list_export = ("created", "status", *SPEAKER_REQUEST_FIELDS, "speaker", "speaker_date", "internal_notes")
