@@ -15,8 +15,8 @@ from core.admin import (
     InRequestsMenu,
     ReadOnlyPermissionHelper,
     SafeModelAdmin,
-    StatusEmailForm,
 )
+from core.request_forms import StatusEmailForm
 
 from .models import Material, PrintOrder
 

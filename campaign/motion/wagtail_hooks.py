@@ -2,7 +2,8 @@
 
 from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import AnsweredRequestAdmin, DefaultNewFilter, InRequestsMenu, SafeModelAdmin, StatusEmailForm
+from core.admin import AnsweredRequestAdmin, DefaultNewFilter, InRequestsMenu, SafeModelAdmin
+from core.request_forms import StatusEmailForm
 
 from .models import SPEAKER_REQUEST_FIELDS, SpeakerRequest
 
