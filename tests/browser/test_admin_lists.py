@@ -1,4 +1,4 @@
-"""The organisers' lists fit a laptop: no cell clipped, no word broken mid-word, no sideways scroll.
+"""The organisers' lists fit a laptop: no cell clipped, no word broken mid-word, no sideways scroll; buttons readable.
 
 Signed in as a member of the "Campaign organisers" group (not a superuser,
 who would see more buttons), on the live server with the demo content and
@@ -117,3 +117,37 @@ def test_signatures_lead_with_the_organisation_and_hide_emails(organiser_tab):
     assert headings[:6] == ["Signed as", "Role", "Town or area", "Confirmed", "Public", "Date"]
     assert "Anytown Trades Union Council — A. Secretary, Secretary" in rows
     assert "@" not in rows
+
+
+# Each footer button's text against the colour behind it (its own, or the nearest ancestor's), WCAG's ratio.
+BUTTON_CONTRAST = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const behind = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  return [...document.querySelectorAll("footer.footer .button")].map((button) => {
+    const [a, b] = [luminance(rgb(getComputedStyle(button).color)), luminance(behind(button))];
+    return [button.innerText.trim(), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("organiser_tab", [1280], indirect=True)
+def test_the_submission_screen_buttons_are_readable_and_accept_leads(organiser_tab):
+    """On the dark footer of the submission screen, Reject and Edit must not look disabled."""
+    submission = EventSubmission.objects.filter(title__startswith="Calder").get()
+    organiser_tab.goto(f"/admin/events/eventsubmission/inspect/{submission.pk}/")
+
+    contrasts = organiser_tab.evaluate(BUTTON_CONTRAST)
+
+    assert [label for label, _ in contrasts][:3] == ["Accept", "Reject", "Edit"]
+    faint = [(label, round(ratio, 1)) for label, ratio in contrasts if ratio < 4.5]
+    assert faint == []
