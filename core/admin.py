@@ -4,26 +4,43 @@ Every ModelAdmin of the project derives from `SafeModelAdmin`, whose list
 takes only the query parameters it declares and whose downloads defuse
 spreadsheet formulas (see `StrictIndexView`).
 
+Requests are answered here too: `DefaultNewFilter` opens a request list on
+what still needs an answer, and `AnsweredRequestAdmin` gives a request's
+edit screen its staff-only fields (assigned to, internal notes) and the
+optional "Email the requester" when its status changes (the forms are in
+`core.request_forms`).
+
 "Requests" gathers what supporters send in (submitted activities, print
 orders, speaker invitations ...) from whichever apps are installed: each
 app's ModelAdmin joins it with `InRequestsMenu`, through a Wagtail hook,
 so this module never names the apps.
 """
 
+from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseBadRequest
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
-from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
-from wagtail_modeladmin.views import IndexView
+from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from .exports import SafeSpreadsheetExport
+from .request_forms import RequestForm
 
 REQUESTS_MENU_HOOK = "register_requests_menu_item"
 
 requests_menu = Menu(register_hook_name=REQUESTS_MENU_HOOK)
+
+
+@hooks.register("insert_global_admin_css")
+def list_css():
+    """The lists' few rules (static/admin/lists.css): no word or button split when a list meets a laptop."""
+    return format_html('<link rel="stylesheet" href="{}">', static("admin/lists.css"))
 
 
 class StrictIndexView(SafeSpreadsheetExport, IndexView):
@@ -70,10 +87,18 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
+class ReadableInspectView(InspectView):
+    """The inspect screen, each label starting as a sentence does ("Name of the activity", not "name of ...")."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+
 class SafeModelAdmin(ModelAdmin):
     """The base of every ModelAdmin in the project: its list is a `StrictIndexView` (or a subclass)."""
 
     index_view_class = StrictIndexView
+    inspect_view_class = ReadableInspectView
 
 
 def requests_menu_item():
@@ -108,3 +133,102 @@ class ReadOnlyPermissionHelper(PermissionHelper):
 
     def user_can_delete_obj(self, user, obj):
         return self.deletable and super().user_can_delete_obj(user, obj)
+
+
+class DefaultNewFilter(SimpleListFilter):
+    """The status filter of a request list: it opens on "New", what still needs an answer.
+
+    "All" is a value of its own (`all`), not the absence of one, so it
+    clears the default; the parameter is the one a field filter would use
+    (`status__exact`), so links made for that (the dashboard's) keep working
+    and the strict list accepts it as declared.
+    """
+
+    title = "status"
+    parameter_name = "status__exact"
+    default = "new"
+    ALL = "all"
+
+    def lookups(self, request, model_admin):
+        return model_admin.model._meta.get_field("status").choices
+
+    def value(self):
+        return self.used_parameters.get(self.parameter_name, self.default)
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.ALL:
+            return queryset
+        if value not in {str(choice) for choice, _ in self.lookup_choices}:
+            raise IncorrectLookupParameters(f"No status {value!r}")
+        return queryset.filter(status=value)
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() == self.ALL,
+            "query_string": changelist.get_query_string({self.parameter_name: self.ALL}),
+            "display": "All",
+        }
+        for lookup, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == str(lookup),
+                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
+                "display": title,
+            }
+
+
+class RequestButtonHelper(ButtonHelper):
+    """A request's buttons: its usual answer ("Mark sent") looks primary, Delete looks serious, not loud.
+
+    The answer button opens the edit screen with that status chosen and
+    "Email the requester" ticked, so the organiser reads the message before
+    it goes (see `AnswerEditView`). Models without `answer_label` get none.
+    """
+
+    edit_button_classnames = ["button-secondary"]
+    delete_button_classnames = ["button-secondary", "no"]
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        label = getattr(obj, "answer_label", "")
+        if label and obj.status == obj.Status.NEW and self.permission_helper.user_can_edit_obj(self.request.user, obj):
+            edit_url = self.url_helper.get_action_url("edit", obj.pk)
+            buttons.insert(
+                0,
+                {
+                    "url": f"{edit_url}?status={obj.answer_status}",
+                    "label": label,
+                    "classname": self.finalise_classname(classnames_add),
+                    "title": f"{label}: “{obj}”",
+                },
+            )
+        return buttons
+
+
+class AnswerEditView(EditView):
+    """The edit screen; `?status=<a status>` (the answer button) opens it with that status and the email box set."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        status = self.request.GET.get("status", "")
+        if self.request.method == "GET" and status in self.model.Status.values:
+            initial.update(status=status, email_requester=True)
+        return initial
+
+
+class AnsweredRequestAdmin:
+    """A ModelAdmin mixin for requests: staff-only fields, the answer button, and the email on a status change.
+
+    The edit form is built on `edit_form_class` (`RequestForm`, or
+    `StatusEmailForm` for models that say what each status tells the
+    requester).
+    """
+
+    edit_form_class = RequestForm
+    button_helper_class = RequestButtonHelper
+    edit_view_class = AnswerEditView
+
+    def get_edit_handler(self):
+        edit_handler = super().get_edit_handler()
+        edit_handler.base_form_class = self.edit_form_class
+        return edit_handler

@@ -15,10 +15,17 @@ from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.views import InspectView, InstanceSpecificView
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import InstanceSpecificView
 
-from core.admin import InRequestsMenu, SafeModelAdmin
+from core.admin import (
+    AnsweredRequestAdmin,
+    DefaultNewFilter,
+    InRequestsMenu,
+    ReadableInspectView,
+    RequestButtonHelper,
+    SafeModelAdmin,
+)
 from core.emails import queue_email, site_id
 
 from .models import EventDetails, EventIndexPage, EventPage, EventSubmission
@@ -52,19 +59,21 @@ class SubmissionPermissionHelper(PermissionHelper):
         return False
 
 
-class SubmissionButtonHelper(ButtonHelper):
+class SubmissionButtonHelper(RequestButtonHelper):
+    """Accept leads and looks primary; Reject and Edit are secondary; Delete (superusers only) looks serious."""
+
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
         if obj.status == EventSubmission.Status.NEW and self.permission_helper.user_can_edit_obj(
             self.request.user, obj
         ):
-            for action, label in [("accept", "Accept"), ("reject", "Reject")]:
+            for action, label, classnames in [("reject", "Reject", ["button-secondary"]), ("accept", "Accept", [])]:
                 buttons.insert(
-                    1,
+                    0,
                     {
                         "url": self.url_helper.get_action_url(action, obj.pk),
                         "label": label,
-                        "classname": self.finalise_classname(["button-secondary"]),
+                        "classname": self.finalise_classname([*classnames, *(classnames_add or [])]),
                         "title": f"{label} “{obj.title}”",
                     },
                 )
@@ -157,7 +166,7 @@ class RejectView(DecisionView):
         return redirect(self.index_url)
 
 
-class SubmissionInspectView(InspectView):
+class SubmissionInspectView(ReadableInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_decide"] = self.instance.status == EventSubmission.Status.NEW and (
@@ -168,21 +177,42 @@ class SubmissionInspectView(InspectView):
         return context
 
 
-class EventSubmissionAdmin(InRequestsMenu, SafeModelAdmin):
+class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     model = EventSubmission
     menu_label = "Submitted activities"
     menu_icon = "date"
     menu_order = 10
-    list_display = ["title", "kind", "start", "town", "organiser_name", "status", "created"]
-    list_filter = ["status", "kind"]
-    search_fields = ["title", "town", "venue_name", "organiser_name", "email"]
+    list_display = ["title", "kind", "start", "town", "status", "assigned_to"]
+    list_filter = [DefaultNewFilter, "kind"]
+    search_fields = ["title", "town", "venue_name", "organiser_name", "email", "internal_notes"]
     ordering = ["-created"]
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "kind",
+        "start",
+        "end",
+        "venue_name",
+        "address",
+        "town",
+        "postcode",
+        "online_url",
+        "description",
+        "organiser_name",
+        "organiser_contact",
+        "email",
+        "status",
+        "created",
+        "assigned_to",
+        "internal_notes",
+        "rejection_reason",
+        "last_message",
+    ]
     inspect_view_class = SubmissionInspectView
     inspect_template_name = "events/admin/event_submission_inspect.html"
     permission_helper_class = SubmissionPermissionHelper
     button_helper_class = SubmissionButtonHelper
-    form_fields_exclude = ["status", "decided_at", "event_page"]
+    form_fields_exclude = ["status", "decided_at", "event_page", "last_message", "published_email_sent"]
 
     def action_view(self, view_class):
         def view(request, instance_pk):

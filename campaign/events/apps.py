@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import page_published
 
 from core.organisers import GrantsOrganisers
 
@@ -13,6 +14,9 @@ class EventsConfig(GrantsOrganisers, AppConfig):
 
     def ready(self):
         super().ready()
-        from .emails import register_emails  # the models are loaded only now
+        from .emails import register_emails, tell_submitters_published  # the models are loaded only now
 
         register_emails()
+        page_published.connect(
+            tell_submitters_published, sender=self.get_model("EventPage"), dispatch_uid="events-tell-submitters"
+        )

@@ -6,11 +6,12 @@ the form, so it must not carry their text. The organisers' notification,
 which goes to the campaign's own address, has everything.
 """
 
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from core.emails import Email, register_email, site_of
+from core.emails import Email, queue_email, register_email, site_of
 from core.notify import admin_url, organiser_addresses
 from core.site_settings import site_settings_for
 
@@ -74,7 +75,43 @@ def rejected(submission, site=None):
     return Email(to=[submission.email], context=context, reply_to=[contact_email])
 
 
+def published(submission, site=None):
+    """The organisers' message that the event page made from the submission is live (`last_message`, with its link)."""
+    site_settings = site_settings_for(site=site_of(site))
+    contact_email = site_settings.contact_email if site_settings else ""
+    context = {
+        "site_name": site_settings.campaign_name if site_settings else "",
+        "title": submission.title,
+        "message": submission.last_message,
+        "contact_email": contact_email,
+    }
+    return Email(to=[submission.email], context=context, reply_to=[contact_email])
+
+
+def tell_submitters_published(sender, instance, **kwargs):
+    """On `page_published` of an event page made from a submission: email its submitter the link, once.
+
+    The claim is one conditional UPDATE, so publishing again (or two
+    publishes at once) never sends a second email.
+    """
+    url = instance.get_full_url()
+    with transaction.atomic():
+        for submission in EventSubmission.objects.filter(event_page=instance, published_email_sent__isnull=True):
+            claimed = EventSubmission.objects.filter(pk=submission.pk, published_email_sent__isnull=True).update(
+                published_email_sent=timezone.now(), last_message=submission.published_message(url)
+            )
+            if claimed:
+                submission.refresh_from_db(fields=["published_email_sent", "last_message"])
+                queue_email("events/event_submission_published", submission, site=site_pk(instance))
+
+
+def site_pk(page):
+    site = page.get_site()
+    return site.pk if site else None
+
+
 def register_emails():
     register_email("events/event_submission_received", EventSubmission, received)
     register_email("events/event_submission_notify", EventSubmission, notify)
     register_email("events/event_submission_rejected", EventSubmission, rejected)
+    register_email("events/event_submission_published", EventSubmission, published)

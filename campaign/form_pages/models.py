@@ -1,5 +1,6 @@
 """Form pages that editors design in the admin (Wagtail's form builder): get involved, contact."""
 
+from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -75,3 +76,26 @@ class FormPage(AbstractEmailForm):
     def serve(self, request, *args, **kwargs):
         parent_serve = super().serve
         return rate_limited("submit")(lambda req: parent_serve(req, *args, **kwargs))(request)
+
+
+class HandledSubmission(models.Model):
+    """Marks one of Wagtail's form submissions as dealt with, by whom and when.
+
+    Wagtail's FormSubmission is not ours to change, and a submission class
+    of our own would move every submission to a new table; a row here beside
+    it keeps Wagtail's submissions list, downloads and delete working as
+    they are. Deleting the submission deletes the mark.
+    """
+
+    wagtail_reference_index_ignore = True  # a note about a visitor's message, not content
+
+    submission = models.OneToOneField(
+        "wagtailforms.FormSubmission", on_delete=models.CASCADE, primary_key=True, related_name="handled"
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handled_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Submission {self.submission_id} handled"

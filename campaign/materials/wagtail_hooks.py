@@ -9,19 +9,27 @@ from django.db.models import F
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import InRequestsMenu, ReadOnlyPermissionHelper, SafeModelAdmin
+from core.admin import (
+    AnsweredRequestAdmin,
+    DefaultNewFilter,
+    InRequestsMenu,
+    ReadOnlyPermissionHelper,
+    SafeModelAdmin,
+)
+from core.request_forms import StatusEmailForm
 
 from .models import Material, PrintOrder
 
 
-class PrintOrderAdmin(InRequestsMenu, SafeModelAdmin):
+class PrintOrderAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     model = PrintOrder
     menu_label = "Print orders"
     menu_icon = "doc-full-inverse"
     menu_order = 20
-    list_display = ("created", "name", "organisation", "items_summary", "needed_by", "status")
-    list_filter = ("status", "created", "needed_by")
-    search_fields = ("name", "email", "organisation", "address", "notes")
+    edit_form_class = StatusEmailForm
+    list_display = ("name", "organisation", "items_summary", "needed_by", "status", "assigned_to", "created")
+    list_filter = (DefaultNewFilter, "created", "needed_by")
+    search_fields = ("name", "email", "organisation", "address", "notes", "internal_notes")
     list_export = (
         "created",
         "status",
@@ -32,6 +40,8 @@ class PrintOrderAdmin(InRequestsMenu, SafeModelAdmin):
         "items_summary",
         "needed_by",
         "notes",
+        "assigned_to",
+        "internal_notes",
     )
     export_filename = "print-orders"
     inspect_view_enabled = True
@@ -45,10 +55,13 @@ class PrintOrderAdmin(InRequestsMenu, SafeModelAdmin):
         "items",
         "needed_by",
         "notes",
+        "assigned_to",
+        "internal_notes",
+        "last_message",
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("lines")
+        return super().get_queryset(request).select_related("assigned_to").prefetch_related("lines")
 
 
 class MaterialDownloadsAdmin(InRequestsMenu, SafeModelAdmin):

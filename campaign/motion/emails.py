@@ -8,6 +8,7 @@ to the campaign's own address, has it all.
 
 from core.emails import Email, register_email, site_of
 from core.notify import modeladmin_url, organiser_addresses
+from core.site_settings import site_settings_for
 
 from .models.speakers import SpeakerRequest
 
@@ -35,6 +36,20 @@ def for_organisers(speaker_request, site=None):
     return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[speaker_request.email])
 
 
+def status_changed(speaker_request, site=None):
+    """The message an organiser sent with a change of status (kept on the record as `last_message`)."""
+    site_settings = site_settings_for(site=site_of(site))
+    contact_email = site_settings.contact_email if site_settings else ""
+    context = {
+        "site_name": site_settings.campaign_name if site_settings else "",
+        "reference": speaker_request.pk,
+        "message": speaker_request.last_message,
+        "contact_email": contact_email,
+    }
+    return Email(to=[speaker_request.email], context=context, reply_to=[contact_email])
+
+
 def register_emails():
     register_email("motion/speaker_received", SpeakerRequest, received)
     register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
+    register_email("motion/speaker_status", SpeakerRequest, status_changed)

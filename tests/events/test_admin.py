@@ -1,8 +1,12 @@
 """Organisers work through submitted activities in the admin: accept (a draft event) or reject."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
+from django.utils import timezone
 from wagtail.test.utils.form_data import rich_text
 
 from campaign.events.models import EventPage, EventSubmission
@@ -41,7 +45,7 @@ def admin_user(client, username, groups=(), perms=()):
 def test_submissions_are_listed_with_their_status(admin_client, submission):
     EventSubmissionFactory(title="A rejected one", status=EventSubmission.Status.REJECTED)
 
-    response = admin_client.get(LIST_URL)
+    response = admin_client.get(LIST_URL + "?status__exact=all")
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -213,3 +217,80 @@ def test_accepting_same_titled_or_symbol_titled_submissions_still_makes_pages(ad
         assert admin_client.post(url("accept", submission)).status_code == 302
     slugs = sorted(EventPage.objects.values_list("slug", flat=True))
     assert slugs == sorted(["leeds-street-stall", "leeds-street-stall-2", f"event-{odd.pk}"])
+
+
+def test_organisers_open_on_new_and_the_strict_list_refuses_the_rest(client, organiser, submission):
+    EventSubmissionFactory(title="A rejected one", status=EventSubmission.Status.REJECTED)
+    client.force_login(organiser)
+
+    opening = client.get(LIST_URL).content.decode()
+
+    assert "Leeds street stall" in opening and "A rejected one" not in opening
+    assert "A rejected one" in client.get(LIST_URL, {"status__exact": "all"}).content.decode()
+    assert client.get(LIST_URL, {"status__exact": "bogus"}).status_code == 400
+    assert client.get(LIST_URL, {"assigned_to__username": "organiser"}).status_code == 400
+
+
+def test_the_submission_screen_leads_with_accept_and_people_words(client, organiser, submission):
+    client.force_login(organiser)
+
+    html = client.get(url("inspect", submission)).content.decode()
+
+    accept = html.index(f'href="{url("accept", submission)}" class="button"')
+    assert accept < html.index(f'href="{url("reject", submission)}" class="button button-secondary"')
+    labels = re.findall(r"<dt[^>]*>\s*(.*?)\s*</dt>", html, re.S)
+    assert labels[0] == "Name of the activity"
+    assert "ID" not in labels and "Internal notes" in labels and "Assigned to" in labels
+
+
+def test_organisers_keep_notes_and_assign_a_submission(client, organiser, submission):
+    client.force_login(organiser)
+    form = client.get(url("edit", submission)).content.decode()
+    assert 'name="last_message"' not in form and 'name="published_email_sent"' not in form
+
+    data = {name: getattr(submission, name) for name in ["title", "kind", "venue_name", "town", "organiser_name"]}
+    data.update(
+        {
+            "start": submission.start.strftime("%Y-%m-%d %H:%M"),
+            "end": submission.end.strftime("%Y-%m-%d %H:%M"),
+            "email": submission.email,
+            "assigned_to": organiser.pk,
+            "internal_notes": "Rang them: 20 leaflets needed",
+        }
+    )
+    response = client.post(url("edit", submission), data)
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    submission.refresh_from_db()
+    assert submission.assigned_to == organiser
+    assert submission.internal_notes == "Rang them: 20 leaflets needed"
+
+
+def test_the_submitter_is_emailed_the_link_once_when_the_event_is_published(
+    admin_client, submission, django_capture_on_commit_callbacks
+):
+    admin_client.post(url("accept", submission))
+    page = EventPage.objects.get()
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()  # a correction, published again: no second email
+
+    [email] = mail.outbox
+    assert email.to == ["organiser@example.org"]
+    assert email.subject == "Your activity is listed: Leeds street stall"
+    assert page.get_full_url() in email.body
+    assert f'href="{page.get_full_url()}"' in email.alternatives[0][0]
+
+
+def test_publishing_an_event_not_made_from_a_submission_emails_no_one(events_index, django_capture_on_commit_callbacks):
+    page = EventPage(title="Our own rally", start=timezone.now(), end=timezone.now() + timedelta(hours=1))
+    page.venue_name, page.town, page.organiser_name = "Hall", "Leeds", "Us"
+    events_index.add_child(instance=page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    assert mail.outbox == []

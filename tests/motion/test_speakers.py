@@ -134,7 +134,7 @@ def test_organisers_filter_export_and_change_status(client, organiser):
 
     listing = client.get("/admin/motion/speakerrequest/?status__exact=new").content.decode()
     assert "Tom Mann" in listing and "Eleanor Marx" not in listing
-    export = client.get("/admin/motion/speakerrequest/?export=csv")
+    export = client.get("/admin/motion/speakerrequest/?status__exact=all&export=csv")
     content = b"".join(export.streaming_content).decode()
     assert "tom@example.org" in content and "eleanor@example.org" in content
 

@@ -1,5 +1,6 @@
 """Activities supporters submit through the public form, for organisers to accept or reject."""
 
+from django.conf import settings
 from django.db import models
 
 from .details import EventDetails
@@ -25,6 +26,16 @@ class EventSubmission(EventDetails):
     event_page = models.ForeignKey(
         "events.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
     )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
+    last_message = models.TextField(
+        "message to the submitter", blank=True, max_length=4000, help_text="The last message emailed to them."
+    )
+    published_email_sent = models.DateTimeField(
+        null=True, blank=True, help_text="When the submitter was told their event page is published."
+    )
 
     class Meta:
         ordering = ["-created"]
@@ -33,3 +44,6 @@ class EventSubmission(EventDetails):
 
     def __str__(self):
         return self.title
+
+    def published_message(self, url):
+        return f"Your activity “{self.title}” is now listed on the site: {url}\n\nThank you for organising it."

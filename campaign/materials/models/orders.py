@@ -1,5 +1,6 @@
 """Orders for printed copies of materials, worked through by organisers in the admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -28,9 +29,24 @@ class PrintOrder(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW, db_index=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
     updated = models.DateTimeField(auto_now=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
+    last_message = models.TextField(
+        "message to the requester", blank=True, max_length=4000, help_text="The last message emailed to them."
+    )
+
+    answer_status = Status.SENT  # the usual answer: its button ("Mark sent") and the prefilled message
+    answer_label = "Mark sent"
+    status_email_template = "materials/order_status"
 
     panels = [
         FieldPanel("status"),
+        FieldPanel("email_requester"),
+        FieldPanel("last_message"),
+        FieldPanel("assigned_to"),
+        FieldPanel("internal_notes"),
         OrderItemsPanel(heading="Items ordered"),
         FieldPanel("name", read_only=True),
         FieldPanel("email", read_only=True),
@@ -53,6 +69,15 @@ class PrintOrder(models.Model):
         return ", ".join(f"{line.quantity} × {line.title}" for line in self.lines.all())
 
     items = property(items_summary)  # the admin's inspect view reads attributes, not methods
+
+    def status_message(self, status):
+        """What the requester is told when an organiser moves the order to `status` ("" for nothing)."""
+        items = ", ".join(f"{line.quantity} × {line.title}" for line in self.lines.all())
+        if status == self.Status.SENT:
+            return f"Your print order (reference {self.pk}: {items}) is in the post. Thank you for spreading the word."
+        if status == self.Status.CANCELLED:
+            return f"We are sorry: we cannot send your print order (reference {self.pk}: {items})."
+        return ""
 
     def total_copies(self):
         return sum(line.quantity for line in self.lines.all())

@@ -1,5 +1,6 @@
 """Invitations for a campaign speaker, worked through by organisers in the admin."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -52,9 +53,28 @@ class SpeakerRequest(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW, db_index=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
     updated = models.DateTimeField(auto_now=True)
+    speaker = models.CharField("speaker's name", max_length=120, blank=True)
+    speaker_date = models.DateField("date of the talk", null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
+    last_message = models.TextField(
+        "message to the requester", blank=True, max_length=4000, help_text="The last message emailed to them."
+    )
+
+    answer_status = Status.ARRANGED  # the usual answer: its button and the prefilled message
+    answer_label = "Speaker arranged"
+    status_email_template = "motion/speaker_status"
 
     panels = [
         FieldPanel("status"),
+        FieldPanel("speaker"),
+        FieldPanel("speaker_date"),
+        FieldPanel("email_requester"),
+        FieldPanel("last_message"),
+        FieldPanel("assigned_to"),
+        FieldPanel("internal_notes"),
         *(FieldPanel(name, read_only=True) for name in SPEAKER_REQUEST_FIELDS),
     ]
 
@@ -64,3 +84,15 @@ class SpeakerRequest(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.contact_name})"
+
+    def status_message(self, status):
+        """What the requester is told when an organiser moves the request to `status` ("" for nothing)."""
+        if status == self.Status.IN_HAND:
+            return f"We have your speaker request (reference {self.pk}) and are looking for a speaker for you."
+        if status == self.Status.ARRANGED:
+            who = self.speaker or "A campaign speaker"
+            when = f" on {self.speaker_date:%-d %B %Y}" if self.speaker_date else ""
+            return f"Good news: {who} will speak at your meeting{when}. We will be in touch about the details."
+        if status == self.Status.DECLINED:
+            return f"We are sorry: we cannot send a speaker for your request (reference {self.pk}) this time."
+        return ""

@@ -1,0 +1,153 @@
+"""The organisers' lists fit a laptop: no cell clipped, no word broken mid-word, no sideways scroll; buttons readable.
+
+Signed in as a member of the "Campaign organisers" group (not a superuser,
+who would see more buttons), on the live server with the demo content and
+one of each request, at 1280 and 1440 px wide. A failing test leaves a
+screenshot in test-artifacts/; `ADMIN_LIST_SCREENSHOTS=1` saves them always.
+"""
+
+import os
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from campaign.events.models import EventSubmission
+from core.organisers import ORGANISERS_GROUP
+from tests.conftest import make_user
+from tests.events.factories import EventSubmissionFactory
+from tests.materials.factories import PrintOrderFactory
+from tests.motion.factories import SpeakerRequestFactory
+
+from .checks import sideways_overflow
+from .conftest import ARTIFACTS, _new_context, _open_page
+
+WIDTHS = [1280, 1440]
+
+LISTS = {
+    "signatures": "/admin/statements/signature/",
+    "submitted activities": "/admin/events/eventsubmission/",
+    "print orders": "/admin/materials/printorder/",
+    "speaker requests": "/admin/motion/speakerrequest/",
+}
+
+# For every cell of the list: is its content cut off, and is any word in it split over two lines?
+MEASURE_CELLS = """() => {
+  const problems = [];
+  const describe = (cell) => `${cell.tagName.toLowerCase()} “${cell.innerText.trim().slice(0, 40)}”`;
+  for (const cell of document.querySelectorAll(".result-list table th, .result-list table td")) {
+    for (const box of [cell, ...cell.querySelectorAll("a, button, span, div")]) {
+      if (box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX !== "visible") {
+        problems.push(`${describe(cell)} is clipped`);
+      }
+    }
+    const cellBox = cell.getBoundingClientRect();
+    for (const box of cell.querySelectorAll("a, button")) {
+      const r = box.getBoundingClientRect();
+      if (r.width && (r.right > cellBox.right + 1 || r.left < cellBox.left - 1)) {
+        problems.push(`${describe(cell)}: “${box.innerText.trim()}” sticks out of its cell`);
+      }
+    }
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) problems.push(`${describe(cell)}: “${match[0]}” is broken over ${lines.size} lines`);
+      }
+    }
+  }
+  const table = document.querySelector(".result-list table");
+  const filters = document.querySelector(".changelist-filter");
+  if (table && filters && filters.getBoundingClientRect().width) {
+    const overlap = table.getBoundingClientRect().right - filters.getBoundingClientRect().left;
+    if (overlap > 1) problems.push(`the list runs ${Math.round(overlap)}px under the filters`);
+  }
+  return problems;
+}"""
+
+
+@pytest.fixture
+def requests_to_answer(live_site):
+    EventSubmissionFactory(title="Calder Valley street stall and petition", town="Hebden Bridge")
+    EventSubmissionFactory(title="Rejected stall", status=EventSubmission.Status.REJECTED)
+    order = PrintOrderFactory(name="Rosa Luxemburg", organisation="Leeds Unison Local Government Branch")
+    order.lines.create(title="A3 poster: Unions, fight for Labour", quantity=50)
+    SpeakerRequestFactory(organisation="Unite the Union", branch="Sheffield Central", proposed_dates="Any Tuesday")
+
+
+@pytest.fixture(params=WIDTHS, ids=[f"{width}px" for width in WIDTHS])
+def organiser_tab(request, browser, live_site, requests_to_answer):
+    """A tab at a laptop's width, signed in to the admin as an organiser."""
+    make_user("organiser", groups=[ORGANISERS_GROUP])
+    context = _new_context(browser, live_site, viewport={"width": request.param, "height": 900})
+    for tab in _open_page(request, context):
+        tab.goto("/admin/login/")
+        tab.locator("#id_username").fill("organiser")
+        tab.locator("#id_password").fill("password")
+        tab.get_by_role("button", name="Sign in").click()
+        expect(tab.get_by_role("heading", level=1)).to_be_visible()
+        yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_the_list_fits_a_laptop(organiser_tab, name, request):
+    organiser_tab.goto(LISTS[name])
+    expect(organiser_tab.locator(".result-list table")).to_be_visible()
+
+    if os.environ.get("ADMIN_LIST_SCREENSHOTS"):
+        ARTIFACTS.mkdir(exist_ok=True)
+        stem = re.sub(r"[^\w.-]+", "_", request.node.nodeid).strip("_")
+        organiser_tab.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+    problems = organiser_tab.evaluate(MEASURE_CELLS)
+    assert problems == [], "\n".join(problems)
+    assert sideways_overflow(organiser_tab) == 0
+
+
+@pytest.mark.parametrize("organiser_tab", [1280], indirect=True)
+def test_signatures_lead_with_the_organisation_and_hide_emails(organiser_tab):
+    organiser_tab.goto(LISTS["signatures"] + "?q=Anytown")
+
+    headings = [text.strip() for text in organiser_tab.locator(".result-list table thead th").all_inner_texts()]
+    rows = organiser_tab.locator(".result-list table tbody").inner_text()
+
+    assert headings[:6] == ["Signed as", "Role", "Town or area", "Confirmed", "Public", "Date"]
+    assert "Anytown Trades Union Council — A. Secretary, Secretary" in rows
+    assert "@" not in rows
+
+
+# Each footer button's text against the colour behind it (its own, or the nearest ancestor's), WCAG's ratio.
+BUTTON_CONTRAST = """() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  const behind = (el) => {
+    for (; el; el = el.parentElement) {
+      const c = rgb(getComputedStyle(el).backgroundColor);
+      if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  return [...document.querySelectorAll("footer.footer .button")].map((button) => {
+    const [a, b] = [luminance(rgb(getComputedStyle(button).color)), luminance(behind(button))];
+    return [button.innerText.trim(), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+  });
+}"""
+
+
+@pytest.mark.parametrize("organiser_tab", [1280], indirect=True)
+def test_the_submission_screen_buttons_are_readable_and_accept_leads(organiser_tab):
+    """On the dark footer of the submission screen, Reject and Edit must not look disabled."""
+    submission = EventSubmission.objects.filter(title__startswith="Calder").get()
+    organiser_tab.goto(f"/admin/events/eventsubmission/inspect/{submission.pk}/")
+
+    contrasts = organiser_tab.evaluate(BUTTON_CONTRAST)
+
+    assert [label for label, _ in contrasts][:3] == ["Accept", "Reject", "Edit"]
+    faint = [(label, round(ratio, 1)) for label, ratio in contrasts if ratio < 4.5]
+    assert faint == []
