@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 
 from .organisers import grant_after_migrate
 
@@ -15,6 +16,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - Django's convention: ready() connects the signal handlers
+
+        # Each app's emails.py registers how its emails are built (core.emails.register_email),
+        # as Django's admin finds admin.py modules: core never names the apps.
+        autodiscover_modules("emails")
 
         # Organisers see the email queue (failed emails among it).
         grant_after_migrate("django_tasks_database", ["django_tasks_database.view_dbtaskresult"])

@@ -4,8 +4,8 @@ A caller queues `queue_email(template, record, **params)` inside its
 transaction. The task stores only the template's name, the record's primary
 key and a few plain params that are not personal data (a public address, a
 site id). When it runs it reads the record and hands it to the builder that
-the record's app registered for the template (`register_email`, called from
-the app's `AppConfig.ready`), which makes the recipients and the context
+the record's app registered for the template (`register_email`, called by
+the app's `emails.py`, which core autodiscovers), which makes the recipients and the context
 then. So once a signature is withdrawn or purged, the task queue holds
 nothing about the person; and a record that is gone gets no email.
 
@@ -69,8 +69,9 @@ class EmailFailed(Exception):
 def register_email(template, records, build):
     """Say how `template` is built: read the record from `records` (a model or a queryset), then `build` it.
 
-    Apps call this from their AppConfig.ready, so the web processes and the
-    task worker know every kind of email; core imports no app.
+    Apps call this in their `emails.py`, which CoreConfig.ready imports for
+    every installed app, so the web processes and the task worker know every
+    kind of email; core imports no app.
     """
     if isinstance(records, type) and issubclass(records, models.Model):
         records = records._default_manager.all()

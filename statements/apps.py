@@ -9,9 +9,3 @@ class StatementsConfig(GrantsOrganisers, AppConfig):
     name = "statements"
     verbose_name = "Statement and signatures"
     organiser_permissions = ORGANISER_PERMISSIONS
-
-    def ready(self):
-        super().ready()
-        from .emails import register_emails  # the models are loaded only now
-
-        register_emails()

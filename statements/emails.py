@@ -30,6 +30,6 @@ def signature_email(signature, statement_url):
     return Email(to=[signature.email], context=context)
 
 
-def register_emails():
-    for template in TEMPLATES:
-        register_email(template, Signature.objects.select_related("page"), signature_email)
+# Registered when core autodiscovers each app's emails module, once the models are loaded.
+for template in TEMPLATES:
+    register_email(template, Signature.objects.select_related("page"), signature_email)

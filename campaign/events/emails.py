@@ -7,15 +7,17 @@ which goes to the campaign's own address, has everything.
 """
 
 from django.db import transaction
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.signals import page_published
 
 from core.emails import Email, queue_email, register_email, site_of
 from core.notify import admin_url, organiser_addresses
 from core.site_settings import site_settings_for
 
-from .models import EventSubmission
+from .models import EventPage, EventSubmission
 
 
 def local_time(value):
@@ -88,6 +90,7 @@ def published(submission, site=None):
     return Email(to=[submission.email], context=context, reply_to=[contact_email])
 
 
+@receiver(page_published, sender=EventPage, dispatch_uid="events-tell-submitters")
 def tell_submitters_published(sender, instance, **kwargs):
     """On `page_published` of an event page made from a submission: email its submitter the link, once.
 
@@ -110,8 +113,8 @@ def site_pk(page):
     return site.pk if site else None
 
 
-def register_emails():
-    register_email("events/event_submission_received", EventSubmission, received)
-    register_email("events/event_submission_notify", EventSubmission, notify)
-    register_email("events/event_submission_rejected", EventSubmission, rejected)
-    register_email("events/event_submission_published", EventSubmission, published)
+# Registered when core autodiscovers each app's emails module, once the models are loaded.
+register_email("events/event_submission_received", EventSubmission, received)
+register_email("events/event_submission_notify", EventSubmission, notify)
+register_email("events/event_submission_rejected", EventSubmission, rejected)
+register_email("events/event_submission_published", EventSubmission, published)

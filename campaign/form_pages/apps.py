@@ -10,9 +10,3 @@ class FormPagesConfig(GrantsOrganisers, AppConfig):
     label = "form_pages"
     verbose_name = "Form pages"
     organiser_permissions = ORGANISER_PERMISSIONS
-
-    def ready(self):
-        super().ready()
-        from .emails import register_emails  # the models are loaded only now
-
-        register_emails()

@@ -43,5 +43,5 @@ def form_submission(submission):
     return Email(to=addresses, context=context, reply_to=reply_to[:1])
 
 
-def register_emails():
-    register_email("form_pages/form_submission", FormSubmission.objects.select_related("page"), form_submission)
+# Registered when core autodiscovers each app's emails module, once the models are loaded.
+register_email("form_pages/form_submission", FormSubmission.objects.select_related("page"), form_submission)

@@ -10,9 +10,3 @@ class MaterialsConfig(GrantsOrganisers, AppConfig):
     label = "materials"
     verbose_name = "Materials and print orders"
     organiser_permissions = ORGANISER_PERMISSIONS
-
-    def ready(self):
-        super().ready()
-        from .emails import register_emails  # the models are loaded only now
-
-        register_emails()

@@ -54,8 +54,8 @@ def status_changed(order, site=None):
     return Email(to=[order.email], context=context, reply_to=[contact_email])
 
 
-def register_emails():
-    orders = PrintOrder.objects.prefetch_related("lines")
-    register_email("materials/order_received", orders, received)
-    register_email("materials/order_organisers", orders, for_organisers)
-    register_email("materials/order_status", orders, status_changed)
+# Registered when core autodiscovers each app's emails module, once the models are loaded.
+orders = PrintOrder.objects.prefetch_related("lines")
+register_email("materials/order_received", orders, received)
+register_email("materials/order_organisers", orders, for_organisers)
+register_email("materials/order_status", orders, status_changed)

@@ -10,9 +10,3 @@ class MotionConfig(GrantsOrganisers, AppConfig):
     label = "motion"
     verbose_name = "Model motion and speakers"
     organiser_permissions = ORGANISER_PERMISSIONS
-
-    def ready(self):
-        super().ready()
-        from .emails import register_emails  # the models are loaded only now
-
-        register_emails()

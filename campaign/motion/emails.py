@@ -49,7 +49,7 @@ def status_changed(speaker_request, site=None):
     return Email(to=[speaker_request.email], context=context, reply_to=[contact_email])
 
 
-def register_emails():
-    register_email("motion/speaker_received", SpeakerRequest, received)
-    register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
-    register_email("motion/speaker_status", SpeakerRequest, status_changed)
+# Registered when core autodiscovers each app's emails module, once the models are loaded.
+register_email("motion/speaker_received", SpeakerRequest, received)
+register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
+register_email("motion/speaker_status", SpeakerRequest, status_changed)
