@@ -17,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement
-from core.page_cache import purge_now_and_on_commit
 from core.protection import rate_limited
 from core.sharing import share_links
 
@@ -140,6 +139,7 @@ def confirmed(request, page):
     return render(request, page, "statements/thank_you.html", already_confirmed="again" in request.GET)
 
 
+@never_cache  # the page names the signer
 @require_http_methods(["GET", "POST"])
 def withdraw(request, page, token):
     """GET asks (so a mail scanner following links removes nothing); POST removes."""
@@ -148,11 +148,7 @@ def withdraw(request, page, token):
     except BadToken:
         return render(request, page, "statements/link_problem.html", status=400, withdraw=True)
     if request.method == "POST":
-        signing.withdraw(signature)
-        if signature.is_confirmed:
-            # Its name may be on cached pages (the statement lists recent signatories) and it is
-            # in the counts: they must not show it for up to PAGE_CACHE_SECONDS more.
-            purge_now_and_on_commit()
+        signing.withdraw(signature)  # the delete also empties the page cache (models/signature.py)
         return render(request, page, "statements/withdrawn.html")
     return render(request, page, "statements/withdraw.html", signature=signature)
 

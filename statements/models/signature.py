@@ -5,6 +5,8 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
+from core.page_cache import purge_now_and_on_commit
+
 from .counter import SignatureCount
 
 IDENTIFICATION_ONLY = "for identification only"
@@ -113,6 +115,10 @@ class Signature(models.Model):
         before = None
         if not self._state.adding:
             before = type(self).objects.filter(pk=self.pk).values("kind", "confirmed_at").first()
+            # An edit (an organiser hiding an abusive name, correcting a kind) of a counted
+            # signature must not linger on cached pages; new signatures never purge (a surge).
+            if (before and before["confirmed_at"]) or self.confirmed_at:
+                purge_now_and_on_commit()
         # No savepoint of its own (as Django's own save): a caller that needs one opens it.
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
@@ -143,6 +149,7 @@ class Signature(models.Model):
 
 @receiver(post_delete, sender=Signature)
 def uncount_deleted_signature(sender, instance, **kwargs):
-    """A confirmed signature that is withdrawn or deleted in the admin stops counting."""
+    """A confirmed signature that is withdrawn or deleted in the admin stops counting, and leaves cached pages."""
     if instance.confirmed_at:
         SignatureCount.add(instance.page_id, instance.kind, -1)
+        purge_now_and_on_commit()

@@ -220,3 +220,31 @@ def test_withdrawing_a_signature_takes_the_name_off_cached_pages_at_once(client,
     response = client.get(statement_page.url)
     assert "Rosa Example" not in response.content.decode()
     assert "0 signatures" in response.content.decode()
+
+
+def test_an_organiser_hiding_a_name_takes_it_off_cached_pages_at_once(client, statement_page, site_settings):
+    """The README's way to deal with an abusive name: untick "show publicly" in the admin."""
+    abusive = SignatureFactory(page=statement_page, name="Rude Word")
+    assert "Rude Word" in client.get(statement_page.url).content.decode()
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+
+    abusive.show_publicly = False
+    abusive.save()
+
+    assert "Rude Word" not in client.get(statement_page.url).content.decode()
+
+
+def test_deleting_a_signature_in_the_admin_takes_it_off_cached_pages_at_once(client, statement_page, site_settings):
+    signature = SignatureFactory(page=statement_page, name="Rude Word")
+    assert "Rude Word" in client.get(statement_page.url).content.decode()
+
+    signature.delete()
+
+    assert "Rude Word" not in client.get(statement_page.url).content.decode()
+
+
+def test_new_signatures_never_empty_the_page_cache(client, statement_page, site_settings):
+    """A surge of signing must not throw away the cached statement on every POST."""
+    client.get(statement_page.url)
+    sign(client, statement_page, email="new@example.org")
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
