@@ -5,7 +5,7 @@ import random
 
 from PIL import Image, ImageDraw
 
-from campaign.materials.posters import font
+from core.fonts import bold
 
 from .brand import rgb
 
@@ -15,7 +15,7 @@ WHITE = (255, 255, 255, 255)
 def draw_logo(lines, height=96):
     """A two-line white wordmark on transparency, for the header's brand colour (shown 48 px high)."""
     size = int(height * 0.36)
-    face = font(size)
+    face = bold(size)
     probe = ImageDraw.Draw(Image.new("RGBA", (1, 1)))
     width = max(probe.textbbox((0, 0), line, font=face)[2] for line in lines) + 8
     logo = Image.new("RGBA", (width, height), (0, 0, 0, 0))
@@ -41,7 +41,7 @@ def draw_hero(colour, slogans, size=(1600, 1000), seed=7):
             fill=tuple(int(s + (d - s) * shade * 0.6) for s, d in zip(sky, dark, strict=True)),
         )
     chance = random.Random(seed)
-    placard_face = font(34)
+    placard_face = bold(34)
     boards = []  # placards already raised, so none hides another
     for row, (top, scale) in enumerate([(0.62, 0.8), (0.72, 1.0), (0.84, 1.25)]):
         tone = tuple(int(channel * (0.55 - row * 0.15)) for channel in rgb(colour))

@@ -18,7 +18,7 @@ import io
 from django.core.cache import cache
 from PIL import Image, ImageDraw
 
-from campaign.materials.posters import font
+from core.fonts import bold
 
 from .brand import DEFAULT_BRAND_COLOUR, rgb, text_colour_on
 
@@ -39,7 +39,7 @@ def default_icon(size, colour, name):
     icon = Image.new("RGB", (size, size), rgb(colour))
     draw = ImageDraw.Draw(icon)
     letters = initials(name)
-    face = font(int(size * (0.5 if len(letters) > 1 else 0.62)))
+    face = bold(int(size * (0.5 if len(letters) > 1 else 0.62)))
     box = draw.textbbox((0, 0), letters, font=face)
     position = ((size - (box[2] - box[0])) / 2 - box[0], (size - (box[3] - box[1])) / 2 - box[1])
     draw.text(position, letters, font=face, fill=rgb(text_colour_on(colour)))

@@ -6,9 +6,10 @@ code to the statement, and is saved both as a PNG and as a PDF.
 
 import io
 import textwrap
-from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
+
+from core.fonts import bold
 
 from .qr import qr_png
 
@@ -17,22 +18,10 @@ WHITE = (255, 255, 255)
 INK = (26, 26, 26)
 DPI = 100
 A4 = (827, 1169)  # pixels at 100 dpi
-BOLD_FONTS = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-]
-
-
-def font(size):
-    """A bold system font when there is one; Pillow's own font otherwise."""
-    for path in BOLD_FONTS:
-        if Path(path).exists():
-            return ImageFont.truetype(path, size)
-    return ImageFont.load_default(size=size)
 
 
 def draw_lines(draw, lines, top, size, fill, width):
-    face = font(size)
+    face = bold(size)
     for line in lines:
         box = draw.textbbox((0, 0), line, font=face)
         draw.text(((width - (box[2] - box[0])) / 2, top), line, font=face, fill=fill)

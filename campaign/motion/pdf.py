@@ -1,16 +1,15 @@
 """The motion as a PDF (fpdf2), in DejaVu Sans so any branch's name prints: "Łódź", "Cymru ŵ".
 
 The PDF core fonts know only Latin-1; the TrueType fonts shipped in
-`fonts/` (with their licence) cover Latin, Greek and Cyrillic, and fpdf2
-embeds only the letters used.
+`core/fonts/` (with their licence) cover Latin, Greek and Cyrillic, and
+fpdf2 embeds only the letters used.
 """
-
-from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-FONTS = Path(__file__).resolve().parent / "fonts"
+from core import fonts
+
 FAMILY = "DejaVu"
 LINE = 6  # millimetres between lines of body text
 INDENT = 8  # millimetres for a list item's number or bullet
@@ -19,8 +18,8 @@ INDENT = 8  # millimetres for a list item's number or bullet
 def motion_pdf(title, blocks):
     """The .pdf file's bytes: A4, the title in bold, then the motion's blocks."""
     pdf = FPDF(format="A4")
-    pdf.add_font(FAMILY, "", FONTS / "DejaVuSans.ttf")
-    pdf.add_font(FAMILY, "B", FONTS / "DejaVuSans-Bold.ttf")
+    pdf.add_font(FAMILY, "", fonts.REGULAR)
+    pdf.add_font(FAMILY, "B", fonts.BOLD)
     pdf.set_title(title)
     pdf.set_margins(20, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
