@@ -29,6 +29,7 @@ from core.admin import (
 from core.emails import queue_email, site_id
 
 from .models import EventDetails, EventIndexPage, EventPage, EventSubmission
+from .models.submissions import SUBMITTED_FIELDS
 
 # Accepting copies the title and everything an event and a submission share.
 COPIED_FIELDS = ["title", *(field.name for field in EventDetails._meta.fields)]
@@ -188,19 +189,7 @@ class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin)
     ordering = ["-created"]
     inspect_view_enabled = True
     inspect_view_fields = [
-        "title",
-        "kind",
-        "start",
-        "end",
-        "venue_name",
-        "address",
-        "town",
-        "postcode",
-        "online_url",
-        "description",
-        "organiser_name",
-        "organiser_contact",
-        "email",
+        *SUBMITTED_FIELDS,
         "status",
         "created",
         "assigned_to",

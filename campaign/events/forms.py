@@ -12,7 +12,7 @@ from core.protection import HoneypotFormMixin
 from core.text import one_line
 
 from .models.details import EventKind
-from .models.submissions import EventSubmission
+from .models.submissions import SUBMITTED_FIELDS, EventSubmission
 
 # A submitted activity may last at most this long (a day school or a weekend camp, not a season).
 MAX_EVENT_LENGTH = timedelta(days=7)
@@ -38,21 +38,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 
     class Meta:
         model = EventSubmission
-        fields = [
-            "title",
-            "kind",
-            "start",
-            "end",
-            "venue_name",
-            "address",
-            "town",
-            "postcode",
-            "online_url",
-            "description",
-            "organiser_name",
-            "organiser_contact",
-            "email",
-        ]
+        fields = SUBMITTED_FIELDS
         widgets = {
             "kind": forms.RadioSelect,
             "start": LocalDateTimeInput,

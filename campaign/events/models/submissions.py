@@ -5,6 +5,23 @@ from django.db import models
 
 from .details import EventDetails
 
+# What a supporter fills in: the public form and the organisers' inspect screen list these, in this order.
+SUBMITTED_FIELDS = (
+    "title",
+    "kind",
+    "start",
+    "end",
+    "venue_name",
+    "address",
+    "town",
+    "postcode",
+    "online_url",
+    "description",
+    "organiser_name",
+    "organiser_contact",
+    "email",
+)
+
 
 class EventSubmission(EventDetails):
     """An activity a supporter submitted; organisers accept it (making a draft EventPage) or reject it."""
