@@ -8,6 +8,7 @@ keep the event's totals.
 """
 
 import segno
+from django import forms
 from django.contrib import messages
 from django.contrib.admin import display
 from django.shortcuts import redirect
@@ -44,6 +45,9 @@ class OpenStallView(CreateView):
         form = super().get_form()
         events = form.fields["event"].queryset
         form.fields["event"].queryset = events.filter(end__gte=timezone.now()).order_by("start")
+        form.fields["event"].label_from_instance = lambda event: (
+            f"{event.title}, {date_format(timezone.localtime(event.start), 'j M Y')}"
+        )
         statements = form.fields["statement"].queryset
         if statements.count() == 1:
             form.fields["statement"].initial = statements.first().pk
@@ -113,7 +117,8 @@ class StallAdmin(SafeModelAdmin):
     list_filter = ["event"]
     list_select_related = ["event"]
     ordering = ["-created_at"]
-    panels = [FieldPanel("event"), FieldPanel("statement")]
+    # Plain lists, not the page chooser: organisers need no page permissions to pick an event.
+    panels = [FieldPanel("event", widget=forms.Select), FieldPanel("statement", widget=forms.Select)]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_totals()
