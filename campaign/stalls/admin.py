@@ -49,8 +49,8 @@ class OpenStallView(CreateView):
             f"{event.title}, {date_format(timezone.localtime(event.start), 'j M Y')}"
         )
         statements = form.fields["statement"].queryset
-        if statements.count() == 1:
-            form.fields["statement"].initial = statements.first().pk
+        if not form.is_bound and len(only := statements[:2]) == 1:
+            form.initial["statement"] = only[0].pk
         return form
 
     def form_valid(self, form):

@@ -37,11 +37,11 @@ def import_for_event(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            imported = import_signatures(data["page"], data["file"], data["source"], saved=tag_with_event(data["event"]))
+            tag = tag_with_event(data["event"])
+            imported = import_signatures(data["page"], data["file"], data["source"], saved=tag)
         except UnreadableFile as problem:
             form.add_error("file", str(problem))
         else:
             report = imported.as_seen(reveal_signers=request.user.has_perm(EMAIL_PERMISSION))
-    return TemplateResponse(
-        request, "stalls/admin/import.html", {"form": form, "report": report, "title": "Import paper sheets for an event"}
-    )
+    context = {"form": form, "report": report, "title": "Import paper sheets for an event"}
+    return TemplateResponse(request, "stalls/admin/import.html", context)

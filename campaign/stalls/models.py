@@ -57,8 +57,18 @@ class Stall(models.Model):
 
     wagtail_reference_index_ignore = True  # bookkeeping, not content
 
-    event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="stalls")
-    statement = models.ForeignKey("statements.StatementPage", on_delete=models.CASCADE, related_name="stalls")
+    event = models.ForeignKey(
+        "events.EventPage",
+        on_delete=models.CASCADE,
+        related_name="stalls",
+        help_text="Events that have not ended. The stall link works until the end of the event's day.",
+    )
+    statement = models.ForeignKey(
+        "statements.StatementPage",
+        on_delete=models.CASCADE,
+        related_name="stalls",
+        help_text="What people sign at the stall.",
+    )
     key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
     code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_code, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)

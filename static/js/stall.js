@@ -73,7 +73,7 @@
     if (sending) return Promise.resolve();
     sending = true;
     return waiting().then(function (items) {
-      if (!items.length) { sayWaiting(0, closedReason); return; }
+      if (!items.length) { say(""); return; }
       var body = JSON.stringify({ key: key, entries: items.map(function (item) { return item.data; }) });
       return fetch(root.getAttribute("data-entries-url"), {
         method: "POST",

@@ -6,9 +6,11 @@ session made for the test. Screenshots of the stall page at a phone and a
 desktop width go to test-artifacts/screens/ for people to look at.
 """
 
+import re
 import time
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from campaign.stalls.models import InPersonSignature, Stall
@@ -35,8 +37,11 @@ def stall(live_server, django_db_serialized_rollback, home_page):
 
 @pytest.fixture
 def stall_context(browser, live_server, request):
-    width = getattr(request, "param", "phone")
-    context = browser.new_context(base_url=live_server.url, viewport=VIEWPORTS[width], service_workers="allow")
+    """A phone by default; the site's CSP stays on (the script and worker must need nothing inline), but for axe."""
+    width, for_axe = getattr(request, "param", ("phone", False))
+    context = browser.new_context(
+        base_url=live_server.url, viewport=VIEWPORTS[width], service_workers="allow", bypass_csp=for_axe
+    )
     context.set_default_timeout(15_000)
     yield context
     context.close()
@@ -96,7 +101,8 @@ def test_signatures_taken_offline_arrive_exactly_once_after_a_reload(stall, stal
     expect(page.locator("[data-stall-status]")).to_be_empty()
     page.reload()  # and once more online: nothing is left to send twice
     expect(page.locator("[data-stall-total]")).to_have_text("3")
-    assert sorted(Signature.objects.values_list("name", flat=True)) == ["Helen Crawfurd", "John Maclean", "Mary Barbour"]
+    names = sorted(Signature.objects.values_list("name", flat=True))
+    assert names == ["Helen Crawfurd", "John Maclean", "Mary Barbour"]
     assert InPersonSignature.objects.filter(stall=stall, signature__isnull=False).count() == 3
     assert statement.counts()["total"] == 3
     assert Signature.objects.get(name="Mary Barbour").show_publicly
@@ -134,9 +140,9 @@ def test_the_form_locks_after_two_idle_minutes(stall, stall_context):
     expect(name).to_have_value("")
 
 
-@pytest.mark.parametrize("stall_context", list(VIEWPORTS), indirect=True)
+@pytest.mark.parametrize("stall_context", [(width, True) for width in VIEWPORTS], indirect=True, ids=list(VIEWPORTS))
 def test_stall_page_screenshots_and_accessibility(stall, stall_context, request, axe):
-    width = request.node.callspec.params["stall_context"]
+    width = request.node.callspec.params["stall_context"][0]
     SCREENS.mkdir(parents=True, exist_ok=True)
     page = open_stall(stall_context, stall)
     page.screenshot(path=str(SCREENS / f"stall-{width}.png"), full_page=True)
@@ -154,3 +160,26 @@ def test_stall_page_screenshots_and_accessibility(stall, stall_context, request,
     page.screenshot(path=str(SCREENS / f"stall-revoked-{width}.png"), full_page=True)
     violations = axe(page)
     assert not violations, format_violations(violations, "the revoked stall page")
+
+
+@pytest.mark.parametrize("stall_context", [(width, True) for width in VIEWPORTS], indirect=True, ids=list(VIEWPORTS))
+def test_stall_admin_screenshots(stall, stall_context, request):
+    """The organiser's screens, for people to look at: open a stall, its link and code, the list, totals by event."""
+    width = request.node.callspec.params["stall_context"][0]
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    User.objects.create_superuser("boss", "boss@example.org", "password")
+    page = stall_context.new_page()
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("boss")
+    page.get_by_label("Password").fill("password")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    for name, path in [
+        ("create", "/admin/stalls/stall/create/"),
+        ("inspect", f"/admin/stalls/stall/inspect/{stall.pk}/"),
+        ("list", "/admin/stalls/stall/"),
+        ("totals", "/admin/stalls/totals/"),
+        ("import", "/admin/stalls/import/"),
+    ]:
+        assert page.goto(path).status == 200, path
+        page.screenshot(path=str(SCREENS / f"stall-admin-{name}-{width}.png"), full_page=True)

@@ -39,7 +39,7 @@ def test_stall_page_shows_an_empty_form_and_the_running_total(client, stall):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Sign “Our statement”" in html
-    assert 'data-stall-total>0<' in html
+    assert "data-stall-total>0<" in html
     assert 'autocomplete="off"' in html  # the shared device's browser must not offer the last signer's details
     assert "no-store" in response["Cache-Control"]
 
@@ -51,7 +51,7 @@ def test_signing_without_javascript_counts_at_once_and_clears_the_form(client, s
     html = after.content.decode()
     assert "Thank you for signing" in html
     assert "Rosa Parks" not in html  # never shows the previous signer
-    assert 'data-stall-total>1<' in html
+    assert "data-stall-total>1<" in html
     signature = Signature.objects.get()
     assert signature.is_confirmed and signature.show_publicly and not signature.keep_informed
     assert statement_page.counts()["total"] == 1
