@@ -18,7 +18,7 @@ from statements.models import Signature, StatementPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
 from tests.statements.factories import StatementPageFactory
 
-from .checks import VIEWPORTS, format_violations
+from .checks import VIEWPORTS, format_html_errors, format_violations
 from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -183,3 +183,26 @@ def test_stall_admin_screenshots(stall, stall_context, request):
     ]:
         assert page.goto(path).status == 200, path
         page.screenshot(path=str(SCREENS / f"stall-admin-{name}-{width}.png"), full_page=True)
+
+
+@pytest.mark.django_db
+def test_stall_pages_are_valid_html(client, home_page, html_checker):
+    """The stall page empty, with mistakes, thanking, closed and revoked; the code form; an unknown link."""
+    statement = StatementPageFactory(parent=home_page)
+    events = EventIndexPageFactory(parent=home_page)
+    event = EventPageFactory(parent=events, start=in_days(0, -1), end=in_days(0, 1))
+    stall = Stall.objects.create(event=event, statement=statement)
+    documents = {
+        "stall": client.get(f"/stall/?key={stall.key}").content,
+        "stall-errors": client.post("/stall/sign/", {"key": stall.key, "name": "", "keep_informed": "on"}).content,
+        "stall-thanks": client.get(f"/stall/?key={stall.key}&signed=1").content,
+        "stall-code": client.get("/stall/").content,
+        "stall-code-errors": client.post("/stall/", {"code": "nope"}).content,
+        "stall-unknown": client.get("/stall/?key=nope").content,
+    }
+    Stall.objects.filter(pk=stall.pk).update(revoked_at=timezone.now(), revoked_reason="The tablet was lost.")
+    documents["stall-revoked"] = client.get(f"/stall/?key={stall.key}").content
+
+    errors = html_checker(documents)
+
+    assert not errors, format_html_errors(errors)
