@@ -23,8 +23,8 @@
   var formArea = root.querySelector("[data-stall-form-area]");
   var IDLE_MS = 2 * 60 * 1000;
   var RETRY_MS = 15 * 1000;
+  var BATCH = 100; // the server takes at most 200 in one request
   var sending = false;
-  var closedReason = "";
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -74,7 +74,8 @@
     sending = true;
     return waiting().then(function (items) {
       if (!items.length) { say(""); return; }
-      var body = JSON.stringify({ key: key, entries: items.map(function (item) { return item.data; }) });
+      var batch = items.slice(0, BATCH);
+      var body = JSON.stringify({ key: key, entries: batch.map(function (item) { return item.data; }) });
       return fetch(root.getAttribute("data-entries-url"), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -83,8 +84,7 @@
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (answer) {
           if (response.status === 410 || response.status === 404) {
-            closedReason = answer.error || "This stall link no longer signs.";
-            sayWaiting(items.length, "They were not sent: " + closedReason);
+            sayWaiting(items.length, "They were not sent: " + (answer.error || "this stall link no longer signs."));
             return;
           }
           if (!response.ok) { sayWaiting(items.length); return; }
@@ -96,12 +96,16 @@
             var refused = Object.keys(answer.refused || {}).length;
             var left = items.length - done.length;
             sayWaiting(left, refused ? refused + " could not be recorded (the details were not valid)." : "");
+            return left && done.length ? "more" : "";
           });
         });
       }, function () { sayWaiting(items.length); });
     }).catch(function () {
       say("This device cannot keep signatures offline (its storage is switched off): please stay online.");
-    }).then(function () { sending = false; }, function () { sending = false; });
+    }).then(function (more) {
+      sending = false;
+      if (more === "more") send(); // a long day offline: the rest, a batch at a time
+    }, function () { sending = false; });
   }
 
   /* Keep the page and its files for opening with no signal (the service worker serves them then). */
@@ -190,8 +194,6 @@
       plain.searchParams.delete("signed");
       history.replaceState(null, "", plain.href);
     }
-  } else {
-    closedReason = (root.querySelector("[data-stall-closed]") || {}).textContent || "";
   }
   keepForOffline();
   window.addEventListener("online", send);
