@@ -106,8 +106,7 @@ class StallAdmin(SafeModelAdmin):
     model = Stall
     menu_label = "Stalls"
     menu_icon = "site"
-    menu_order = 202
-    add_to_admin_menu = True
+    menu_order = 0
     permission_helper_class = StallPermissionHelper
     create_view_class = OpenStallView
     inspect_view_enabled = True
