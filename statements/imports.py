@@ -125,8 +125,13 @@ def read_rows(uploaded):
         yield line, {heading: value.strip() for heading, value in zip(headings, values, strict=False) if heading}
 
 
-def import_signatures(page, uploaded, source=Signature.Source.PAPER):
-    """Import the lines of `uploaded` onto `page`; raises UnreadableFile if the file as a whole is unreadable."""
+def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None):
+    """Import the lines of `uploaded` onto `page`; raises UnreadableFile if the file as a whole is unreadable.
+
+    `saved(signature)`, when given, is called in each new signature's own
+    transaction: an app above statements tags what it imported (the stalls
+    app records the event a sheet came from) without statements knowing it.
+    """
     report = ImportReport()
     signed_before = set(page.signatures.exclude(email_normalised="").values_list("email_normalised", flat=True))
     in_this_file = {}
@@ -153,7 +158,7 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER):
         kind = data["kind"] or (Signature.Kind.ORGANISATION if data["role"] else Signature.Kind.PERSON)
         try:
             with transaction.atomic():
-                Signature(
+                signature = Signature(
                     page=page,
                     kind=kind,
                     name=data["name"],
@@ -164,7 +169,10 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER):
                     show_publicly=data["public"],
                     source=source,
                     confirmed_at=now,
-                ).save()
+                )
+                signature.save()
+                if saved is not None:
+                    saved(signature)
         except IntegrityError:  # signed on the website while the file was being read
             report.already_signed.append(line)
             continue

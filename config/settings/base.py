@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "campaign.motion",
     "campaign.news",
     "campaign.form_pages",
+    "campaign.stalls",
     "statements",
     "core",
     "django_otp",

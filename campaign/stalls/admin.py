@@ -1,0 +1,154 @@
+"""Stall sessions in the admin: open one for an event, read its link and code, revoke it; totals by event.
+
+A session is opened from the admin (the create screen asks for the event and
+the statement), shows its link, short code and a QR code to open on the
+stall's phone or tablet, and is revoked with a reason the device then shows.
+It is never edited or deleted: revoking is how it stops, and its entries
+keep the event's totals.
+"""
+
+import segno
+from django import forms
+from django.contrib import messages
+from django.contrib.admin import display
+from django.shortcuts import redirect
+from django.urls import re_path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from wagtail.admin.panels import FieldPanel
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import CreateView, InspectView, InstanceSpecificView
+
+from core.admin import SafeModelAdmin
+
+from .forms import RevokeForm
+from .models import Stall
+from .permissions import CHANGE_PERMISSION
+from .views import stall_url
+
+
+class StallPermissionHelper(PermissionHelper):
+    """Opened and revoked, never edited or deleted (its entries are the event's record)."""
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class OpenStallView(CreateView):
+    """The create screen: events that have not ended, the only statement chosen for you; then the link."""
+
+    def get_form(self):
+        form = super().get_form()
+        events = form.fields["event"].queryset
+        form.fields["event"].queryset = events.filter(end__gte=timezone.now()).order_by("start")
+        form.fields["event"].label_from_instance = lambda event: (
+            f"{event.title}, {date_format(timezone.localtime(event.start), 'j M Y')}"
+        )
+        statements = form.fields["statement"].queryset
+        if not form.is_bound and len(only := statements[:2]) == 1:
+            form.initial["statement"] = only[0].pk
+        return form
+
+    def form_valid(self, form):
+        form.instance.created_by = self.request.user
+        return super().form_valid(form)
+
+    def get_success_message(self, instance):
+        return f"Stall session opened for “{instance.event.title}”. Open its link on the stall's device."
+
+    def get_success_url(self):
+        return self.url_helper.get_action_url("inspect", self.instance.pk)
+
+
+class StallInspectView(InspectView):
+    """The session's link, code and QR code (for the device's camera), its total, and the revoke form."""
+
+    def get_context_data(self, **kwargs):
+        stall = self.instance
+        link = self.request.build_absolute_uri(stall_url(stall))
+        qr = segno.make(link, error="m", micro=False).svg_inline(scale=5, title="QR code of the stall link")
+        return super().get_context_data(
+            link=link,
+            qr=mark_safe(qr),  # segno escapes the text it writes
+            total=stall.signed_count(),
+            revoke_form=kwargs.pop("revoke_form", RevokeForm()),
+            revoke_url=self.url_helper.get_action_url("revoke", stall.pk),
+            can_revoke=not stall.is_revoked and self.request.user.has_perm(CHANGE_PERMISSION),
+            **kwargs,
+        )
+
+
+class RevokeView(InstanceSpecificView):
+    """POST only: switch the session off; its device then signs nothing and says why."""
+
+    def check_action_permitted(self, user):
+        return user.has_perm(CHANGE_PERMISSION)
+
+    def post(self, request, *args, **kwargs):
+        form = RevokeForm(request.POST)
+        stall = self.instance
+        if form.is_valid() and not stall.is_revoked:
+            Stall.objects.filter(pk=stall.pk, revoked_at__isnull=True).update(
+                revoked_at=timezone.now(), revoked_reason=form.cleaned_data["reason"].strip()
+            )
+            messages.success(request, f"Stall session “{stall}” revoked: its link signs nothing now.")
+        return redirect(self.url_helper.get_action_url("inspect", stall.pk))
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.url_helper.get_action_url("inspect", self.instance.pk))
+
+
+class StallAdmin(SafeModelAdmin):
+    model = Stall
+    menu_label = "Stalls"
+    menu_icon = "site"
+    menu_order = 0
+    permission_helper_class = StallPermissionHelper
+    create_view_class = OpenStallView
+    inspect_view_enabled = True
+    inspect_view_class = StallInspectView
+    inspect_template_name = "stalls/admin/inspect.html"
+    list_display = ["event", "code_shown", "state", "closes", "signed_here"]
+    list_filter = ["event"]
+    list_select_related = ["event"]
+    ordering = ["-created_at"]
+    # Plain lists, not the page chooser: organisers need no page permissions to pick an event.
+    panels = [FieldPanel("event", widget=forms.Select), FieldPanel("statement", widget=forms.Select)]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_totals()
+
+    @display(description="Code")
+    def code_shown(self, obj):
+        return obj.display_code
+
+    @display(description="State")
+    def state(self, obj):
+        if obj.is_revoked:
+            return "Revoked"
+        return "Open" if obj.is_open() else "Closed"
+
+    @display(description="Open until")
+    def closes(self, obj):
+        return date_format(timezone.localtime(obj.closes_at), "j M Y, H:i")
+
+    @display(description="Signed here", ordering="signed")
+    def signed_here(self, obj):
+        return obj.signed
+
+    def revoke_view(self, request, instance_pk):
+        return RevokeView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+    def get_admin_urls_for_registration(self):
+        return (
+            *super().get_admin_urls_for_registration(),
+            re_path(
+                self.url_helper.get_action_url_pattern("revoke"),
+                self.revoke_view,
+                name=self.url_helper.get_action_url_name("revoke"),
+            ),
+        )

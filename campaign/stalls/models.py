@@ -1,0 +1,154 @@
+"""Stall sessions, and which event each signature gathered in person came from.
+
+A `Stall` is one event's signing session on a phone or tablet: a secret key
+in its link (and a short code to type instead), open until the end of the
+event's day unless an organiser revokes it. Each signature taken in person,
+at a stall or from a paper sheet imported for an event, leaves an
+`InPersonSignature`: the event it is tagged with and, for a stall, the id
+the device made for it. That id is unique, so a device sending the same
+signature twice (the signal dropped before the answer came) records it once.
+
+The event is named by Django's lazy model string, not imported: campaign
+apps are peers, and this one only reads an event's title and times through
+the relation (see ARCHITECTURE.md and the report of issue 18).
+"""
+
+import secrets
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+# Letters and digits that cannot be mistaken for one another when read off a screen.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+# A device that was offline until after the stall closed may still send what it took then.
+SYNC_GRACE = timedelta(hours=24)
+
+
+def new_key():
+    return secrets.token_urlsafe(24)
+
+
+def new_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text):
+    """What someone typed ("abcd-efgh ", "ABCD EFGH") as stored: upper case, letters and digits only."""
+    return "".join(char for char in (text or "").upper() if char.isalnum())[: CODE_LENGTH * 2]
+
+
+def end_of_day(moment):
+    """The last moment of `moment`'s day in the site's time zone."""
+    day = timezone.localtime(moment).date()
+    return timezone.make_aware(datetime.combine(day, time.max))
+
+
+class StallQuerySet(models.QuerySet):
+    def with_totals(self):
+        """Each stall with `signed`: the signatures it took that still stand (one GROUP BY, not a query per row)."""
+        return self.annotate(signed=models.Count("entries", filter=models.Q(entries__signature__isnull=False)))
+
+
+class Stall(models.Model):
+    """One event's signing session on a device: a link, a short code, and when it stops."""
+
+    wagtail_reference_index_ignore = True  # bookkeeping, not content
+
+    event = models.ForeignKey(
+        "events.EventPage",
+        on_delete=models.CASCADE,
+        related_name="stalls",
+        help_text="Events that have not ended. The stall link works until the end of the event's day.",
+    )
+    statement = models.ForeignKey(
+        "statements.StatementPage",
+        on_delete=models.CASCADE,
+        related_name="stalls",
+        help_text="What people sign at the stall.",
+    )
+    key = models.CharField(max_length=64, unique=True, default=new_key, editable=False)
+    code = models.CharField(max_length=CODE_LENGTH, unique=True, default=new_code, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_reason = models.CharField(
+        "reason", max_length=200, blank=True, help_text="Shown on the stall's device, so keep it short and polite."
+    )
+
+    objects = StallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "stall session"
+
+    def __str__(self):
+        return f"{self.event.title} ({self.display_code})"
+
+    @property
+    def display_code(self):
+        half = CODE_LENGTH // 2
+        return f"{self.code[:half]}-{self.code[half:]}"
+
+    @property
+    def closes_at(self):
+        """The end of the event's (last) day: it follows the event if an editor moves it."""
+        return end_of_day(self.event.end)
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    def is_open(self, now=None):
+        return not self.is_revoked and (now or timezone.now()) <= self.closes_at
+
+    def takes_late_entries(self, now=None):
+        """Whether a device may still send what it took while offline (until SYNC_GRACE after closing)."""
+        return not self.is_revoked and (now or timezone.now()) <= self.closes_at + SYNC_GRACE
+
+    @property
+    def closed_reason(self):
+        """Why the stall signs nothing, as its device says it; empty while it is open."""
+        if self.is_revoked:
+            reason = f" {self.revoked_reason}" if self.revoked_reason else ""
+            return f"This stall link was switched off by an organiser.{reason}"
+        if not self.is_open():
+            return "This stall has closed: its link worked until the end of the event’s day."
+        return ""
+
+    def signed_count(self):
+        """Signatures taken here that still stand: an indexed count of one stall's rows, never of all signatures."""
+        return self.entries.filter(signature__isnull=False).count()
+
+
+class InPersonSignature(models.Model):
+    """A signature taken in person (at a stall, or on a paper sheet imported for an event), and its event.
+
+    `signature` is emptied when the signer withdraws (their data goes with
+    the signature row); the row stays, holding nothing personal, so the
+    device's id is still known and a late retry is not counted again.
+    `signature` is also empty from the start when the address had already
+    signed: the person is thanked, nothing is counted twice.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    signature = models.OneToOneField(
+        "statements.Signature", null=True, blank=True, on_delete=models.SET_NULL, related_name="in_person"
+    )
+    event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="in_person_signatures")
+    stall = models.ForeignKey(Stall, null=True, blank=True, on_delete=models.CASCADE, related_name="entries")
+    client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "signature taken in person"
+        verbose_name_plural = "signatures taken in person"
+
+    def __str__(self):
+        return f"{self.event.title}: {'a signature' if self.signature_id else 'already signed or withdrawn'}"

@@ -1,0 +1,156 @@
+"""The stall's pages: the code form, the sign form on the device, its JSON inbox, and its service worker.
+
+A stall's key (in the link the organiser opens, or found by its short code)
+is what authorises signing there, so the two POSTs that sign are exempt
+from Django's CSRF token: a page loaded from the device's offline copy may
+hold a stale one, and another site cannot know the key. They still refuse
+a request the browser says came from another site (Sec-Fetch-Site, Origin).
+They are not rate-limited per network: a stall is one device signing many
+people, which is the point. The key travels in the query string and the
+body, never the path, so access logs (which drop query strings) never hold it.
+"""
+
+import json
+import uuid
+from urllib.parse import urlencode, urlsplit
+
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.protection import rate_limited
+
+from .forms import CodeForm, StallSignForm
+from .models import Stall
+from .recording import take
+
+MAX_BATCH = 200  # signatures in one JSON request: a day's stall, with room to spare
+MAX_BODY = 1024 * 1024
+
+
+def from_this_site(request):
+    """False when the browser says the request came from another site (Fetch Metadata, then Origin)."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
+        return False
+    origin = request.headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == request.get_host()
+
+
+def find_stall(key):
+    if not key or len(key) > 64:
+        return None
+    return Stall.objects.select_related("event", "statement").filter(key=key).first()
+
+
+def stall_url(stall, **extra):
+    return reverse("stall") + "?" + urlencode({"key": stall.key, **extra})
+
+
+def render_stall(request, stall, form=None, status=200, signed=False):
+    context = {
+        "stall": stall,
+        "form": form or StallSignForm(),
+        "signed": signed,
+        "closed_reason": stall.closed_reason,
+        "total": stall.signed_count(),
+        "entries_url": reverse("stall_entries"),
+        "sign_url": reverse("stall_sign"),
+        "worker_url": reverse("stall_worker"),
+    }
+    return TemplateResponse(request, "stalls/stall.html", context, status=status)
+
+
+@never_cache  # the device's page: never in a shared cache, and no back button showing the last signer
+@require_http_methods(["GET", "HEAD", "POST"])
+@rate_limited("stall_code", limit=20, period=3600)
+def stall(request):
+    """/stall/?key=...: the stall's page; /stall/ alone asks for the short code (POSTed, rate-limited)."""
+    if request.method == "GET" and "key" in request.GET:
+        found = find_stall(request.GET["key"])
+        if found is None:
+            return TemplateResponse(request, "stalls/unknown.html", status=404)
+        return render_stall(request, found, signed=request.GET.get("signed") == "1")
+    form = CodeForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        return redirect(stall_url(form.stall))
+    return TemplateResponse(request, "stalls/code.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@csrf_exempt  # authorised by the stall's key; see the module's docstring
+@never_cache
+@require_POST
+def sign(request):
+    """The sign form without JavaScript: a normal POST, then back to an empty form saying thank you."""
+    found = find_stall(request.POST.get("key", ""))
+    if found is None:
+        return TemplateResponse(request, "stalls/unknown.html", status=404)
+    if not from_this_site(request):
+        return HttpResponseForbidden("This form can only be sent from the stall's own page.")
+    if not found.is_open():
+        return render_stall(request, found, status=410)
+    form = StallSignForm(request.POST)
+    if not form.is_valid():
+        return render_stall(request, found, form=form, status=400)
+    data = form.cleaned_data
+    data["entry"] = data.get("entry") or uuid.uuid4()
+    take(found, data, request)
+    return redirect(stall_url(found, signed=1))
+
+
+@csrf_exempt  # authorised by the stall's key; see the module's docstring
+@never_cache
+@require_POST
+def entries(request):
+    """The device sends what it took: {"key": ..., "entries": [{"entry": uuid, "name": ..., ...}, ...]}.
+
+    Answers which ids it now holds ("received": recorded now or before) and
+    which it refused as invalid ("refused", with the reasons), so the device
+    forgets the ones received, and keeps nothing it will never be able to
+    send. A closed or revoked stall answers 410 with the reason, and the
+    device keeps its signatures and says why they were not sent.
+    """
+    if not from_this_site(request):
+        return JsonResponse({"error": "This can only be sent from the stall's own page."}, status=403)
+    if len(request.body) > MAX_BODY:
+        return JsonResponse({"error": "Too much at once: send fewer signatures."}, status=413)
+    try:
+        payload = json.loads(request.body)
+        batch = payload["entries"]
+        found = find_stall(str(payload["key"]))
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": "This is not what the stall's page sends."}, status=400)
+    if found is None:
+        return JsonResponse({"error": "This stall link is not known."}, status=404)
+    if not found.takes_late_entries():
+        return JsonResponse({"error": found.closed_reason, "closed": True}, status=410)
+    if not isinstance(batch, list) or len(batch) > MAX_BATCH:
+        return JsonResponse({"error": f"Send a list of at most {MAX_BATCH} signatures."}, status=400)
+    received, refused = [], {}
+    for item in batch:
+        form = StallSignForm(item if isinstance(item, dict) else {})
+        entry = form.data.get("entry")
+        if not form.is_valid() or form.cleaned_data["entry"] is None:
+            if isinstance(entry, str) and len(entry) <= 64:
+                refused[entry] = [error for errors in form.errors.values() for error in errors] or ["No id."]
+            continue
+        take(found, form.cleaned_data, request)
+        received.append(str(form.cleaned_data["entry"]))
+    return JsonResponse({"received": received, "refused": refused, "total": found.signed_count()})
+
+
+@require_GET
+def service_worker(request):
+    """The stall's service worker, at /stall/sw.js so that its scope, /stall/, covers the stall's page.
+
+    Served from here rather than /static/: a worker's scope can be no wider
+    than the folder it is served from, and its address must stay the same
+    from one release to the next, which the static files' hashed names do not.
+    """
+    response = HttpResponse(render_to_string("stalls/sw.js"), content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,202 @@
+/* Stall mode on the device: signatures wait in IndexedDB until the server has them, each under an id made here.
+
+   Without this script the form is an ordinary POST and works online. With
+   it, pressing "Sign" keeps the signature on the device first, clears the
+   form for the next person and sends everything waiting whenever there is
+   a signal (on load, when the browser comes online, after each signature
+   and every 15 seconds). The server records each id once, so a signature
+   sent twice (the answer lost on the way back) counts once; the device
+   forgets an id only when the server says it has it. A service worker
+   (/stall/sw.js) keeps the page itself, so it opens again with no signal.
+   After two idle minutes the form is emptied and covered by "Tap to sign":
+   a half-typed name or address is never left for the next person to see. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-stall]");
+  if (!root || !window.indexedDB || !window.fetch) return;
+  var key = root.getAttribute("data-key");
+  var form = root.querySelector("[data-stall-form]");
+  var statusBox = root.querySelector("[data-stall-status]");
+  var totalBox = document.querySelector("[data-stall-total]");
+  var thanks = root.querySelector("[data-stall-thanks]");
+  var cover = root.querySelector("[data-stall-cover]");
+  var formArea = root.querySelector("[data-stall-form-area]");
+  var IDLE_MS = 2 * 60 * 1000;
+  var RETRY_MS = 15 * 1000;
+  var BATCH = 100; // the server takes at most 200 in one request
+  var sending = false;
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 15) | 64;
+    bytes[8] = (bytes[8] & 63) | 128;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  }
+
+  /* The outbox: one IndexedDB store of signatures not yet received, keyed by their id. */
+  var dbReady = new Promise(function (resolve, reject) {
+    var opening = indexedDB.open("campaign-stall", 1);
+    opening.onupgradeneeded = function () { opening.result.createObjectStore("outbox", { keyPath: "entry" }); };
+    opening.onsuccess = function () { resolve(opening.result); };
+    opening.onerror = function () { reject(opening.error); };
+  });
+
+  function store(mode, work) {
+    return dbReady.then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction("outbox", mode);
+        var result = work(tx.objectStore("outbox"));
+        tx.oncomplete = function () { resolve(result && "result" in result ? result.result : undefined); };
+        tx.onerror = function () { reject(tx.error); };
+      });
+    });
+  }
+
+  function waiting() {
+    return store("readonly", function (outbox) { return outbox.getAll(); }).then(function (all) {
+      return all.filter(function (item) { return item.key === key; });
+    });
+  }
+
+  function say(text) { statusBox.textContent = text; }
+
+  function sayWaiting(count, why) {
+    if (!count) { say(why || ""); return; }
+    var some = count === 1 ? "1 signature is" : count + " signatures are";
+    say(some + " kept on this device. " + (why || "They will be sent when there is a signal."));
+  }
+
+  /* Send everything waiting for this stall; forget what the server says it holds (or refuses for good). */
+  function send() {
+    if (sending) return Promise.resolve();
+    sending = true;
+    return waiting().then(function (items) {
+      if (!items.length) { say(""); return; }
+      var batch = items.slice(0, BATCH);
+      var body = JSON.stringify({ key: key, entries: batch.map(function (item) { return item.data; }) });
+      return fetch(root.getAttribute("data-entries-url"), {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: body,
+        credentials: "same-origin",
+      }).then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (answer) {
+          if (response.status === 410 || response.status === 404) {
+            sayWaiting(items.length, "They were not sent: " + (answer.error || "this stall link no longer signs."));
+            return;
+          }
+          if (!response.ok) { sayWaiting(items.length); return; }
+          var done = (answer.received || []).concat(Object.keys(answer.refused || {}));
+          return store("readwrite", function (outbox) {
+            done.forEach(function (id) { outbox.delete(id); });
+          }).then(function () {
+            if (totalBox && typeof answer.total === "number") totalBox.textContent = String(answer.total);
+            var refused = Object.keys(answer.refused || {}).length;
+            var left = items.length - done.length;
+            sayWaiting(left, refused ? refused + " could not be recorded (the details were not valid)." : "");
+            return left && done.length ? "more" : "";
+          });
+        });
+      }, function () { sayWaiting(items.length); });
+    }).catch(function () {
+      say("This device cannot keep signatures offline (its storage is switched off): please stay online.");
+    }).then(function (more) {
+      sending = false;
+      if (more === "more") send(); // a long day offline: the rest, a batch at a time
+    }, function () { sending = false; });
+  }
+
+  /* Keep the page and its files for opening with no signal (the service worker serves them then). */
+  function keepForOffline() {
+    if (!("serviceWorker" in navigator) || !window.caches) return;
+    navigator.serviceWorker.register(root.getAttribute("data-worker-url"), { scope: root.getAttribute("data-scope") })
+      .catch(function () { /* no worker: the page still signs while online */ });
+    var page = new URL(location.href);
+    page.searchParams.delete("signed");
+    var files = [page.href];
+    document.querySelectorAll("link[rel=stylesheet], script[src]").forEach(function (el) { files.push(el.href || el.src); });
+    caches.open("stall-v1").then(function (cache) { return cache.addAll(files); }).catch(function () {});
+  }
+
+  function showForm() {
+    cover.hidden = true;
+    formArea.hidden = false;
+    form.querySelector("input:not([type=hidden])").focus();
+  }
+
+  function clearForm() {
+    form.reset();
+    form.querySelectorAll(".field-error").forEach(function (el) { el.remove(); });
+    form.querySelectorAll(".has-error").forEach(function (el) { el.classList.remove("has-error"); });
+    var summary = root.querySelector(".error-summary");
+    if (summary) summary.remove();
+  }
+
+  function lock() {
+    clearForm();
+    thanks.hidden = true;
+    formArea.hidden = true;
+    cover.hidden = false;
+  }
+
+  var idle;
+  function awake() {
+    clearTimeout(idle);
+    idle = setTimeout(lock, IDLE_MS);
+  }
+
+  function valid() {
+    var email = form.elements.email;
+    email.setCustomValidity(
+      form.elements.keep_informed.checked && !email.value.trim()
+        ? "Give an email address so we can keep you informed, or untick that box." : ""
+    );
+    form.elements.name.setCustomValidity(form.elements.name.value.trim() ? "" : "Please give your name.");
+    return form.reportValidity();
+  }
+
+  function onSubmit(event) {
+    event.preventDefault();
+    if (!valid()) return;
+    var fields = form.elements;
+    var data = {
+      entry: newId(),
+      name: fields.name.value,
+      email: fields.email.value.trim(),
+      town: fields.town.value,
+      show_publicly: fields.show_publicly.checked,
+      keep_informed: fields.keep_informed.checked,
+      website: fields.website ? fields.website.value : "",
+    };
+    store("readwrite", function (outbox) {
+      outbox.put({ entry: data.entry, key: key, data: data, made_at: new Date().toISOString() });
+    }).then(function () {
+      clearForm();
+      thanks.hidden = false;
+      thanks.focus();
+      send();
+    }, function () {
+      form.submit(); // no storage on this device: the ordinary POST, online
+    });
+  }
+
+  if (form) {
+    form.elements.name.required = true;
+    form.addEventListener("submit", onSubmit);
+    form.addEventListener("input", function () { thanks.hidden = true; });
+    root.querySelector("[data-stall-start]").addEventListener("click", showForm);
+    ["pointerdown", "keydown", "input"].forEach(function (type) { document.addEventListener(type, awake, true); });
+    awake();
+    if (new URL(location.href).searchParams.get("signed")) {
+      var plain = new URL(location.href);
+      plain.searchParams.delete("signed");
+      history.replaceState(null, "", plain.href);
+    }
+  }
+  keepForOffline();
+  window.addEventListener("online", send);
+  setInterval(send, RETRY_MS);
+  send();
+})();
