@@ -104,22 +104,25 @@ def repeat(page, signature, request=None):
     when to ask again, rather than claim an email it did not send: that tells
     whoever typed the address that it was used within the last few minutes,
     and nothing about whether it was confirmed.
+
+    A held signature (statements.holds) gets no email, but the page answers
+    exactly as it would otherwise, so signing twice tells no one it was held.
     """
     signature.page = page
-    if signature.is_held:  # still waiting for an organiser: no email, and the same page as ever
-        logger.info("held signature repeated", extra={"page": page.pk})
-        return Signed(signature)
     now = timezone.now()
     if signature.created_at > now - timedelta(seconds=RESEND_INTERVAL):
         last_emailed = signature.created_at
     elif cache.add(resend_key(signature), now.timestamp(), RESEND_INTERVAL):
         last_emailed = None
         template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
-        queue_signature_email(template, signature, request)
+        if not signature.is_held:
+            queue_signature_email(template, signature, request)
     else:
         stamp = cache.get(resend_key(signature))
         last_emailed = datetime.fromtimestamp(stamp, tz=now.tzinfo) if isinstance(stamp, float) else now
-    logger.info("signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed})
+    logger.info(
+        "signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed, "held": signature.is_held}
+    )
     if last_emailed is None:
         return Signed(signature)
     return Signed(signature, emailed=False, next_email_at=last_emailed + timedelta(seconds=RESEND_INTERVAL))

@@ -102,13 +102,31 @@ def test_held_signatures_never_count_never_show_and_signing_again_sends_nothing(
     signature = Signature.objects.get()
     assert signature.is_held and signature.network and "127.0.0.1" not in signature.network
 
-    again = sign(client, statement_page, email="held@example.org", name="Held Person")
-    assert again["Location"] == "/statement/sign/done/"  # no "sent=0": nothing tells it apart
+    sign(client, statement_page, email="held@example.org", name="Held Person")
     assert mail.outbox == []
     assert signing.confirm(signature) is False  # no link went out; none made by hand counts either
     assert statement_page.counts()["total"] == 0
     for url in (statement_page.url, f"{statement_page.url}signatories/"):
         assert "Held Person" not in visible_text(client.get(url))
+
+
+def test_signing_twice_answers_as_for_anyone_so_it_tells_no_one_a_signature_was_held(
+    client, statement_page, site_settings, settings
+):
+    settings.SIGNING_EMAIL_BUDGET = 1
+    sign(client, statement_page, email="emailed@example.org")
+    sign(client, statement_page, email="held@example.org")
+    assert Signature.objects.get(email="held@example.org").is_held
+    emailed_again = sign(client, statement_page, email="emailed@example.org")
+    held_again = sign(client, statement_page, email="held@example.org")
+    assert emailed_again["Location"].startswith("/statement/sign/done/?sent=0&after=")
+    assert held_again["Location"].startswith("/statement/sign/done/?sent=0&after=")
+
+    later = timezone.now() - timedelta(seconds=signing.RESEND_INTERVAL + 1)
+    Signature.objects.update(created_at=later)
+    assert sign(client, statement_page, email="emailed@example.org")["Location"] == "/statement/sign/done/"
+    assert sign(client, statement_page, email="held@example.org")["Location"] == "/statement/sign/done/"
+    assert [message.to for message in mail.outbox] == [["emailed@example.org"], ["emailed@example.org"]]
 
 
 def test_the_ceiling_is_the_only_refusal_and_far_above_any_meeting(settings):
