@@ -65,6 +65,7 @@ def test_an_organiser_finds_the_burst_reads_the_dry_run_and_releases_it(reviewer
     expect(tab.get_by_text("Meeting member 3")).to_be_visible()
     screenshot(tab, "group")
     assert run_axe(tab) == []
+    assert sideways_overflow(tab) == 0
 
     tab.get_by_role("button", name="Release 12 held signatures").click()
     expect(tab.get_by_text("12 held signatures released.")).to_be_visible()
