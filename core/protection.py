@@ -2,10 +2,14 @@
 
 The limits count in the cache (Redis when REDIS_URL is set), so every app
 server shares one count per visitor. A visitor over the limit gets a polite
-"try again later" page with status 429, never an error.
+"try again later" page with status 429, never an error. A form that must
+never turn a real person away (signing) sets its limit as a ceiling far
+above any meeting on one Wi-Fi, and holds back below it instead
+(`network_key` and `count_this_period` give it what it needs).
 """
 
 import ipaddress
+import logging
 from functools import wraps
 
 from django import forms
@@ -17,7 +21,12 @@ from django.utils.crypto import salted_hmac
 
 from .cache import count_in_window
 
+logger = logging.getLogger(__name__)
+
 HONEYPOT_FIELD = "website"
+
+# Set once this process has warned that X-Forwarded-For arrives while TRUSTED_PROXY_COUNT is 0.
+_proxy_warning = {"given": False}
 
 
 class HoneypotFormMixin(forms.Form):
@@ -40,9 +49,20 @@ class HoneypotFormMixin(forms.Form):
 
 
 def client_ip(request):
-    """The visitor's address; trusts X-Forwarded-For only behind a known number of proxies."""
+    """The visitor's address; trusts X-Forwarded-For only behind a known number of proxies.
+
+    Requests that carry X-Forwarded-For while TRUSTED_PROXY_COUNT is 0 usually
+    mean a load balancer nobody told the site about: every visitor then has
+    the balancer's address and shares one limit. The log says so, once per process.
+    """
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if forwarded and not proxies and not _proxy_warning["given"]:
+        _proxy_warning["given"] = True
+        logger.warning(
+            "requests carry X-Forwarded-For but TRUSTED_PROXY_COUNT is 0: every visitor behind the proxy "
+            "shares one address for the rate limits; set TRUSTED_PROXY_COUNT to the number of proxies"
+        )
     if proxies and forwarded:
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
@@ -69,6 +89,16 @@ def network_of(ip):
     return str(address)
 
 
+def network_key(request):
+    """A keyed hash of the visitor's network (see `network_of`): groups signatures by network, never names it.
+
+    Keyed with SECRET_KEY, so a leaked database or cache cannot be turned back
+    into addresses by hashing all four billion IPv4 addresses.
+    """
+    network = network_of(client_ip(request))
+    return salted_hmac("core.protection.network_key", network).hexdigest()[:32]
+
+
 def first_in_interval(scope, address, seconds):
     """True the first time `address` (an email address) is seen in `scope` within `seconds`; False after that.
 
@@ -78,10 +108,19 @@ def first_in_interval(scope, address, seconds):
     return cache.add(f"once:{scope}:{digest}", 1, seconds)
 
 
+def count_this_period(scope, key, period):
+    """Count one more event for `key` in `scope` within the current fixed window of `period` seconds; return the count.
+
+    The count passes any given number exactly once per window, which is how
+    a caller does something "once an hour per group" without a second key.
+    """
+    window = int(timezone.now().timestamp()) // period
+    return count_in_window(f"{scope}:{key}:{window}", period + 5)
+
+
 def hit(scope, key, limit, period):
     """Count one attempt; return True while the caller is within `limit` per `period` seconds."""
-    window = int(timezone.now().timestamp()) // period
-    return count_in_window(f"ratelimit:{scope}:{key}:{window}", period + 5) <= limit
+    return count_this_period(f"ratelimit:{scope}", key, period) <= limit
 
 
 def rate_limited(scope, limit=None, period=None):

@@ -9,9 +9,14 @@ anyone can type anyone's address into the form.
 
 from urllib.parse import urlencode
 
-from core.emails import Email, register_email
+from django.conf import settings
 
+from core.emails import Email, register_email
+from core.notify import admin_url, organiser_addresses
+
+from .holds import ALERT_EMAIL, email_domain
 from .models.signature import Signature
+from .review import Group
 from .tokens import CONFIRM, WITHDRAW, make_token
 
 TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/withdraw_link"]
@@ -33,3 +38,25 @@ def signature_email(signature, statement_url):
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 for template in TEMPLATES:
     register_email(template, Signature.objects.select_related("page"), signature_email)
+
+
+def review_alert(signature, grouping):
+    """The organisers' alert: one network or email domain passed its threshold this hour (statements.holds).
+
+    Built from the signature that passed it: the group is named by the
+    network's hash or the domain, never by an address or a name.
+    """
+    group = Group(by=grouping, key=signature.network if grouping == "network" else email_domain(signature.email))
+    if not group.key:
+        return None
+    context = {
+        "network": grouping == "network",
+        "domain": group.key if grouping == "domain" else "",
+        "threshold": settings.REVIEW_ALERTS[grouping],
+        "budget": settings.SIGNING_EMAIL_BUDGET,
+        "review_url": admin_url(group.url),
+    }
+    return Email(to=organiser_addresses(), context=context)
+
+
+register_email(ALERT_EMAIL, Signature.objects.all(), review_alert)

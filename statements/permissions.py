@@ -3,6 +3,7 @@
 EMAIL_PERMISSION = "statements.view_signature_email"
 EXPORT_PERMISSION = "statements.export_signature"
 IMPORT_PERMISSION = "statements.import_signature"
+REVIEW_PERMISSION = "statements.review_signature"
 
 ORGANISER_PERMISSIONS = [
     "statements.view_signature",
@@ -11,4 +12,5 @@ ORGANISER_PERMISSIONS = [
     EMAIL_PERMISSION,
     EXPORT_PERMISSION,
     IMPORT_PERMISSION,
+    REVIEW_PERMISSION,
 ]

@@ -15,6 +15,7 @@ from django.utils import timezone
 from core.emails import queue_email
 from core.page_cache import UntilNextPublish
 
+from . import holds
 from .models.counter import SignatureCount
 from .models.signature import Signature, normalise_email
 
@@ -63,28 +64,35 @@ def queue_signature_email(template, signature, request=None):
     queue_email(template, signature, statement_url=statement_url(signature.page, request))
 
 
-def record(page, form, request=None, retry=True):
+def record(page, form, request=None, retry=True, assessment=None):
     """Save a new signature from a valid form and queue its confirmation email, in one transaction.
 
     A second signing with the same address never makes a second row (the
     unique constraint refuses it): see `repeat`. The insert is tried first
-    because new addresses are the common case in a surge. Returns a `Signed`.
+    because new addresses are the common case in a surge. A signature that
+    statements.holds holds back is saved with no email, and the visitor is
+    told just what anyone else is. Returns a `Signed`.
     """
     signature = form.save(commit=False)
     signature.page = page
     signature.source = Signature.Source.WEB
+    assessment = assessment or holds.assess(request, signature.email)
+    signature.network = assessment.network
+    signature.held_because = assessment.held_because
     try:
         with transaction.atomic():
             signature.save()
-            queue_signature_email("statements/confirm", signature, request)
+            if not signature.is_held:
+                queue_signature_email("statements/confirm", signature, request)
+            holds.alert_organisers(signature, assessment)
     except IntegrityError:
         existing = page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
         if existing is None and retry:  # withdrawn in between: sign again
-            return record(page, form, request, retry=False)
+            return record(page, form, request, retry=False, assessment=assessment)
         if existing is None:
             raise
         return repeat(page, existing, request)
-    logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind})
+    logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind, "held": signature.is_held})
     return Signed(signature)
 
 
@@ -96,6 +104,9 @@ def repeat(page, signature, request=None):
     when to ask again, rather than claim an email it did not send: that tells
     whoever typed the address that it was used within the last few minutes,
     and nothing about whether it was confirmed.
+
+    A held signature (statements.holds) gets no email, but the page answers
+    exactly as it would otherwise, so signing twice tells no one it was held.
     """
     signature.page = page
     now = timezone.now()
@@ -104,11 +115,14 @@ def repeat(page, signature, request=None):
     elif cache.add(resend_key(signature), now.timestamp(), RESEND_INTERVAL):
         last_emailed = None
         template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
-        queue_signature_email(template, signature, request)
+        if not signature.is_held:
+            queue_signature_email(template, signature, request)
     else:
         stamp = cache.get(resend_key(signature))
         last_emailed = datetime.fromtimestamp(stamp, tz=now.tzinfo) if isinstance(stamp, float) else now
-    logger.info("signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed})
+    logger.info(
+        "signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed, "held": signature.is_held}
+    )
     if last_emailed is None:
         return Signed(signature)
     return Signed(signature, emailed=False, next_email_at=last_emailed + timedelta(seconds=RESEND_INTERVAL))
@@ -117,10 +131,12 @@ def repeat(page, signature, request=None):
 def confirm(signature):
     """Confirm a signature; True the first time, False if it was already confirmed.
 
-    The conditional UPDATE makes a double click or two browsers count once.
+    The conditional UPDATE makes a double click or two browsers count once,
+    and a held signature (which no email went to) never counts before an
+    organiser releases it.
     """
     with transaction.atomic():
-        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True, held_because="").update(
             confirmed_at=timezone.now()
         )
         if updated:

@@ -6,15 +6,19 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
 from .admin import SignatureAdmin
-from .admin_views import import_paper_signatures
-from .permissions import IMPORT_PERMISSION
+from .admin_views import import_paper_signatures, review_group, review_signatures
+from .permissions import IMPORT_PERMISSION, REVIEW_PERMISSION
 
 modeladmin_register(SignatureAdmin)
 
 
 @hooks.register("register_admin_urls")
 def import_urls():
-    return [path("statements/import/", import_paper_signatures, name="statements_import")]
+    return [
+        path("statements/import/", import_paper_signatures, name="statements_import"),
+        path("statements/review/", review_signatures, name="statements_review"),
+        path("statements/review/group/", review_group, name="statements_review_group"),
+    ]
 
 
 class PermissionMenuItem(MenuItem):
@@ -34,4 +38,15 @@ def import_menu_item():
         icon_name="upload",
         order=201,
         permission=IMPORT_PERMISSION,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def review_menu_item():
+    return PermissionMenuItem(
+        "Review signatures",
+        reverse("statements_review"),
+        icon_name="warning",
+        order=202,
+        permission=REVIEW_PERMISSION,
     )

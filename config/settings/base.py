@@ -271,11 +271,24 @@ LOGGING = {
 
 # Public forms: (submissions, per seconds) per client IP. Behind a load
 # balancer set TRUSTED_PROXY_COUNT so the visitor's own address is counted.
+# Signing's is a ceiling far above any meeting on one Wi-Fi: the only point
+# where a signer is turned away. Below it, signing holds back instead
+# (statements/holds.py): a network gets SIGNING_EMAIL_BUDGET confirmation
+# emails an hour, and later signatures wait, saved, for an organiser.
 RATE_LIMITS = {
-    "sign": (int(env("RATE_LIMIT_SIGN", "10")), 3600),
+    "sign": (int(env("RATE_LIMIT_SIGN", "2000")), 3600),
     "submit": (int(env("RATE_LIMIT_SUBMIT", "10")), 3600),
 }
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+SIGNING_EMAIL_BUDGET = int(env("SIGNING_EMAIL_BUDGET", "10"))
+# Organisers get one email an hour for a network or an email domain past this many signatures in the hour
+# (a domain's is higher: the big webmail providers carry many real signers).
+REVIEW_ALERTS = {
+    "network": int(env("REVIEW_ALERT_NETWORK", "50")),
+    "domain": int(env("REVIEW_ALERT_DOMAIN", "200")),
+}
+# Signatures keep a keyed hash of their network this many days, for review; then it is emptied.
+NETWORK_HASH_DAYS = int(env("NETWORK_HASH_DAYS", "30"))
 
 # Unconfirmed signatures are deleted after this many days, and finished task
 # rows (ids, and a failure's traceback) after TASK_RESULT_DAYS, by the

@@ -19,6 +19,8 @@ def normalise_email(email):
 
 # What the public lists show (SignatureQuerySet.public) and their indexes cover.
 LISTED = models.Q(confirmed_at__isnull=False, show_publicly=True)
+# Held back for an organiser (statements.holds): never emailed, never confirmed, never counted until released.
+HELD = ~models.Q(held_because="")
 
 
 class SignatureQuerySet(models.QuerySet):
@@ -27,6 +29,10 @@ class SignatureQuerySet(models.QuerySet):
 
     def unconfirmed(self):
         return self.filter(confirmed_at__isnull=True)
+
+    def held(self):
+        """Signatures waiting for an organiser to release or invalidate them (statements.review)."""
+        return self.filter(HELD)
 
     def public(self):
         """Signatures that may be shown: confirmed, and the signer agreed."""
@@ -54,6 +60,10 @@ class Signature(models.Model):
         PERSON = "person", "A person"
         ORGANISATION = "organisation", "An organisation"
 
+    class HeldBecause(models.TextChoices):
+        NETWORK = "network", "Over the email budget of its network"
+        DISPOSABLE = "disposable", "A disposable email address"
+
     class Source(models.TextChoices):
         WEB = "web", "Signed on the website"
         PAPER = "paper", "Paper sheet"
@@ -76,6 +86,11 @@ class Signature(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Why the signature waits for an organiser; empty for all others (statements.holds).
+    held_because = models.CharField(max_length=20, choices=HeldBecause.choices, blank=True, editable=False)
+    # A keyed hash of the signer's network (core.protection.network_key), never the address;
+    # emptied after NETWORK_HASH_DAYS by statements.tasks.forget_signing_networks.
+    network = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = SignatureQuerySet.as_manager()
 
@@ -94,11 +109,14 @@ class Signature(models.Model):
         indexes = [
             models.Index(fields=["page", "-confirmed_at", "-id"], condition=LISTED, name="signature_list_everyone"),
             models.Index(fields=["page", "kind", "-confirmed_at", "-id"], condition=LISTED, name="signature_list_kind"),
+            # Only held rows: counting them for the dashboard and finding them to review stays cheap.
+            models.Index(fields=["-created_at"], condition=HELD, name="signature_held"),
         ]
         permissions = [
             ("view_signature_email", "Can see signers' email addresses"),
             ("export_signature", "Can export signatures as CSV"),
             ("import_signature", "Can import paper signatures"),
+            ("review_signature", "Can release or invalidate signatures in bulk"),
         ]
 
     def __str__(self):
@@ -133,6 +151,10 @@ class Signature(models.Model):
     @property
     def is_confirmed(self):
         return self.confirmed_at is not None
+
+    @property
+    def is_held(self):
+        return bool(self.held_because)
 
     @property
     def display_name(self):

@@ -6,7 +6,16 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from core.protection import HoneypotFormMixin, client_ip, first_in_interval, network_of, rate_limited
+from core import protection
+from core.protection import (
+    HoneypotFormMixin,
+    client_ip,
+    count_this_period,
+    first_in_interval,
+    network_key,
+    network_of,
+    rate_limited,
+)
 
 
 class ExampleForm(HoneypotFormMixin, forms.Form):
@@ -91,3 +100,41 @@ def test_first_in_interval_is_once_per_address_and_keeps_no_address(settings):
     assert first_in_interval("other", "rosa@example.org", 600)
     keys = list(getattr(cache, "_cache", {}))  # the local-memory cache of the tests
     assert keys and not any("example.org" in key for key in keys)
+
+
+def test_forwarded_for_without_trusted_proxies_is_warned_about_once(settings, caplog, monkeypatch):
+    """Behind an undeclared load balancer every visitor shares one address: the log must say so, once."""
+    monkeypatch.setitem(protection._proxy_warning, "given", False)
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = RequestFactory().get("/", REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    with caplog.at_level("WARNING", logger="core.protection"):
+        client_ip(request)
+        client_ip(request)
+        client_ip(RequestFactory().get("/", REMOTE_ADDR="10.9.9.9"))
+    warnings = [record for record in caplog.records if "TRUSTED_PROXY_COUNT" in record.getMessage()]
+    assert len(warnings) == 1
+
+
+def test_no_warning_when_proxies_are_declared(settings, caplog, monkeypatch):
+    monkeypatch.setitem(protection._proxy_warning, "given", False)
+    settings.TRUSTED_PROXY_COUNT = 1
+    with caplog.at_level("WARNING", logger="core.protection"):
+        client_ip(RequestFactory().get("/", REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR="203.0.113.7"))
+    assert not caplog.records
+
+
+def test_network_key_is_a_keyed_hash_of_the_network_never_the_address(settings):
+    def key(ip):
+        return network_key(RequestFactory().get("/", REMOTE_ADDR=ip))
+
+    assert key("2001:db8:1:2::1") == key("2001:db8:1:2::ffff")  # one /64
+    assert key("2001:db8:1:2::1") != key("2001:db8:1:3::1")
+    assert len(key("192.0.2.1")) == 32 and "192.0.2.1" not in key("192.0.2.1")
+    before = key("192.0.2.1")
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only"
+    assert key("192.0.2.1") != before  # keyed: the addresses cannot be hashed in turn to find it
+
+
+def test_a_count_in_a_period_passes_each_number_once():
+    assert [count_this_period("demo", "k", 3600) for _ in range(3)] == [1, 2, 3]
+    assert count_this_period("demo", "other", 3600) == 1

@@ -2,6 +2,8 @@
 
 Safe to run from cron: it deletes in small batches, touches only unconfirmed
 rows (which never count), and does nothing when there is nothing to do.
+Held signatures (statements.holds) are left for an organiser to decide on:
+their signers were never emailed, so they never had a chance to confirm.
 """
 
 from django.conf import settings
@@ -21,8 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, **options):
         cutoff = timezone.now() - timezone.timedelta(days=days)
-        stale = Signature.objects.unconfirmed().filter(created_at__lt=cutoff)
+        stale = Signature.objects.unconfirmed().filter(created_at__lt=cutoff, held_because="")
         deleted = 0
         while batch := list(stale.values_list("pk", flat=True)[:BATCH]):
-            deleted += Signature.objects.unconfirmed().filter(pk__in=batch).delete()[0]
+            deleted += Signature.objects.unconfirmed().filter(pk__in=batch, held_because="").delete()[0]
         self.stdout.write(f"Deleted {deleted} unconfirmed signature(s) older than {days} days.")

@@ -1,0 +1,207 @@
+"""Bulk review: recent web signatures grouped by network, email domain or hour, bursts first; release or invalidate.
+
+A group is named by what the review screen shows: a network's keyed hash
+(never its address), an email domain, or nothing (every network), and
+optionally one hour. Organisers see a dry-run count, then either release its
+held signatures (their confirmation emails are queued) or invalidate it:
+its signatures are deleted with everything personal, the counts drop in the
+same transaction (so `recount_signatures` agrees), and a ReviewDecision
+keeps the audit line. Both act on the rows locked when the decision is
+made, so a signature arriving meanwhile is not swept up unseen.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+from django.db import transaction
+from django.db.models import Count, F, Q, Value
+from django.db.models.functions import StrIndex, Substr, TruncHour
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from core.emails import queue_email
+from core.page_cache import purge_now_and_on_commit
+
+from .models.counter import SignatureCount
+from .models.review import ReviewDecision
+from .models.signature import HELD, Signature
+from .signing import statement_url
+
+GROUPINGS = {"network": "Network", "domain": "Email domain", "hour": "Hour"}
+PERIODS = (1, 2, 7, 30)  # days back the screen looks (network hashes are kept NETWORK_HASH_DAYS)
+DEFAULT_DAYS = 2
+MAX_GROUPS = 50
+BATCH = 500  # rows per UPDATE or DELETE: within every database's limit on query parameters
+NETWORK_KEY = re.compile(r"[0-9a-f]{32}")
+HOUR = timedelta(hours=1)
+
+
+def domain_expression():
+    """The email domain computed in the database (the part after the @), so grouping needs no stored copy."""
+    return Substr(F("email_normalised"), StrIndex(F("email_normalised"), Value("@")) + 1)
+
+
+def recent(days):
+    """Web signatures of the last `days` days: paper sheets and imports come in bulk by nature."""
+    since = timezone.now() - timedelta(days=days)
+    return Signature.objects.filter(source=Signature.Source.WEB, created_at__gte=since)
+
+
+def tallies():
+    """Aggregates every group listing and dry run shows, in the same query as the grouping."""
+    return {
+        "total": Count("pk"),
+        "held": Count("pk", filter=HELD),
+        "counted": Count("pk", filter=Q(confirmed_at__isnull=False)),
+    }
+
+
+@dataclass(frozen=True)
+class Group:
+    by: str
+    key: str = ""  # a network's hash or an email domain; "" when grouping by hour
+    start: datetime | None = None  # the hour, or None for the whole period
+    days: int = DEFAULT_DAYS
+
+    @property
+    def label(self):
+        if self.by == "network":
+            name = f"Network {self.key[:8]}"
+        elif self.by == "domain":
+            name = f"Email domain {self.key}"
+        else:
+            name = "Every network"
+        if self.start is None:
+            return f"{name}, last {self.days} day{'s' if self.days != 1 else ''}"
+        local = timezone.localtime(self.start)
+        return f"{name}, {date_format(local, 'D j M Y, H:i')}–{date_format(local + HOUR, 'H:i')}"
+
+    def params(self):
+        params = {"by": self.by, "days": self.days}
+        if self.key:
+            params["key"] = self.key
+        if self.start is not None:
+            params["start"] = int(self.start.timestamp())
+        return params
+
+    @property
+    def url(self):
+        return reverse("statements_review_group") + "?" + urlencode(self.params())
+
+    def signatures(self):
+        rows = recent(self.days)
+        if self.by == "network":
+            rows = rows.filter(network=self.key)
+        elif self.by == "domain":
+            rows = rows.alias(domain=domain_expression()).filter(domain=self.key)
+        if self.start is not None:
+            rows = rows.filter(created_at__gte=self.start, created_at__lt=self.start + HOUR)
+        return rows
+
+
+def read_group(params):
+    """The Group named by query or form parameters, or None if they name none."""
+    by = params.get("by", "")
+    key = params.get("key", "")
+    if by not in GROUPINGS:
+        return None
+    if by == "network" and not NETWORK_KEY.fullmatch(key):
+        return None
+    if by == "domain" and not (0 < len(key) <= 254 and key.isprintable() and " " not in key):
+        return None
+    if by == "hour":
+        key = ""
+    days = read_days(params)
+    start = None
+    if params.get("start"):
+        try:
+            start = datetime.fromtimestamp(int(params["start"]), tz=timezone.get_current_timezone())
+        except (ValueError, OverflowError, OSError):
+            return None
+    elif by == "hour":
+        return None
+    return Group(by=by, key=key, start=start, days=days)
+
+
+def read_days(params):
+    try:
+        days = int(params.get("days", DEFAULT_DAYS))
+    except ValueError:
+        return DEFAULT_DAYS
+    return days if days in PERIODS else DEFAULT_DAYS
+
+
+def groups(by, days):
+    """The busiest groups of one kind in the period, each for one hour: bursts first. One query."""
+    rows = recent(days)
+    fields = []
+    if by == "network":
+        rows, fields = rows.exclude(network=""), ["network"]
+    elif by == "domain":
+        rows, fields = rows.annotate(domain=domain_expression()).exclude(domain=""), ["domain"]
+    grouped = rows.annotate(hour=TruncHour("created_at")).values(*fields, "hour").annotate(**tallies())
+    found = []
+    for row in grouped.order_by("-total", "-hour")[:MAX_GROUPS]:
+        key = row.get("network") or row.get("domain") or ""
+        found.append({**row, "group": Group(by=by, key=key, start=row["hour"], days=days)})
+    return found
+
+
+def dry_run(group):
+    """{total, held, counted, waiting} in the group now: what releasing or invalidating would touch."""
+    numbers = group.signatures().aggregate(**tallies())
+    numbers["waiting"] = numbers["total"] - numbers["held"] - numbers["counted"]
+    return numbers
+
+
+def batches(items):
+    for start in range(0, len(items), BATCH):
+        yield items[start : start + BATCH]
+
+
+def release(group, user):
+    """Release the group's held signatures and queue each one's confirmation email; returns how many."""
+    with transaction.atomic():
+        pks = list(group.signatures().held().select_for_update().values_list("pk", flat=True))
+        urls = {}
+        for batch in batches(pks):
+            Signature.objects.filter(pk__in=batch).update(held_because="")
+            for signature in Signature.objects.filter(pk__in=batch).select_related("page"):
+                if signature.page_id not in urls:
+                    urls[signature.page_id] = statement_url(signature.page)
+                queue_email("statements/confirm", signature, statement_url=urls[signature.page_id])
+        ReviewDecision.objects.create(
+            made_by=user, action=ReviewDecision.Action.RELEASE, group=group.label, signatures=len(pks)
+        )
+    return len(pks)
+
+
+def invalidate(group, user):
+    """Delete the group's signatures; those that counted stop counting in the same transaction. Returns the decision.
+
+    Confirmations are taken off each row first, so the delete hook (which
+    uncounts one row at a time) has nothing to do, and the counts drop by one
+    UPDATE per statement and kind instead of one per signature.
+    """
+    with transaction.atomic():
+        rows = list(group.signatures().select_for_update().values_list("pk", "page_id", "kind", "confirmed_at"))
+        pks = [pk for pk, *_ in rows]
+        counted = Counter((page_id, kind) for _, page_id, kind, confirmed_at in rows if confirmed_at)
+        for batch in batches(pks):
+            Signature.objects.filter(pk__in=batch).update(confirmed_at=None)
+            Signature.objects.filter(pk__in=batch).delete()
+        for (page_id, kind), number in counted.items():
+            SignatureCount.add(page_id, kind, -number)
+        if counted:
+            purge_now_and_on_commit()  # the counts on cached pages change
+        return ReviewDecision.objects.create(
+            made_by=user,
+            action=ReviewDecision.Action.INVALIDATE,
+            group=group.label,
+            signatures=len(pks),
+            counted=sum(counted.values()),
+        )

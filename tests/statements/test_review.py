@@ -1,0 +1,203 @@
+"""Bulk review for organisers: groups of recent signatures, a dry run, release or invalidation, and who may."""
+
+import re
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.utils import timezone
+
+from statements import review, signing
+from statements.models import ReviewDecision, Signature
+from tests.conftest import make_user
+from tests.html import visible_text
+from tests.statements.factories import SignatureFactory, StatementPageFactory
+from tests.statements.test_concurrency import run_together
+
+pytestmark = pytest.mark.django_db
+
+REVIEW_URL = "/admin/statements/review/"
+GROUP_URL = "/admin/statements/review/group/"
+BURST = "f" * 32
+QUIET = "0" * 32
+
+
+def make_burst(page, held=5, waiting=3, counted=4, organisations=2):
+    """A burst from one network: held, waiting for confirmation and counted; and a quiet network's signatures."""
+    for _ in range(held):
+        SignatureFactory(page=page, network=BURST, unconfirmed=True, held_because="network")
+    for _ in range(waiting):
+        SignatureFactory(page=page, network=BURST, unconfirmed=True)
+    for _ in range(counted):
+        SignatureFactory(page=page, network=BURST)
+    for _ in range(organisations):
+        SignatureFactory(page=page, network=BURST, organisation_kind=True)
+    for _ in range(3):
+        SignatureFactory(page=page, network=QUIET)
+
+
+def recount():
+    call_command("recount_signatures", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def group_form(key=BURST, **changes):
+    return {"by": "network", "key": key, "days": 2, **changes}
+
+
+def test_groups_are_listed_bursts_first_by_network_domain_and_hour_never_by_address(client, organiser, statement_page):
+    make_burst(statement_page)
+    client.force_login(organiser)
+    html = client.get(REVIEW_URL).content.decode()
+    text = visible_text(html)
+    assert "5 signatures held for review" in text
+    labels = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', html)
+    assert labels[0].startswith("Network ffffffff")  # the burst, 14 signatures, before the quiet 3
+    assert labels[1].startswith("Network 00000000")
+    assert "127.0.0.1" not in html
+
+    by_domain = visible_text(client.get(f"{REVIEW_URL}?by=domain&days=7"))
+    assert "Email domain example.org" in by_domain
+    by_hour = visible_text(client.get(f"{REVIEW_URL}?by=hour"))
+    assert "Every network" in by_hour and "17" in by_hour
+
+
+def test_a_group_shows_its_dry_run_count_before_anything_is_done(client, organiser, statement_page):
+    make_burst(statement_page)
+    client.force_login(organiser)
+    text = visible_text(client.get(GROUP_URL, group_form()))
+    assert "14 signatures in this group" in text
+    assert "5 held for review" in text
+    assert "6 confirmed and counted" in text
+    assert "3 waiting for the signer to confirm" in text
+    assert "Release 5 held signatures" in text
+    assert "Invalidate 14 signatures" in text
+    assert Signature.objects.count() == 17 and ReviewDecision.objects.count() == 0
+
+
+def test_nothing_is_done_when_the_group_changed_since_the_organiser_looked(client, organiser, statement_page):
+    make_burst(statement_page)
+    client.force_login(organiser)
+    response = client.post(GROUP_URL, group_form(action="invalidate", seen=13))
+    assert response.status_code == 409
+    assert "Nothing was done: the group has changed since you looked" in visible_text(response)
+    assert Signature.objects.count() == 17
+
+
+def test_releasing_queues_the_confirmation_emails_and_leaves_an_audit_line(client, organiser, statement_page):
+    make_burst(statement_page)
+    client.force_login(organiser)
+    response = client.post(GROUP_URL, group_form(action="release", seen=5))
+    assert response.status_code == 302
+    assert Signature.objects.held().count() == 0
+    assert len(mail.outbox) == 5
+    assert all("Please confirm your signature" in message.subject for message in mail.outbox)
+    decision = ReviewDecision.objects.get()
+    assert (decision.action, decision.signatures, decision.made_by) == ("release", 5, organiser)
+    assert "Network ffffffff" in visible_text(client.get(response["Location"]))
+
+
+def test_invalidating_a_burst_erases_it_stops_it_counting_at_once_and_recount_agrees(
+    client, organiser, statement_page, site_settings
+):
+    make_burst(statement_page)
+    other = StatementPageFactory(parent=statement_page.get_parent(), slug="another", title="Another")
+    SignatureFactory(page=other, network=BURST)
+    assert statement_page.counts()["total"] == 9
+    client.force_login(organiser)
+    response = client.post(GROUP_URL, group_form(action="invalidate", seen=15))
+    assert response.status_code == 302
+    assert "15 signatures invalidated; 7 had counted and no longer do" in visible_text(client.get(response["Location"]))
+
+    kept = statement_page.counts()
+    assert (kept["total"], kept["people"], kept["organisations"]) == (3, 3, 0)
+    assert other.counts()["total"] == 0
+    assert not Signature.objects.filter(network=BURST).exists()
+    decision = ReviewDecision.objects.get()
+    assert (decision.action, decision.signatures, decision.counted) == ("invalidate", 15, 7)
+    assert "@" not in decision.group
+    recount()
+    assert statement_page.counts() == kept
+    assert other.counts()["total"] == 0
+
+
+def test_a_group_by_email_domain_and_hour_takes_only_its_own(client, organiser, statement_page):
+    now = timezone.now()
+    SignatureFactory(page=statement_page, email="a@burst.example", created_at=now)
+    SignatureFactory(page=statement_page, email="b@burst.example", created_at=now - timedelta(hours=3))
+    SignatureFactory(page=statement_page, email="c@other.example", created_at=now)
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    group = review.Group(by="domain", key="burst.example", start=hour)
+    assert review.dry_run(group)["total"] == 1
+    client.force_login(organiser)
+    client.post(GROUP_URL, {**group.params(), "action": "invalidate", "seen": 1})
+    assert sorted(Signature.objects.values_list("email", flat=True)) == ["b@burst.example", "c@other.example"]
+
+
+def test_paper_signatures_are_never_swept_into_a_web_group(client, organiser, statement_page):
+    SignatureFactory(page=statement_page, source=Signature.Source.PAPER, email="")
+    assert review.dry_run(review.Group(by="hour", start=timezone.now().replace(minute=0, second=0)))["total"] == 0
+
+
+def test_only_those_allowed_may_review(client, statement_page, editor):
+    make_burst(statement_page)
+    client.force_login(editor)
+    assert client.get(REVIEW_URL).status_code in (302, 403)
+    response = client.post(GROUP_URL, group_form(action="invalidate", seen=14))
+    assert response.status_code in (302, 403)
+    assert Signature.objects.count() == 17
+    reviewer = make_user("reviewer", permissions=["wagtailadmin.access_admin", "statements.review_signature"])
+    client.force_login(reviewer)
+    assert client.get(REVIEW_URL).status_code == 200
+    assert "made-by-factory" not in client.get(GROUP_URL, group_form()).content.decode()  # no emails without leave
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"by": "network", "key": "127.0.0.1"},
+        {"by": "nothing"},
+        {"by": "hour"},
+        {"by": "hour", "start": "yesterday"},
+        {"by": "domain", "key": "a b"},
+        {"by": "hour", "start": "99999999999999999999"},
+    ],
+)
+def test_a_group_that_names_nothing_is_a_polite_400(client, organiser, statement_page, params):
+    client.force_login(organiser)
+    assert client.get(GROUP_URL, params).status_code == 400
+    assert client.post(GROUP_URL, {**params, "action": "invalidate", "seen": 0}).status_code == 400
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.postgres
+def test_on_postgresql_invalidating_a_burst_while_its_signers_confirm_keeps_counts_equal_to_a_recount(
+    statement_page, organiser
+):
+    """Confirmations race the invalidation: each either counted and was uncounted, or found its row gone."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite serialises all writes")
+    make_burst(statement_page, held=0, waiting=20, counted=10, organisations=0)
+    waiting = list(Signature.objects.filter(network=BURST, confirmed_at__isnull=True))
+    decisions = []
+    lock = threading.Lock()
+
+    def work(number):
+        if number == 0:
+            decision = review.invalidate(review.Group(by="network", key=BURST), organiser)
+            with lock:
+                decisions.append(decision)
+        else:
+            signing.confirm(waiting[number - 1])
+
+    run_together(len(waiting) + 1, work)
+    kept = statement_page.counts()
+    recount()
+    assert statement_page.counts() == kept
+    assert kept["total"] == 3  # only the quiet network's
+    assert not Signature.objects.filter(network=BURST).exists()
+    assert decisions[0].signatures == 30
+    assert Client().get(statement_page.url).status_code == 200
