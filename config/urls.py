@@ -17,6 +17,7 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("core.subscriptions.urls")),
     path("", include("statements.urls")),
     path("", include("campaign.events.urls")),
     path("", include("campaign.materials.urls")),
