@@ -16,6 +16,12 @@ from tests.statements.visitor import confirm, link_in, path_of, sign
 pytestmark = pytest.mark.django_db
 
 
+def report(event_type, recipient):
+    """What anymail sends when a provider's webhook reports on a message."""
+    event = AnymailTrackingEvent(event_type=event_type, recipient=recipient)
+    tracking.send(sender=object, event=event, esp_name="Test")
+
+
 def your_data_link(message):
     return path_of(re.search(r"https?://\S+/your-data/\?token=\S+", message.body).group(0))
 
@@ -112,14 +118,13 @@ def test_opening_the_unsubscribe_link_only_asks(client, site_settings):
 )
 def test_bounces_and_complaints_stop_updates(event_type, status):
     Subscriber.objects.create(email="rosa@example.org", status=Subscriber.Status.SUBSCRIBED)
-    event = AnymailTrackingEvent(event_type=event_type, recipient="Rosa@Example.org")
-    tracking.send(sender=object, event=event, esp_name="Test")
+    report(event_type, "Rosa@Example.org")
     assert Subscriber.objects.get().status == status
 
 
 def test_a_soft_bounce_or_a_stranger_changes_nothing():
     Subscriber.objects.create(email="rosa@example.org", status=Subscriber.Status.SUBSCRIBED)
-    tracking.send(sender=object, event=AnymailTrackingEvent(event_type="deferred", recipient="rosa@example.org"), esp_name="T")
-    tracking.send(sender=object, event=AnymailTrackingEvent(event_type="bounced", recipient="x@example.org"), esp_name="T")
+    report("deferred", "rosa@example.org")
+    report("bounced", "x@example.org")
     assert Subscriber.objects.get().is_receiving
     assert Subscriber.objects.count() == 1
