@@ -281,3 +281,9 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 # daily jobs that `manage.py run_scheduler` starts (statements/tasks.py, core/tasks.py).
 UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
 TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))
+
+# Email updates to subscribers (campaign/news/sending.py) go out in batches of
+# UPDATE_BATCH_SIZE, at most UPDATE_EMAILS_PER_HOUR an hour: set it under the
+# email provider's hourly limit, leaving room for confirmation emails.
+UPDATE_BATCH_SIZE = int(env("UPDATE_BATCH_SIZE", "100"))
+UPDATE_EMAILS_PER_HOUR = int(env("UPDATE_EMAILS_PER_HOUR", "6000"))
