@@ -92,3 +92,6 @@ class UpdateDelivery(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["send", "subscriber"], name="one_delivery_per_recipient")]
         indexes = [models.Index(fields=["send", "status", "id"], name="delivery_queue")]
+
+    def __str__(self):
+        return f"Delivery {self.pk} of send {self.send_id}: {self.get_status_display().lower()}"
