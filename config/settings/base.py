@@ -233,6 +233,8 @@ ANYMAIL = {
         "POSTMARK_SERVER_TOKEN": env("POSTMARK_SERVER_TOKEN"),
         "BREVO_API_KEY": env("BREVO_API_KEY"),
         "SENDGRID_API_KEY": env("SENDGRID_API_KEY"),
+        # "user:password" the provider's webhook sends (basic auth) to /anymail/<provider>/tracking/
+        "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET"),
         "AMAZON_SES_CLIENT_PARAMS": {"region_name": env("AWS_SES_REGION")} if env("AWS_SES_REGION") else None,
     }.items()
     if value

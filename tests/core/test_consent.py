@@ -1,5 +1,7 @@
 """Consent to updates that stands up: asked separately, proven by the address, recorded with its words."""
 
+import base64
+import json
 import re
 
 import pytest
@@ -128,3 +130,25 @@ def test_a_soft_bounce_or_a_stranger_changes_nothing():
     report("bounced", "x@example.org")
     assert Subscriber.objects.get().is_receiving
     assert Subscriber.objects.count() == 1
+
+
+def test_a_bounce_through_the_providers_webhook_stops_updates(client, settings):
+    """Postmark's tracking webhook, as the provider posts it, through anymail's own view."""
+    settings.ANYMAIL = {**settings.ANYMAIL, "WEBHOOK_SECRET": "hook:secret"}
+    Subscriber.objects.create(email="rosa@example.org", status=Subscriber.Status.SUBSCRIBED)
+    bounce = {
+        "RecordType": "Bounce",
+        "Type": "HardBounce",
+        "TypeCode": 1,
+        "Email": "rosa@example.org",
+        "BouncedAt": "2026-12-02T10:00:00Z",
+        "MessageID": "00000000-0000-0000-0000-000000000000",
+    }
+    response = client.post(
+        "/anymail/postmark/tracking/",
+        data=json.dumps(bounce),
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Basic " + base64.b64encode(b"hook:secret").decode(),
+    )
+    assert response.status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.BOUNCED
