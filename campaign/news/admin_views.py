@@ -43,7 +43,8 @@ def compose(request, page_id):
             except IntegrityError:
                 messages.error(request, "This update is already being sent: pause or cancel that send first.")
                 return redirect(request.path)
-            messages.success(request, f"Sending “{page.title}” to {send.total:,} subscribers.")
+            people = "1 subscriber" if send.total == 1 else f"{send.total:,} subscribers"
+            messages.success(request, f"Sending “{page.title}” to {people}.")
             return redirect("news_send_progress", send.pk)
     shared = update_email.content(page)
     preview = update_email.message(shared, PREVIEW_ADDRESS)
@@ -53,7 +54,7 @@ def compose(request, page_id):
         "recipients": audience.recipients(chosen).count(),
         "audience_text": audience.describe(chosen),
         "subject": preview.subject,
-        "preview_html": preview.alternatives[0][0],
+        "preview_text": preview.body,
         "active": page.sends.filter(status__in=["queued", "sending", "paused"]).first(),
         "sends": page.sends.all()[:10],
         "page_title": "Email this update",

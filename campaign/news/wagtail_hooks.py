@@ -1,5 +1,6 @@
 """Admin: "Email to subscribers" on an update's page header, its screens, and the list of sends."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
@@ -19,6 +20,11 @@ def send_urls():
         path("news/email/<int:page_id>/", admin_views.compose, name="news_send_compose"),
         path("news/sends/<int:send_id>/", admin_views.progress, name="news_send_progress"),
     ]
+
+
+@hooks.register("insert_global_admin_css")
+def preview_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("news/admin.css"))
 
 
 @hooks.register("register_page_header_buttons")
