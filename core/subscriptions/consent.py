@@ -1,11 +1,16 @@
 """Giving, proving and stopping consent to updates; the reusable checkbox that asks for it."""
 
 import logging
+from datetime import timedelta
 
 from django import forms
 from django.db import transaction
 from django.utils import timezone
 
+from core.emails import queue_acknowledgement
+
+from .emails import TEMPLATE
+from .tokens import CONSENT_MAX_AGE
 from .models import Consent, Subscriber, normalise
 from .wording import CURRENT, text_of
 
@@ -37,15 +42,18 @@ def record_confirmed(email, form, version, given_at=None):
     return subscriber
 
 
-def record_unconfirmed(email, form, version):
-    """A consent from a form that does not prove the address: kept waiting for the emailed link.
+def record_unconfirmed(email, form, version, base_url):
+    """A consent from a form that does not prove the address: it waits for the emailed link's button.
 
-    Returns the Consent, for the caller to queue the email that asks to
-    confirm it (the link is made by `tokens.consent_token`).
+    The email asking to confirm goes to an address at most once per
+    ACKNOWLEDGEMENT_INTERVAL (core.emails): a form is no way to flood an inbox.
+    `base_url` is any absolute address on the site, for the link.
     """
     with transaction.atomic():
         subscriber = subscriber_for(email)
-        return Consent.objects.create(subscriber=subscriber, form=form[:200], wording_version=version)
+        consent = Consent.objects.create(subscriber=subscriber, form=form[:200], wording_version=version)
+        queue_acknowledgement(TEMPLATE, consent, subscriber.email, base_url=base_url)
+    return consent
 
 
 def confirm(consent):
@@ -87,3 +95,14 @@ def stop(email, status=Subscriber.Status.UNSUBSCRIBED):
 def forget(email):
     """Delete the address's row and all its consents (withdrawing entirely)."""
     Subscriber.objects.filter(email=normalise(email)).delete()
+
+
+def forget_unconfirmed():
+    """Delete consents never confirmed once their link has expired, then addresses waiting with no consent left.
+
+    Someone typed the address into a form and its owner never said yes: the
+    site keeps nothing of it (data minimisation, as for unconfirmed signatures).
+    """
+    cutoff = timezone.now() - timedelta(seconds=CONSENT_MAX_AGE)
+    Consent.objects.filter(confirmed_at__isnull=True, given_at__lt=cutoff).delete()
+    Subscriber.objects.filter(status=Subscriber.Status.PENDING, consents__isnull=True).delete()

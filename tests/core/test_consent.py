@@ -3,14 +3,17 @@
 import base64
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from anymail.signals import AnymailTrackingEvent, tracking
 from django.core import mail
+from django.utils import timezone
 
 from core.subscriptions import wording
 from core.subscriptions.models import Consent, Subscriber
 from core.subscriptions.tokens import person_token
+from core.tasks import purge_unconfirmed_consents
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import confirm, link_in, path_of, sign
@@ -152,3 +155,21 @@ def test_a_bounce_through_the_providers_webhook_stops_updates(client, settings):
     )
     assert response.status_code == 200
     assert Subscriber.objects.get().status == Subscriber.Status.BOUNCED
+
+
+def test_the_nightly_job_forgets_consents_never_confirmed():
+    old, recent, proven = (
+        Subscriber.objects.create(email=f"{name}@example.org") for name in ("old", "recent", "proven")
+    )
+    long_ago = timezone.now() - timedelta(days=31)
+    Consent.objects.create(subscriber=old, form="a form", wording_version=wording.CURRENT, given_at=long_ago)
+    Consent.objects.create(subscriber=recent, form="a form", wording_version=wording.CURRENT)
+    Subscriber.objects.filter(pk=proven.pk).update(status=Subscriber.Status.SUBSCRIBED)
+    Consent.objects.create(
+        subscriber=proven, form="a form", wording_version=wording.CURRENT, given_at=long_ago, confirmed_at=long_ago
+    )
+
+    purge_unconfirmed_consents.call()
+
+    assert sorted(Subscriber.objects.values_list("email", flat=True)) == ["proven@example.org", "recent@example.org"]
+    assert Consent.objects.count() == 2
