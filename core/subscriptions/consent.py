@@ -10,8 +10,8 @@ from django.utils import timezone
 from core.emails import queue_acknowledgement
 
 from .emails import TEMPLATE
-from .tokens import CONSENT_MAX_AGE
 from .models import Consent, Subscriber, normalise
+from .tokens import CONSENT_MAX_AGE
 from .wording import CURRENT, text_of
 
 logger = logging.getLogger(__name__)
