@@ -39,7 +39,8 @@ def compose(request, page_id):
             return redirect(f"{request.path}?{request.GET.urlencode()}")
         if request.POST.get("action") == "send":
             try:
-                send = sending.start(page, page.get_latest_revision(), chosen, request.user)
+                # The published version (what the preview shows), never a newer draft.
+                send = sending.start(page, page.live_revision, chosen, request.user)
             except IntegrityError:
                 messages.error(request, "This update is already being sent: pause or cancel that send first.")
                 return redirect(request.path)

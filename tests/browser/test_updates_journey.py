@@ -27,6 +27,13 @@ SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 ADDRESS = "grace@example.org"
 
 
+@pytest.fixture(autouse=True)
+def files_on_disk(settings, tmp_path):
+    """The demo's logo and images are real files, as in production, under a fresh MEDIA_ROOT."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+
+
 def path_of(url):
     return re.sub(r"^https?://[^/]+", "", url)
 

@@ -188,3 +188,18 @@ def test_a_draft_cannot_be_emailed(organiser_client, update):
     response = organiser_client.get(compose_url(update))
     assert response.status_code == 302
     assert not UpdateSend.objects.exists()
+
+
+def test_the_published_version_is_sent_not_a_newer_draft(organiser_client, update):
+    subscribe("a@example.org")
+    draft = update.get_latest_revision_as_object()
+    draft.title = "A draft nobody approved"
+    draft.save_revision()
+    organiser_client.post(compose_url(update), {"action": "send"})
+    assert [m.subject for m in mail.outbox] == ["Our big meeting"]
+
+
+def test_the_list_of_sends_links_each_progress(organiser_client, update):
+    send = UpdateSend.objects.create(page=update, total=3, sent=1, prepared=True)
+    html = organiser_client.get("/admin/news/updatesend/").content.decode()
+    assert f'href="/admin/news/sends/{send.pk}/"' in html and "Our big meeting" in html
