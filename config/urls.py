@@ -17,6 +17,9 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The email provider's tracking webhooks (bounces, complaints): core.subscriptions.tracking listens.
+    path("anymail/", include("anymail.urls")),
+    path("", include("core.subscriptions.urls")),
     path("", include("campaign.stalls.urls")),  # before statements: its "<path>/sign/" would take /stall/sign/
     path("", include("statements.urls")),
     path("", include("campaign.events.urls")),

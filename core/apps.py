@@ -16,10 +16,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401 - Django's convention: ready() connects the signal handlers
+        from .subscriptions import tracking  # noqa: F401 - bounces and complaints stop updates
 
         # Each app's emails.py registers how its emails are built (core.emails.register_email),
         # as Django's admin finds admin.py modules: core never names the apps.
         autodiscover_modules("emails")
+        # Each app's personal_data.py says what it holds about an address (the "your data" page).
+        autodiscover_modules("personal_data")
 
         # Organisers see the email queue (failed emails among it).
         grant_after_migrate("django_tasks_database", ["django_tasks_database.view_dbtaskresult"])

@@ -1,4 +1,4 @@
-"""core's scheduled job: forget finished background tasks.
+"""core's scheduled jobs: forget finished background tasks, and consents never confirmed.
 
 A queued email's task row holds only ids (core/emails.py), but the queue
 need not grow for ever: finished rows (sent or failed for good) are kept
@@ -12,6 +12,7 @@ from django_tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
 
 from core.schedule import scheduled
+from core.subscriptions.consent import forget_unconfirmed
 
 
 @scheduled("45 3 * * *")
@@ -25,3 +26,10 @@ def prune_finished_tasks():
                 "--queue-name=*",
                 f"--min-age-days={settings.TASK_RESULT_DAYS}",
             )
+
+
+@scheduled("15 3 * * *")
+@task()
+def purge_unconfirmed_consents():
+    """Consents whose emailed link was never followed (it expires after 30 days), and addresses left with none."""
+    forget_unconfirmed()

@@ -13,6 +13,8 @@ from django.conf import settings
 
 from core.emails import Email, register_email
 from core.notify import admin_url, organiser_addresses
+from core.subscriptions.tokens import your_data_url
+from core.subscriptions.wording import text_of
 
 from .holds import ALERT_EMAIL, email_domain
 from .models.signature import Signature
@@ -31,7 +33,13 @@ def links(signature, statement_url):
 
 
 def signature_email(signature, statement_url):
-    context = {"statement_title": signature.page.title, **links(signature, statement_url)}
+    context = {
+        "statement_title": signature.page.title,
+        # Repeats the consent to updates the signer gave, in the words they saw.
+        "updates_wording": text_of(signature.keep_informed_wording) if signature.keep_informed else "",
+        "your_data_url": your_data_url(signature.email, statement_url),
+        **links(signature, statement_url),
+    }
     return Email(to=[signature.email], context=context)
 
 

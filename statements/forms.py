@@ -13,6 +13,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.protection import HoneypotFormMixin
+from core.subscriptions import wording
+from core.subscriptions.consent import updates_field
 
 from .models.signature import Signature
 
@@ -26,6 +28,7 @@ def reject_control_characters(value):
 
 
 class SignatureForm(HoneypotFormMixin, forms.ModelForm):
+    keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
     kind = forms.ChoiceField(
         label="I am signing as",
         choices=Signature.Kind.choices,
@@ -50,7 +53,6 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
             "email": "Email address",
             "town": "Town or area",
             "show_publicly": "Show my name (or our organisation’s) on the public list of signatories",
-            "keep_informed": "Keep me informed about the campaign by email",
         }
         help_texts = {
             "organisation": "For example: Anytown Trades Union Council.",
@@ -93,6 +95,11 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
             # Shown again after a mistake, without the script that ticks it: organisations sign to be seen,
             # so the box is ticked for them (still only their own press of "Sign" lists them).
             self.fields["show_publicly"].widget.attrs["checked"] = True
+
+    def save(self, commit=True):
+        """Record which words the signer ticked, beside the tick (core.subscriptions.wording)."""
+        self.instance.keep_informed_wording = wording.CURRENT if self.cleaned_data.get("keep_informed") else ""
+        return super().save(commit)
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core.emails import queue_email
 from core.page_cache import UntilNextPublish
+from core.subscriptions import consent, wording
 
 from . import holds
 from .models.counter import SignatureCount
@@ -141,9 +142,26 @@ def confirm(signature):
         )
         if updated:
             SignatureCount.add(signature.page_id, signature.kind, 1)
+            if signature.keep_informed:
+                record_consent(signature)
     if updated:
         logger.info("signature confirmed", extra={"page": signature.page_id, "kind": signature.kind})
     return bool(updated)
+
+
+def record_consent(signature):
+    """The signer's "send me updates", recorded now the address is proven theirs.
+
+    Only a confirmed signature's tick counts: anyone can type anyone's
+    address into the form, and updates must go only to people who asked for
+    them themselves. When they ticked it is the signature's time.
+    """
+    consent.record_confirmed(
+        signature.email,
+        form=f"the signing form of “{signature.page.title}”",
+        version=signature.keep_informed_wording or wording.CURRENT,
+        given_at=signature.created_at,
+    )
 
 
 def withdraw(signature):

@@ -27,6 +27,7 @@ def build(home):
         to_address=ORGANISERS,
         subject="Someone wants to get involved",
         submit_label="Join the network",
+        offer_updates=True,
         form_fields=fields(
             ("Your name", "singleline", True, ""),
             ("Your email", "email", True, ""),

@@ -12,8 +12,12 @@ from wagtail.search import index
 from core.emails import queue_email
 from core.protection import HONEYPOT_FIELD, HoneypotFormMixin, rate_limited
 from core.rich_text import TEXT_FEATURES
+from core.subscriptions import consent, wording
 
 from .permissions import FORM_SUBMISSIONS_PERMISSION
+
+# The updates question's field name: form-builder fields are named from their labels, never like this.
+UPDATES_FIELD = "campaign_updates_consent"
 
 
 class FormField(AbstractFormField):
@@ -33,12 +37,18 @@ class FormPage(AbstractEmailForm):
         default=False, help_text="Show the email address and phone number from the site settings."
     )
     submit_label = models.CharField(max_length=40, default="Send")
+    offer_updates = models.BooleanField(
+        default=False,
+        help_text="Ask, unticked, whether they want campaign updates by email. The form needs an email field; "
+        "updates start once they confirm from the email we send them.",
+    )
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),
         FieldPanel("intro"),
         FieldPanel("show_contact_details"),
         InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("offer_updates"),
         FieldPanel("submit_label"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
@@ -58,13 +68,25 @@ class FormPage(AbstractEmailForm):
         permissions = [("view_form_submissions", "Can see what people sent through form pages")]
 
     def get_form_class(self):
-        return type("ProtectedForm", (super().get_form_class(), HoneypotFormMixin), {})
+        extra = {UPDATES_FIELD: consent.updates_field()} if self.offer_updates else {}
+        return type("ProtectedForm", (super().get_form_class(), HoneypotFormMixin), extra)
 
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)  # neither stored nor emailed
+        wants_updates = form.cleaned_data.pop(UPDATES_FIELD, False)  # recorded as a consent, not an answer
         submission = FormMixin.process_form_submission(self, form)  # stored; the email is queued below
         self.send_mail(submission)
+        address = self.email_answer(form)
+        if wants_updates and address:
+            consent.record_unconfirmed(address, f"the “{self.title}” form", wording.CURRENT, self.get_full_url())
         return submission
+
+    def email_answer(self, form):
+        """The first email field's answer: where the updates would go."""
+        for field in self.get_form_fields():
+            if field.field_type == "email" and form.cleaned_data.get(field.clean_name):
+                return form.cleaned_data[field.clean_name]
+        return ""
 
     def send_mail(self, submission):
         """Queue the organisers' email as a task (like every other email) instead of sending it

@@ -6,6 +6,7 @@ email it does not repeat the name that was typed.
 """
 
 from core.emails import Email, register_email
+from core.subscriptions.tokens import your_data_url
 from statements.emails import links
 from statements.models import Signature
 
@@ -19,6 +20,7 @@ def thank_you(signature, statement_url):
         "event_title": entry.event.title if entry else "",
         "statement_url": statement_url,
         "withdraw_url": links(signature, statement_url)["withdraw_url"],
+        "your_data_url": your_data_url(signature.email, statement_url),
     }
     return Email(to=[signature.email], context=context)
 

@@ -5,6 +5,7 @@ import uuid
 from django import forms
 
 from core.protection import HoneypotFormMixin
+from core.subscriptions.consent import updates_field
 from statements.admin_views import ImportForm
 from statements.forms import reject_control_characters
 
@@ -43,7 +44,7 @@ class StallSignForm(HoneypotFormMixin):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     show_publicly = forms.BooleanField(label="Show my name on the public list of signatories", required=False)
-    keep_informed = forms.BooleanField(label="Keep me informed about the campaign by email", required=False)
+    keep_informed = updates_field()
     entry = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     field_order = ["name", "email", "town", "show_publicly", "keep_informed", "entry"]

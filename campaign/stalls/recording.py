@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 
 from core.emails import queue_email
+from core.subscriptions.consent import record_unconfirmed
+from core.subscriptions.wording import CURRENT
 from statements.in_person import record_in_person
 from statements.signing import statement_url
 
@@ -50,7 +52,11 @@ def take(stall, data, request=None):
             entry.signature = signature
             entry.save(update_fields=["signature"])
             if signature.email:
-                queue_email(THANK_YOU, signature, statement_url=statement_url(stall.statement, request))
+                url = statement_url(stall.statement, request)
+                queue_email(THANK_YOU, signature, statement_url=url)
+                if data.get("keep_informed"):
+                    # Typed on a shared device: the address is not proven, so updates wait for its owner's yes.
+                    record_unconfirmed(signature.email, f"stall: {stall}", CURRENT, base_url=url)
     logger.info("stall signature", extra={"stall": stall.pk, "counted": signature is not None})
     return Taken(counted=signature is not None)
 

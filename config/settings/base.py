@@ -234,6 +234,8 @@ ANYMAIL = {
         "POSTMARK_SERVER_TOKEN": env("POSTMARK_SERVER_TOKEN"),
         "BREVO_API_KEY": env("BREVO_API_KEY"),
         "SENDGRID_API_KEY": env("SENDGRID_API_KEY"),
+        # "user:password" the provider's webhook sends (basic auth) to /anymail/<provider>/tracking/
+        "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET"),
         "AMAZON_SES_CLIENT_PARAMS": {"region_name": env("AWS_SES_REGION")} if env("AWS_SES_REGION") else None,
     }.items()
     if value
@@ -295,3 +297,9 @@ NETWORK_HASH_DAYS = int(env("NETWORK_HASH_DAYS", "30"))
 # daily jobs that `manage.py run_scheduler` starts (statements/tasks.py, core/tasks.py).
 UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
 TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))
+
+# Email updates to subscribers (campaign/news/sending.py) go out in batches of
+# UPDATE_BATCH_SIZE, at most UPDATE_EMAILS_PER_HOUR an hour: set it under the
+# email provider's hourly limit, leaving room for confirmation emails.
+UPDATE_BATCH_SIZE = int(env("UPDATE_BATCH_SIZE", "100"))
+UPDATE_EMAILS_PER_HOUR = int(env("UPDATE_EMAILS_PER_HOUR", "6000"))

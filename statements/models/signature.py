@@ -82,7 +82,10 @@ class Signature(models.Model):
     email_normalised = models.CharField(max_length=254, blank=True, editable=False)
     town = models.CharField("town or area", max_length=80, blank=True)
     show_publicly = models.BooleanField("show name publicly", default=False)
-    keep_informed = models.BooleanField("keep informed", default=False)
+    keep_informed = models.BooleanField("wants campaign updates", default=False)
+    # The version of the words the signer ticked (core.subscriptions.wording); their consent
+    # is recorded, and counts, only once the signature is confirmed (signing.confirm).
+    keep_informed_wording = models.CharField(max_length=30, blank=True, editable=False)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)

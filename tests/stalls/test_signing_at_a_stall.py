@@ -10,6 +10,8 @@ from django.core import mail
 from django.utils import timezone
 
 from campaign.stalls.models import InPersonSignature
+from core.subscriptions.models import Subscriber
+from core.subscriptions.wording import CURRENT
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
 
@@ -78,7 +80,7 @@ def test_a_mistake_is_shown_politely_and_nothing_is_lost(client, stall):
 
 
 def test_an_email_gets_a_thank_you_with_the_withdraw_link_not_a_confirmation(client, stall, statement_page):
-    sign_without_js(client, stall, email="rosa@example.org", keep_informed="on")
+    sign_without_js(client, stall, email="rosa@example.org")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["rosa@example.org"]
@@ -89,6 +91,18 @@ def test_an_email_gets_a_thank_you_with_the_withdraw_link_not_a_confirmation(cli
     assert client.post(withdraw).status_code == 200  # the link works: the signature goes, and the count with it
     assert statement_page.counts()["total"] == 0
     assert InPersonSignature.objects.get().signature is None
+
+
+def test_updates_asked_for_at_a_stall_wait_for_the_address_owners_yes(client, stall):
+    """An address typed on a shared device is not proven: the consent is kept, updates start only from its email."""
+    sign_without_js(client, stall, email="rosa@example.org", keep_informed="on")
+    subscriber = Subscriber.objects.get(email="rosa@example.org")
+    assert subscriber.status == Subscriber.Status.PENDING
+    consent = subscriber.consents.get()
+    assert consent.confirmed_at is None and consent.form.startswith("stall: ") and consent.wording_version == CURRENT
+    thank_you, ask = sorted(mail.outbox, key=lambda m: m.subject.startswith("Thank you"), reverse=True)
+    assert "/your-data/?token=" in thank_you.body
+    assert ask.to == ["rosa@example.org"] and ask is not thank_you
 
 
 def test_an_address_that_already_signed_is_thanked_and_counted_once(client, stall, statement_page):

@@ -9,8 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import UpdateBodyBlock
-from .feeds import UpdatesAtomFeed, UpdatesRssFeed
+from ..blocks import UpdateBodyBlock
+from ..feeds import UpdatesAtomFeed, UpdatesRssFeed
 
 UPDATES_PER_PAGE = 10
 

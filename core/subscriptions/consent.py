@@ -1,0 +1,108 @@
+"""Giving, proving and stopping consent to updates; the reusable checkbox that asks for it."""
+
+import logging
+from datetime import timedelta
+
+from django import forms
+from django.db import transaction
+from django.utils import timezone
+
+from core.emails import queue_acknowledgement
+
+from .emails import TEMPLATE
+from .models import Consent, Subscriber, normalise
+from .tokens import CONSENT_MAX_AGE
+from .wording import CURRENT, text_of
+
+logger = logging.getLogger(__name__)
+
+
+def updates_field():
+    """The question, unticked, in the current words: any form that offers updates adds this field.
+
+    Its form records `CURRENT` beside the answer (the version the person saw).
+    """
+    return forms.BooleanField(label=text_of(CURRENT), required=False, initial=False)
+
+
+def record_confirmed(email, form, version, given_at=None):
+    """A consent whose address is proven: the address receives updates from now on.
+
+    For forms whose own flow proves the address (a signature's confirmation).
+    A new consent row each time, so the history shows every "yes".
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        subscriber = subscriber_for(email)
+        Consent.objects.create(
+            subscriber=subscriber, given_at=given_at or now, confirmed_at=now, form=form[:200], wording_version=version
+        )
+        start(subscriber, now)
+    logger.info("consent to updates recorded", extra={"form": form[:60]})
+    return subscriber
+
+
+def record_unconfirmed(email, form, version, base_url):
+    """A consent from a form that does not prove the address: it waits for the emailed link's button.
+
+    The email asking to confirm goes to an address at most once per
+    ACKNOWLEDGEMENT_INTERVAL (core.emails): a form is no way to flood an inbox.
+    `base_url` is any absolute address on the site, for the link.
+    """
+    with transaction.atomic():
+        subscriber = subscriber_for(email)
+        consent = Consent.objects.create(subscriber=subscriber, form=form[:200], wording_version=version)
+        queue_acknowledgement(TEMPLATE, consent, subscriber.email, base_url=base_url)
+    return consent
+
+
+def confirm(consent):
+    """The emailed link's button was pressed: the consent stands and the address receives updates."""
+    now = timezone.now()
+    with transaction.atomic():
+        Consent.objects.filter(pk=consent.pk, confirmed_at__isnull=True).update(confirmed_at=now)
+        start(Subscriber.objects.select_for_update().get(pk=consent.subscriber_id), now)
+
+
+def subscriber_for(email):
+    """The address's row, made (waiting) if missing; safe when two requests make it at once."""
+    subscriber, _ = Subscriber.objects.get_or_create(email=normalise(email))
+    return subscriber
+
+
+def start(subscriber, now):
+    if subscriber.status != Subscriber.Status.SUBSCRIBED:
+        Subscriber.objects.filter(pk=subscriber.pk).update(status=Subscriber.Status.SUBSCRIBED, stopped_at=None)
+        subscriber.status, subscriber.stopped_at = Subscriber.Status.SUBSCRIBED, None
+
+
+def stop(email, status=Subscriber.Status.UNSUBSCRIBED):
+    """No more updates to `email` (unsubscribed, bounced or complained); True if it was receiving them.
+
+    An address that is not on the list is left off it: a bounce report about
+    someone who never subscribed makes no row.
+    """
+    updated = (
+        Subscriber.objects.filter(email=normalise(email))
+        .exclude(status__in=[status, Subscriber.Status.PENDING])
+        .update(status=status, stopped_at=timezone.now())
+    )
+    if updated:
+        logger.info("updates stopped", extra={"reason": status})
+    return bool(updated)
+
+
+def forget(email):
+    """Delete the address's row and all its consents (withdrawing entirely)."""
+    Subscriber.objects.filter(email=normalise(email)).delete()
+
+
+def forget_unconfirmed():
+    """Delete consents never confirmed once their link has expired, then addresses waiting with no consent left.
+
+    Someone typed the address into a form and its owner never said yes: the
+    site keeps nothing of it (data minimisation, as for unconfirmed signatures).
+    """
+    cutoff = timezone.now() - timedelta(seconds=CONSENT_MAX_AGE)
+    Consent.objects.filter(confirmed_at__isnull=True, given_at__lt=cutoff).delete()
+    Subscriber.objects.filter(status=Subscriber.Status.PENDING, consents__isnull=True).delete()

@@ -1,0 +1,80 @@
+"""A subscriber (one row per address) and each consent they gave."""
+
+from django.db import models
+from django.utils import timezone
+
+from .wording import text_of
+
+
+def normalise(email):
+    """The form an address is kept and matched in: trimmed, lower-cased."""
+    return (email or "").strip().lower()
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def receiving(self):
+        """Addresses that asked for updates, proved it, and have not stopped, bounced or complained."""
+        return self.filter(status=Subscriber.Status.SUBSCRIBED)
+
+
+class Subscriber(models.Model):
+    """An address and whether it gets updates now.
+
+    The row stays after someone stops updates (with the consents that show
+    what they had agreed to) until they withdraw entirely, which deletes it.
+    A fresh confirmed consent subscribes again.
+    """
+
+    wagtail_reference_index_ignore = True  # people, not content
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for the address to be confirmed"
+        SUBSCRIBED = "subscribed", "Receiving updates"
+        UNSUBSCRIBED = "unsubscribed", "Stopped updates"
+        BOUNCED = "bounced", "Stopped: the address bounced"
+        COMPLAINED = "complained", "Stopped: marked as spam"
+
+    email = models.EmailField(max_length=254, unique=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_receiving(self):
+        return self.status == self.Status.SUBSCRIBED
+
+
+class Consent(models.Model):
+    """One "yes" to updates: when it was given, on which form, to which words, and when it was proven.
+
+    `confirmed_at` is when the address's owner proved it was theirs (the
+    signature's confirm button, or the emailed link of another form): until
+    then anyone could have typed the address, so an unconfirmed consent sends
+    nothing.
+    """
+
+    wagtail_reference_index_ignore = True
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="consents")
+    given_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    form = models.CharField(max_length=200, help_text="Where it was given, as the person saw it.")
+    wording_version = models.CharField(max_length=30)
+
+    class Meta:
+        ordering = ["-given_at"]
+
+    def __str__(self):
+        return f"{self.form}, {self.given_at:%Y-%m-%d}"
+
+    @property
+    def wording(self):
+        return text_of(self.wording_version)

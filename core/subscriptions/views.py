@@ -1,0 +1,89 @@
+"""The person's own pages, reached by signed links from emails, no login.
+
+- "Your data": what the site holds about the address, with buttons to stop
+  updates or withdraw entirely. GET only shows (mail scanners open links);
+  the buttons POST.
+- Unsubscribe: the List-Unsubscribe address. A mail program's one-click
+  POST (RFC 8058: body `List-Unsubscribe=One-Click`, no cookies) stops
+  updates at once, so it is exempt from CSRF: the signed token is what
+  authorises it. A person's GET shows a button, as everywhere else.
+- Confirming a consent given on a form that does not prove the address.
+
+A tampered or cut-short link gets a page that says so (400), never an error.
+"""
+
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from . import consent as consents
+from . import holdings
+from .models import Subscriber
+from .tokens import BadToken, read_consent_token, read_person_token
+
+
+def link_problem(request):
+    return TemplateResponse(request, "core/subscriptions/link_problem.html", status=400)
+
+
+def token_of(request):
+    return (request.POST.get("token") or request.GET.get("token", "")).strip()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def your_data(request):
+    try:
+        email = read_person_token(token_of(request))
+    except BadToken:
+        return link_problem(request)
+    done = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "stop":
+            consents.stop(email)
+            done = "stopped"
+        elif action == "erase":
+            holdings.erase(email)
+            consents.forget(email)
+            return TemplateResponse(request, "core/subscriptions/erased.html")
+    subscriber = Subscriber.objects.filter(email=email).first()
+    context = {
+        "email": email,
+        "token": token_of(request),
+        "subscriber": subscriber,
+        "consents": list(subscriber.consents.all()) if subscriber else [],
+        "holdings": holdings.describe(email),
+        "done": done,
+    }
+    return TemplateResponse(request, "core/subscriptions/your_data.html", context)
+
+
+@csrf_exempt  # a mail program's one-click POST carries no cookie; the signed token authorises it
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request):
+    try:
+        email = read_person_token(token_of(request))
+    except BadToken:
+        return link_problem(request)
+    if request.method == "POST":
+        consents.stop(email)
+        return TemplateResponse(request, "core/subscriptions/unsubscribed.html", {"token": token_of(request)})
+    return TemplateResponse(request, "core/subscriptions/unsubscribe.html", {"token": token_of(request)})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def confirm_consent(request):
+    try:
+        consent = read_consent_token(token_of(request))
+    except BadToken:
+        return link_problem(request)
+    if request.method == "POST":
+        consents.confirm(consent)
+        return TemplateResponse(request, "core/subscriptions/consent_confirmed.html")
+    return TemplateResponse(
+        request, "core/subscriptions/confirm_consent.html", {"consent": consent, "token": token_of(request)}
+    )
