@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from .checks import fill_form, submit_button
+from .checks import fill_form, format_html_errors, format_violations, submit_button
 from .conftest import ARTIFACTS
 from .pages import FORMS, PAGES_TO_CHECK
 
@@ -47,27 +47,39 @@ def test_full_page_screenshots_of_every_page_type(page, request):
         screenshot(page, check.name, width)
 
 
-def test_screenshots_of_the_thank_you_pages_after_an_order_and_a_speaker_invitation(page, request):
+def test_the_thank_you_pages_after_an_order_and_an_invitation_repeat_it_accessibly(page, request, axe, html_checker):
+    """Screenshots of both, and the checks every page gets: axe-core and the Nu HTML Checker find nothing."""
     width = request.node.callspec.params["page"]
-    page.goto("/materials/", timeout=SLOW_MS)
-    form = "form[method=post]"
-    fill_form(page, form, ORDER)
-    page.locator(f"{form} input[name^=quantity_]").first.fill("25")
-    page.locator(f"{form} [name=needed_by]").fill((datetime.date.today() + datetime.timedelta(days=21)).isoformat())
-    submit_button(page, form).click()
-    # The form posts to its own heading (#order-heading), and the browser keeps that fragment through the redirect.
-    page.wait_for_url(re.compile(r"/materials/ordered/(#.*)?$"), wait_until="domcontentloaded", timeout=SLOW_MS)
-    assert page.get_by_text("25 ×").is_visible()
-    assert page.evaluate("window.scrollY") == 0  # it opens at its title, "Order received"
-    screenshot(page, "order-received", width)
+    documents, problems = {}, []
 
+    def send(path, form, data, thanks, shows):
+        page.goto(path, timeout=SLOW_MS)
+        fill_form(page, form, data)
+        if path == "/materials/":
+            page.locator(f"{form} input[name^=quantity_]").first.fill("25")
+            needed_by = datetime.date.today() + datetime.timedelta(days=21)
+            page.locator(f"{form} [name=needed_by]").fill(needed_by.isoformat())
+        with page.expect_navigation(timeout=SLOW_MS) as navigation:
+            submit_button(page, form).click()
+        # The form posts to its own heading (#order-heading), and the browser keeps that fragment through the redirect.
+        assert re.search(rf"{thanks}(#.*)?$", page.url), page.url
+        assert page.get_by_text(shows).is_visible()
+        assert page.evaluate("window.scrollY") == 0  # it opens at its title ("Order received")
+        name = "order-received" if path == "/materials/" else "invitation-received"
+        screenshot(page, name, width)
+        documents[name] = navigation.value.body()
+        violations = axe(page)
+        if violations:
+            problems.append(f"{name}: {format_violations(violations)}")
+
+    send("/materials/", "form[method=post]", ORDER, "/materials/ordered/", "25 ×")
     invitation = next(check for check in FORMS if check.name == "speaker-invitation")
-    page.goto(invitation.path, timeout=SLOW_MS)
-    fill_form(page, invitation.form, invitation.valid)
-    submit_button(page, invitation.form).click()
-    page.wait_for_url(re.compile(r"/motion/invited/(#.*)?$"), wait_until="domcontentloaded", timeout=SLOW_MS)
-    assert page.get_by_text(invitation.valid["proposed_dates"]).is_visible()
-    screenshot(page, "invitation-received", width)
+    send(invitation.path, invitation.form, invitation.valid, "/motion/invited/", invitation.valid["proposed_dates"])
+
+    assert not problems
+    if width == "desktop":  # the markup is the same at both widths; the checker's Java is slow to start
+        errors = html_checker(documents)
+        assert not errors, format_html_errors(errors)
 
 
 @pytest.mark.parametrize("page", ["desktop"], indirect=True)
