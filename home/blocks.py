@@ -38,3 +38,13 @@ class SocialLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+
+
+class MenuTitleBlock(blocks.StructBlock):
+    """A page's short name in the main menu, where its full title would crowd a phone's header."""
+
+    page = blocks.PageChooserBlock()
+    title = blocks.CharBlock(max_length=40, help_text="A few words, for example: Sign the statement")
+
+    class Meta:
+        icon = "list-ul"

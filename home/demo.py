@@ -109,6 +109,22 @@ def build_settings(home):
     return site_settings
 
 
+# Short names in the main menu for pages whose titles are long: {slug: menu title}.
+MENU_TITLES = {"statement": "Sign the statement"}
+
+
+def build_menu_titles(home):
+    """Give the demo's long-titled pages a short menu title, once (an editor's list is never replaced)."""
+    site_settings = SiteSettings.for_site(home.get_site())
+    if site_settings.menu_titles:
+        return
+    pages = {page.slug: page for page in home.get_children().live()}
+    site_settings.menu_titles = [
+        ("menu_title", {"page": pages[slug], "title": title}) for slug, title in MENU_TITLES.items() if slug in pages
+    ]
+    site_settings.save()
+
+
 def build_actions(home):
     """Fill the "What you can do" list once, linking to whichever demo pages exist."""
     if home.actions:

@@ -10,6 +10,7 @@ from core.fonts import bold
 from .brand import rgb
 
 WHITE = (255, 255, 255, 255)
+PLACARD_MARGIN = 24  # pixels between a placard and the picture's edge, so every slogan reads whole
 
 
 def draw_logo(lines, height=96):
@@ -59,7 +60,8 @@ def draw_hero(colour, slogans, size=(1600, 1000), seed=7):
                 or board[3] + 16 < other[1]
                 for other in boards
             )
-            if clear and chance.random() < 0.6 and row < 2:  # a placard on a stick
+            inside = board[0] >= PLACARD_MARGIN and board[2] <= width - PLACARD_MARGIN  # never cut by the frame
+            if clear and chance.random() < 0.6 and row < 2 and inside:  # a placard on a stick
                 boards.append(board)
                 draw.line((x + 40, board[3], x + 40, y), fill=(235, 225, 210), width=8)
                 draw.rectangle(board, fill=(250, 248, 242))

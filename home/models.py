@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import ActionCardBlock, SocialLinkBlock
+from .blocks import ActionCardBlock, MenuTitleBlock, SocialLinkBlock
 from .brand import AA_TEXT, DEFAULT_BRAND_COLOUR, HEX_COLOUR, contrast_ratio, reaches_aa, text_colour_on
 from .front_door import front_door
 from .listings import home_listings
@@ -105,10 +105,21 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="Shown when a page is shared on social media and has no image of its own.",
     )
+    menu_titles = StreamField(
+        [("menu_title", MenuTitleBlock())],
+        blank=True,
+        use_json_field=True,
+        verbose_name="short menu titles",
+        help_text=(
+            "Optional: a shorter name for a page in the main menu, such as “Sign the statement” for a statement "
+            "with a long title. Which pages are in the menu is set by “Show in menus” on each page."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("campaign_name"), FieldPanel("tagline")], heading="Campaign"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("brand_colour")], heading="Look"),
+        FieldPanel("menu_titles", heading="Menu"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading="Contact"),
         MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("social_links")], heading="Social media"),
         MultiFieldPanel(
@@ -119,6 +130,15 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+    def short_menu_titles(self):
+        """{page id: short title} from the menu titles, read from the stored data (no query for the pages)."""
+        titles = {}
+        for item in self.menu_titles.raw_data:
+            value = item.get("value") or {}
+            if value.get("page") and (value.get("title") or "").strip():
+                titles.setdefault(value["page"], value["title"].strip())
+        return titles
 
     def clean(self):
         super().clean()

@@ -8,13 +8,16 @@ does. Anything at such an address that is not a statement's is left to
 Wagtail.
 """
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_safe
 
 from core.pages import serve_beside_page
 
 from . import signing, views
 from .models import StatementPage
+from .share_card import REFRESH_SECONDS, card_png
 
 
 def served_at(subpath, view):
@@ -51,3 +54,16 @@ def counts(request, page):
 def count_json(request, path):
     """/statement.json: a machine address, so a private statement's is a 404 to anyone who may not see it."""
     return serve_beside_page(request, path, (StatementPage,), counts)
+
+
+@require_safe
+def share_card(request, page):
+    """The statement's share card (statements/share_card.py), cacheable as long as it is kept."""
+    response = HttpResponse(card_png(page, request), content_type="image/png")
+    patch_cache_control(response, public=True, max_age=REFRESH_SECONDS)
+    return response
+
+
+def share_card_at(request, path):
+    """/statement/share-card.png: a machine address, so a private statement's is a 404 as its .json is."""
+    return serve_beside_page(request, path, (StatementPage,), share_card)

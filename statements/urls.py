@@ -2,7 +2,7 @@
 
 from django.urls import re_path
 
-from .direct_urls import confirm_at, count_json, sign_at
+from .direct_urls import confirm_at, count_json, share_card_at, sign_at
 
 urlpatterns = [
     # Signing and confirming, served without routing through the page tree (the page's own routes are the fallback).
@@ -10,4 +10,6 @@ urlpatterns = [
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/confirm/$", confirm_at, name="statement_confirm"),
     # A statement's counts as JSON: its page address with ".json" in place of the last slash.
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)\.json$", count_json, name="statement_count_json"),
+    # The picture shown beside a shared link (og:image): drawn by the site, with the live count.
+    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/share-card\.png$", share_card_at, name="statement_share_card"),
 ]

@@ -1,4 +1,4 @@
-"""The materials page: downloads, the print order form (saved, emailed both ways) and the QR code.
+"""The materials page: downloads, the print order form (saved, emailed both ways, repeated to its sender) and QR codes.
 
 MaterialsPage routes here and hands itself in; this module never imports the page model.
 """
@@ -7,15 +7,19 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
+from core.receipts import give_receipt, read_receipt
 
 from .forms import PrintOrderForm
 from .links import statement_url
-from .models.orders import PrintOrderLine
+from .models.orders import PrintOrder, PrintOrderLine
 from .models.previews import DocumentPreview
 from .qr import qr_png, qr_svg
+
+RECEIPT = "print-order"  # core.receipts: the thank-you page repeats the order to the one who sent it
 
 
 @rate_limited("submit")
@@ -25,11 +29,22 @@ def materials_page(request, page):
     if request.method == "POST":
         form = PrintOrderForm(request.POST, materials=materials)
         if form.is_valid():
-            save_order(request, page, form)
-            return redirect(page.get_url(request) + page.reverse_subpage("order_thanks_view"))
+            order = save_order(request, page, form)
+            thanks = page.get_url(request) + page.reverse_subpage("order_thanks_view")
+            return give_receipt(redirect(thanks), request, thanks, RECEIPT, order.pk)
     else:
         form = PrintOrderForm(materials=materials)
     return page.render(request, context_overrides={"materials": materials, "form": form})
+
+
+@never_cache  # with a receipt it shows an address; without one it must not be cached either (core.receipts)
+def order_thanks(request, page):
+    """Order received: what was ordered and where it goes, for whoever holds the order's receipt."""
+    order_id = read_receipt(request, RECEIPT)
+    order = None
+    if order_id is not None:
+        order = PrintOrder.objects.filter(pk=order_id, page=page).prefetch_related("lines").first()
+    return page.render(request, template="materials/materials_thanks.html", context_overrides={"order": order})
 
 
 def draw_missing_previews(materials):

@@ -8,14 +8,19 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
+from core.receipts import give_receipt, read_receipt
 
 from .blocks import motion_blocks
 from .forms import MotionDownloadForm, SpeakerRequestForm
+from .models.speakers import SpeakerRequest
 from .pdf import motion_pdf
 from .word import motion_docx
+
+RECEIPT = "speaker-request"  # core.receipts: the thank-you page repeats the invitation to the one who sent it
 
 
 @rate_limited("submit")
@@ -23,8 +28,9 @@ def motion_page(request, page):
     if request.method == "POST":
         form = SpeakerRequestForm(request.POST)
         if form.is_valid():
-            save_speaker_request(request, page, form)
-            return redirect(page.get_url(request) + page.reverse_subpage("speaker_thanks_view"))
+            speaker_request = save_speaker_request(request, page, form)
+            thanks = page.get_url(request) + page.reverse_subpage("speaker_thanks_view")
+            return give_receipt(redirect(thanks), request, thanks, RECEIPT, speaker_request.pk)
     else:
         form = SpeakerRequestForm()
     return page.render(
@@ -46,6 +52,14 @@ def save_speaker_request(request, page, form):
     queue_email("motion/speaker_organisers", speaker_request, site=site)
     queue_acknowledgement("motion/speaker_received", speaker_request, speaker_request.email, site=site)
     return speaker_request
+
+
+@never_cache  # with a receipt it shows a contact's details; without one it must not be cached either
+def speaker_thanks(request, page):
+    """Invitation received: the invitation as sent, for whoever holds its receipt (core.receipts)."""
+    request_id = read_receipt(request, RECEIPT)
+    invitation = SpeakerRequest.objects.filter(pk=request_id, page=page).first() if request_id is not None else None
+    return page.render(request, template="motion/motion_thanks.html", context_overrides={"invitation": invitation})
 
 
 def motion_download(request, page):

@@ -1,12 +1,16 @@
 """The main navigation, built from the page tree.
 
 Editors decide what appears with "Show in menus" on each page; the order is
-the order of pages in the tree. The home page always comes first. Private
-pages (a password, a login or groups) never appear.
+the order of pages in the tree. The home page always comes first, as "Home".
+Private pages (a password, a login or groups) never appear. A page is named
+by its short menu title from the site settings when it has one ("Sign the
+statement" for a statement whose title is a long sentence), else its title.
 """
 
 from django import template
 from wagtail.models import Site
+
+from home.models import SiteSettings
 
 register = template.Library()
 
@@ -21,6 +25,7 @@ def main_navigation(context):
     current = context.get("page")
     # Public pages only: the menu is on every page (and every cached page), so a private page's title stays out.
     pages = [root, *root.get_children().live().in_menu().public()]
+    short_titles = SiteSettings.for_request(request).short_menu_titles()
     items = []
     for page in pages:
         if current is None:
@@ -28,5 +33,6 @@ def main_navigation(context):
         else:
             is_current = current.pk == page.pk
             is_section = page.pk != root.pk and current.path.startswith(page.path)
-        items.append({"page": page, "current": is_current, "section": is_section and not is_current})
+        title = "Home" if page.pk == root.pk else short_titles.get(page.pk, page.title)
+        items.append({"page": page, "title": title, "current": is_current, "section": is_section and not is_current})
     return {"items": items, "request": request}

@@ -1,5 +1,15 @@
-// The statement page, enhanced; without JavaScript it works the same, every field shown.
+// The statement's pages, enhanced; without JavaScript they work the same, every field shown.
 (function () {
+  // A "Copy" button beside the share link; without it the address can still be selected and copied.
+  if (navigator.clipboard) document.querySelectorAll("input[data-copy]").forEach(function (input) {
+    var button = document.createElement("button"), status = document.createElement("span");
+    button.type = "button"; button.className = "button-secondary"; button.textContent = "Copy";
+    status.setAttribute("role", "status"); status.className = "copy-status";
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(input.value).then(function () { status.textContent = "Copied"; });
+    });
+    input.parentNode.append(" ", button, status);
+  });
   // Mistakes: focus their summary, again after the browser's jump to #sign (which drops focus).
   var summary = document.getElementById("error-summary");
   if (summary) {

@@ -86,6 +86,7 @@ def test_the_admin_settings_form_shows_the_contrast_error(client, home_page, sit
             "campaign_name": "Test Campaign",
             "brand_colour": "#808080",
             "social_links-count": "0",
+            "menu_titles-count": "0",
             "privacy_page": "",
             "share_image": "",
             "logo": "",

@@ -76,7 +76,7 @@ class MaterialsPage(RoutablePageMixin, Page):
 
     @path("ordered/")
     def order_thanks_view(self, request):
-        return self.render(request, template="materials/materials_thanks.html")
+        return views.order_thanks(request, self)
 
 
 class Material(Orderable):

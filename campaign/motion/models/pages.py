@@ -58,7 +58,7 @@ class MotionPage(RoutablePageMixin, Page):
 
     @path("invited/")
     def speaker_thanks_view(self, request):
-        return self.render(request, template="motion/motion_thanks.html")
+        return views.speaker_thanks(request, self)
 
 
 class MotionDownload(Orderable):

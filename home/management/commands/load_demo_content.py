@@ -38,6 +38,7 @@ class Command(BaseCommand):
         for build in APP_BUILDERS:
             build(home)
         home_demo.build_settings(home)
+        home_demo.build_menu_titles(home)
         home_demo.build_actions(home)
         home_demo.build_look(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))

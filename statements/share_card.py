@@ -1,0 +1,136 @@
+"""The statement's share card: the picture WhatsApp, Facebook and X show beside a shared link.
+
+Drawn by the site (1200 × 630, the size those networks ask for) so every
+share carries the statement's title and how many have signed, on the brand
+colour, with no designer needed. The count changes with every confirmation,
+but a card is drawn at most once every REFRESH_SECONDS per statement: the
+bytes are kept in the shared cache under a key that names the page-cache
+generation, so a publish or a change to the site settings (which move the
+generation on) draws a fresh card at once, and in between a surge of link
+previews costs one cache read each. Networks keep the picture of a link for
+days anyway; the card's address stays the same (og:image wants one).
+
+Text is set in the font shipped in core/fonts, so the card is the same on
+every machine and prints any name.
+"""
+
+import io
+from functools import lru_cache
+
+from django.core.cache import cache
+from PIL import Image, ImageDraw, ImageFont
+
+from core.colours import NEAR_BLACK, readable_on_white, rgb, text_colour_on
+from core.fonts import BOLD, REGULAR
+from core.page_cache import current_generation
+from core.site_settings import site_settings_for
+
+from .progress import plural
+
+SIZE = WIDTH, HEIGHT = 1200, 630
+MARGIN = 64
+BAND_TOP = 400  # the brand colour above, the count on white below
+TITLE_SIZES = range(72, 39, -4)  # the largest that fits the title in TITLE_LINES lines
+TITLE_LINES = 3
+REFRESH_SECONDS = 5 * 60
+FALLBACK_COLOUR = NEAR_BLACK  # a site with no valid brand colour
+GREY = "#4a4a4a"  # 8.9:1 on white
+VERSION = 1  # change when the drawing changes, so no card drawn the old way is served
+
+
+@lru_cache(maxsize=32)
+def font(size, heavy=True):
+    return ImageFont.truetype(BOLD if heavy else REGULAR, size)
+
+
+def wrap(text, face, width):
+    """The words of `text` in lines no wider than `width` pixels (a word wider than that stands alone)."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and face.getlength(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*lines, line] if line else lines
+
+
+def fit_title(title, width):
+    """(face, lines): the largest size at which the title fits in TITLE_LINES lines, else the smallest, cut short."""
+    for size in TITLE_SIZES:
+        face = font(size)
+        lines = wrap(title, face, width)
+        if len(lines) <= TITLE_LINES:
+            return face, lines
+    lines = wrap(title, face, width)[:TITLE_LINES]
+    lines[-1] = lines[-1].rstrip(".,;:") + "…"
+    return face, lines
+
+
+def draw_card(title, counts, colour, campaign_name="", address=""):
+    """The card as PNG bytes: the title on the brand colour, the live count below it on white."""
+    on_brand, accent = rgb(text_colour_on(colour)), rgb(readable_on_white(colour))
+    card = Image.new("RGB", SIZE, "white")
+    draw = ImageDraw.Draw(card)
+    draw.rectangle((0, 0, WIDTH, BAND_TOP), fill=rgb(colour))
+    inner = WIDTH - 2 * MARGIN
+    if campaign_name:
+        draw.text((MARGIN, 48), wrap(campaign_name, font(28), inner)[0], font=font(28), fill=on_brand)
+    face, lines = fit_title(title, inner)
+    line_height = int(face.size * 1.15)
+    top = BAND_TOP - 44 - line_height * len(lines)
+    for number, line in enumerate(lines):
+        draw.text((MARGIN, top + number * line_height), line, font=face, fill=on_brand)
+
+    total = counts["total"]
+    if total:
+        number = f"{total:,}"
+        draw.text((MARGIN, BAND_TOP + 30), number, font=font(110), fill=accent)
+        beside = MARGIN + font(110).getlength(number) + 28
+        draw.text((beside, BAND_TOP + 56), "have signed", font=font(40), fill=rgb(NEAR_BLACK))
+        detail = breakdown(counts)
+        if detail:
+            draw.text((beside, BAND_TOP + 108), detail, font=font(28, heavy=False), fill=rgb(GREY))
+    else:
+        draw.text((MARGIN, BAND_TOP + 52), "Be the first to sign", font=font(64), fill=accent)
+    if address:
+        draw.text((MARGIN, HEIGHT - 56), address, font=font(26, heavy=False), fill=rgb(GREY))
+    out = io.BytesIO()
+    card.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
+def breakdown(counts):
+    """'1,204 people · 37 organisations', or None when only one kind has signed (the big number says it)."""
+    if not (counts["people"] and counts["organisations"]):
+        return None
+    people = plural(counts["people"], "person", "people")
+    return f"{people} · {plural(counts['organisations'], 'organisation', 'organisations')}"
+
+
+def display_address(url):
+    """'https://example.org/statement/' -> 'example.org/statement': what people would type."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def card_png(page, request):
+    """The statement's card, drawn at most every REFRESH_SECONDS (and after every publish)."""
+    key = f"sharecard:{VERSION}:{page.pk}:{current_generation()}"
+    png = cache.get(key)
+    if png is None:
+        site_settings = site_settings_for(request)
+        colour = getattr(site_settings, "brand_colour", "") or FALLBACK_COLOUR
+        try:
+            rgb(colour)
+        except ValueError:
+            colour = FALLBACK_COLOUR
+        png = draw_card(
+            page.title,
+            page.counts(),
+            colour,
+            campaign_name=getattr(site_settings, "campaign_name", ""),
+            address=display_address(page.get_full_url(request) or ""),
+        )
+        cache.set(key, png, REFRESH_SECONDS)
+    return png
