@@ -124,7 +124,8 @@ def confirm(signature):
             confirmed_at=timezone.now()
         )
         if updated:
-            SignatureCount.add(signature.page_id, signature.kind, 1)
+            for key in signature.keys_when_confirmed:  # the total's kind, and its region and union
+                SignatureCount.add(signature.page_id, key, 1)
     if updated:
         logger.info("signature confirmed", extra={"page": signature.page_id, "kind": signature.kind})
     return bool(updated)
