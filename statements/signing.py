@@ -124,8 +124,7 @@ def confirm(signature):
             confirmed_at=timezone.now()
         )
         if updated:
-            for key in signature.keys_when_confirmed:  # the total's kind, and its region and union
-                SignatureCount.add(signature.page_id, key, 1)
+            SignatureCount.add_each(signature.page_id, signature.keys_when_confirmed, 1)  # kind, region, union
     if updated:
         logger.info("signature confirmed", extra={"page": signature.page_id, "kind": signature.kind})
     return bool(updated)

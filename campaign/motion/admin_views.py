@@ -55,5 +55,7 @@ def verify_reports(request):
         return redirect("motion_verify_reports")
     reports = list(waiting())
     return TemplateResponse(
-        request, "motion/admin/verify_reports.html", {"form": form, "reports": reports, "title": "Verify motion reports"}
+        request,
+        "motion/admin/verify_reports.html",
+        {"form": form, "reports": reports, "title": "Verify motion reports"},
     )

@@ -75,7 +75,7 @@ def report_for_organisers(report, motion_url=None):
 
 
 def report_follow_up(report, motion_url=None):
-    """"How did the meeting go?": one link per answer, each opening a page with a button (scanners change nothing)."""
+    """ "How did the meeting go?": one link per answer, each opening a page with a button (scanners change nothing)."""
     url = report_page_url(report, motion_url)
     token = make_token(report, ANSWER)
     answers = [

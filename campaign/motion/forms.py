@@ -102,7 +102,7 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         labels = {
             "body_name": "Name of the branch or body",
             "body_type": "Type of body",
-            "union_other": "The other union’s name",
+            "union_other": "The other union’s name (when you chose “Another union”)",
             "status": "Where the motion stands",
             "reporter_role": "Your role in the body",
             "email": "Your email",
@@ -125,6 +125,8 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         self.fields["union"].error_messages["invalid_choice"] = UNKNOWN_UNION
         self.fields["body_type"].choices = [("", "Choose…"), *OrganisationType.choices]
         self.fields["region"].choices = [("", "Choose…"), *Region.choices]
+        for name in ("union", "union_other"):
+            self.fields[name].required_when = True  # their labels say when (not "optional": clean() asks then)
         for name in ("body_name", "union_other", "reporter_role"):
             self.fields[name].validators.append(reject_control_characters)
         self.fields["body_type"].error_messages["required"] = "Please choose the type of body."

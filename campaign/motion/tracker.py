@@ -16,6 +16,7 @@ from .models.reports import POSTPONED, MotionReport
 
 logger = logging.getLogger(__name__)
 
+
 def record(page, form, motion_url):
     """Save a new, unconfirmed report and email its confirmation link."""
     with transaction.atomic():
@@ -80,7 +81,7 @@ def answer(report, choice, new_date=None):
     return locked
 
 
-def send_follow_ups(motion_url_for, today=None):
+def send_follow_ups(today=None):
     """Ask each reporter whose tabled meeting has passed how it went; once per meeting date. Returns how many."""
     today = today or timezone.localdate()
     sent = 0
@@ -89,7 +90,7 @@ def send_follow_ups(motion_url_for, today=None):
             if MotionReport.objects.filter(pk=report.pk, followed_up_for=report.meeting_date).exists():
                 continue
             MotionReport.objects.filter(pk=report.pk).update(followed_up_for=report.meeting_date)
-            queue_email("motion/report_follow_up", report, motion_url=motion_url_for(report))
+            queue_email("motion/report_follow_up", report)  # the links use the site's own address
         sent += 1
     return sent
 

@@ -18,8 +18,8 @@ from . import tracker
 from .blocks import motion_blocks
 from .forms import MotionDownloadForm, MotionReportForm, ReportAnswerForm, SpeakerRequestForm
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
-from .tokens import ANSWER, CONFIRM, BadToken, read_token
 from .pdf import motion_pdf
+from .tokens import ANSWER, CONFIRM, BadToken, read_token
 from .word import motion_docx
 
 
@@ -150,9 +150,7 @@ def report_answer(request, page):
     if choice not in labels:
         return link_problem(request, page)
     if motion_report.status != MotionReport.Status.TABLED:
-        return page.render(
-            request, template="motion/report_answered.html", context_overrides={"report": motion_report}
-        )
+        return page.render(request, template="motion/report_answered.html", context_overrides={"report": motion_report})
     form = ReportAnswerForm(request.POST if request.method == "POST" else None, answer=choice)
     if request.method == "POST" and form.is_valid():
         updated = tracker.answer(motion_report, choice, form.cleaned_data.get("new_date"))

@@ -143,12 +143,8 @@ class Signature(models.Model):
             super().save(*args, **kwargs)
             was = counted_as(**before) if before else []
             now = self.count_keys
-            for key in was:
-                if key not in now:
-                    SignatureCount.add(self.page_id, key, -1)
-            for key in now:
-                if key not in was:
-                    SignatureCount.add(self.page_id, key, 1)
+            changes = {key: -1 for key in was if key not in now} | {key: 1 for key in now if key not in was}
+            SignatureCount.add_all(self.page_id, changes)
 
     @property
     def count_keys(self):
@@ -181,6 +177,5 @@ class Signature(models.Model):
 def uncount_deleted_signature(sender, instance, **kwargs):
     """A confirmed signature that is withdrawn or deleted in the admin stops counting, and leaves cached pages."""
     if instance.confirmed_at:
-        for key in instance.count_keys:
-            SignatureCount.add(instance.page_id, key, -1)
+        SignatureCount.add_each(instance.page_id, instance.count_keys, -1)  # one by one, in the lock order
         purge_now_and_on_commit()

@@ -29,7 +29,7 @@ def test_simultaneous_confirmations_keep_union_and_region_counts_exact(statement
         for number in range(30)
     ]
     # Each confirmed twice at once (a double click), with withdrawals of confirmed ones alongside.
-    confirmed = [SignatureFactory(page=statement_page, organisation_kind=True, union=unite, region="london")] * 1
+    confirmed = [SignatureFactory(page=statement_page, organisation_kind=True, union=unite, region="london")]
     confirmed += [SignatureFactory(page=statement_page, region="wales") for _ in range(5)]
 
     def work(number):

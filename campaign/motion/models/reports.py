@@ -14,7 +14,6 @@ from django.utils import timezone
 from core.regions import Region
 from statements.models import OrganisationType
 
-
 POSTPONED = "postponed"  # the follow-up's fourth answer: the meeting moved (not a status of its own)
 
 
@@ -68,7 +67,9 @@ class MotionReport(models.Model):
     created = models.DateTimeField(default=timezone.now, db_index=True)
     updated = models.DateTimeField(auto_now=True)
     email_confirmed_at = models.DateTimeField(null=True, blank=True)
-    followed_up_for = models.DateField(null=True, blank=True, help_text="The meeting date the reporter was asked about.")
+    followed_up_for = models.DateField(
+        null=True, blank=True, help_text="The meeting date the reporter was asked about."
+    )
     verified_at = models.DateTimeField(null=True, blank=True, db_index=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
