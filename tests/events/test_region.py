@@ -1,4 +1,4 @@
-"""Events carry a nation or region (chosen, or found from the postcode); the finder filters by it, keeping online ones."""
+"""Events carry a nation or region (chosen, or found from the postcode); the finder filters by it, online ones kept."""
 
 import pytest
 

@@ -5,7 +5,9 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Site
 
 from campaign.motion import tracker
 from campaign.motion.models import MotionReport
@@ -229,3 +231,16 @@ def test_the_motion_page_and_download_offer_to_report(client, motion_page):
     assert html.count('<a href="/motion/report/">Tell us when it is tabled</a>') == 1
     assert '<a href="/motion/report/">tell us when it is tabled</a>' in html
     assert "No body has reported passing it yet: be the first." in visible_text(client.get("/motion/"))
+
+
+def test_the_demo_lists_invented_bodies_that_passed_by_region(client):
+    call_command("load_demo_content", verbosity=0)
+    Site.objects.filter(is_default_site=True).update(hostname="testserver")
+
+    text = visible_text(client.get("/motion/"))
+    assert "Passed by 6 bodies" in text
+    assert "East of England Eastport Unite branch (Unite): passed" in text
+    assert "Signed the statement" in text  # Eastport's branch signed the demo statement too
+    assert "Southbay GMB branch" not in text  # defeated: kept for organisers, not listed
+    assert "Hilltown RMT branch" not in text  # not verified yet
+    assert all(email.endswith("@example.org") for email in MotionReport.objects.values_list("email", flat=True))

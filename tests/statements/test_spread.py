@@ -7,9 +7,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from core.regions import Region, region_for_postcode
-from statements.models import Signature, SignatureCount, Union
+from statements.models import Signature, SignatureCount, StatementPage, Union
 from tests.html import visible_text
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import confirm, link_in, sign
@@ -185,3 +186,12 @@ def test_the_statement_page_costs_the_same_queries_with_10_and_100000_signatures
     assert statement_page.counts()["total"] == 100_000
     assert queries() == few
     assert "London 7700" in spread_text(client, statement_page)
+
+
+def test_the_demo_shows_its_spread_by_union_and_region(client):
+    call_command("load_demo_content", verbosity=0)
+    Site.objects.filter(is_default_site=True).update(hostname="testserver")
+
+    text = spread_text(client, StatementPage.objects.get(slug="statement"))
+    assert "Union bodies that have signed, by union Union Signed CWU 1 Unite 1" in text
+    assert "Signatures by nation and region Nation or region Signed London 2 Yorkshire and the Humber 2" in text

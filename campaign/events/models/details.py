@@ -52,17 +52,17 @@ class EventDetails(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self):
-        super().clean()
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": "The end must be after the start."})
-
     def save(self, *args, **kwargs):
         """Fill in the region from the postcode when nobody chose one (core.regions: by area, offline)."""
         if not self.region and self.postcode:
             found = region_for_postcode(self.postcode)
             self.region = found if found in dict(UK_REGIONS) else ""
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": "The end must be after the start."})
 
     @property
     def is_past(self):
