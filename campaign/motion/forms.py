@@ -132,6 +132,14 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         self.fields["body_type"].error_messages["required"] = "Please choose the type of body."
         self.fields["region"].error_messages["required"] = "Please choose the body’s nation or region."
         self.fields["status"].error_messages["required"] = "Please say where the motion stands."
+        required = {
+            "body_name": "Please give the name of the branch or body.",
+            "meeting_date": "Please give the date of the meeting.",
+            "reporter_role": "Please give your role in the body, for example Branch Secretary or member.",
+            "email": "Please give your email, so you can confirm the report.",
+        }
+        for name, message in required.items():
+            self.fields[name].error_messages["required"] = message
 
     def clean_body_name(self):
         return one_line(self.cleaned_data["body_name"])

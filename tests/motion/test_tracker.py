@@ -244,3 +244,15 @@ def test_the_demo_lists_invented_bodies_that_passed_by_region(client):
     assert "Southbay GMB branch" not in text  # defeated: kept for organisers, not listed
     assert "Hilltown RMT branch" not in text  # not verified yet
     assert all(email.endswith("@example.org") for email in MotionReport.objects.values_list("email", flat=True))
+
+
+def test_organisers_find_every_report_under_requests(client, motion_page, organiser, editor):
+    report_and_confirm(client)
+
+    client.force_login(organiser)
+    listing = client.get("/admin/motion/motionreport/")
+    assert "Leeds Central branch" in visible_text(listing)
+    report = MotionReport.objects.get()
+    assert client.get(f"/admin/motion/motionreport/edit/{report.pk}/").status_code == 200
+    client.force_login(editor)
+    assert "Leeds Central branch" not in visible_text(client.get("/admin/motion/motionreport/", follow=True))
