@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.demo import child_page
 
-from .models import Signature, StatementPage
+from .models import Signature, StatementPage, Union
 
 TITLE = "Socialist Campaign for a Labour Victory"
 
@@ -58,17 +58,27 @@ NEXT_STEPS = [
     ("events", "Find an event near you", "Meetings and street stalls, and how to add your own."),
 ]
 
-# (kind, name, organisation, role, town, public)
+# The unions the sign form offers (editors keep the list as snippets).
+UNIONS = ["CWU", "FBU", "GMB", "NEU", "RMT", "UCU", "UNISON", "Unite", "Usdaw"]
+
+# (kind, name, organisation, role, town, public, organisation type, union, region)
 SIGNATURES = [
-    ("organisation", "A. Secretary", "Anytown Trades Union Council", "Secretary", "Anytown", True),
-    ("organisation", "B. Chair", "Northtown Labour Party branch", "Chair", "Northtown", True),
-    ("organisation", "C. Organiser", "Students for a Fighting Labour Movement", "Organiser", "", True),
-    ("person", "Alex Example", "Unite Community", "", "Leeds", True),
-    ("person", "Sam Demo", "", "", "South London", True),
-    ("person", "Jo Sample", "UCU", "", "Sheffield", True),
-    ("person", "Priya Placeholder", "", "", "Cardiff", False),
-    ("person", "Zoë Ñúñez", "Unison", "", "Glasgow", True),
-]
+    ("organisation", "A. Secretary", "Anytown Trades Union Council", "Secretary", "Anytown", True,
+     "trades-council", "", "north-west"),
+    ("organisation", "B. Chair", "Northtown Labour Party branch", "Chair", "Northtown", True,
+     "labour", "", "north-east"),
+    ("organisation", "C. Organiser", "Students for a Fighting Labour Movement", "Organiser", "", True,
+     "campaign", "", "london"),
+    ("person", "Alex Example", "Unite Community", "", "Leeds", True, "", "", "yorkshire"),
+    ("person", "Sam Demo", "", "", "South London", True, "", "", "london"),
+    ("person", "Jo Sample", "UCU", "", "Sheffield", True, "", "", "yorkshire"),
+    ("person", "Priya Placeholder", "", "", "Cardiff", False, "", "", "wales"),
+    ("person", "Zoë Ñúñez", "Unison", "", "Glasgow", True, "", "", "scotland"),
+    ("organisation", "D. Rep", "Eastport Unite branch", "Branch Secretary", "Eastport", True,
+     "union", "Unite", "east"),
+    ("organisation", "E. Officer", "Westvale CWU branch", "Branch Chair", "Westvale", True,
+     "union", "CWU", "south-west"),
+]  # fmt: skip
 
 
 def build(home):
@@ -83,9 +93,11 @@ def build(home):
         share_text="I have signed the statement of the Socialist Campaign for a Labour Victory. Add your name:",
         show_in_menus=True,
     )
+    unions = {name: Union.objects.get_or_create(name=name)[0] for name in UNIONS}
     if not page.signatures.exists():
         now = timezone.now()
-        for number, (kind, name, organisation, role, town, public) in enumerate(SIGNATURES):
+        for number, row in enumerate(SIGNATURES):
+            kind, name, organisation, role, town, public, organisation_type, union, region = row
             Signature(
                 page=page,
                 kind=kind,
@@ -93,6 +105,9 @@ def build(home):
                 organisation=organisation,
                 role=role,
                 town=town,
+                organisation_type=organisation_type,
+                union=unions.get(union),
+                region=region,
                 email=f"signer{number + 1}@example.org",
                 show_publicly=public,
                 confirmed_at=now - timezone.timedelta(hours=number),

@@ -37,8 +37,10 @@ confirm_at = served_at("confirm", views.confirm)
 @cache_control(public=True, max_age=30)
 def counts(request, page):
     """The counts as JSON for other sites and apps; cacheable for half a minute (unless the page is private)."""
-    totals = page.counts()
+    kept = page.kept_totals()
+    totals = page.counts(kept)
     progress = page.progress(totals["total"])
+    spread = page.spread(kept)
     return JsonResponse(
         {
             "statement": page.title,
@@ -47,6 +49,8 @@ def counts(request, page):
             "people": totals["people"],
             "organisations": totals["organisations"],
             "goal": progress["target"] if progress else None,  # the next milestone
+            "by_union": dict(spread["unions"]),  # largest first; "Other unions" for those not on the list
+            "by_region": dict(spread["regions"]),
         }
     )
 

@@ -13,9 +13,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.protection import HoneypotFormMixin
+from core.regions import Region, is_postcode, region_for_postcode
 from core.subscriptions import wording
 from core.subscriptions.consent import updates_field
 
+from .models.movement import OTHER_UNION, OrganisationType, Union, listed_unions
 from .models.signature import Signature
 
 FOR_ORGANISATIONS = "(when signing for an organisation)"
@@ -27,7 +29,110 @@ def reject_control_characters(value):
         raise ValidationError("Please remove the unusual invisible characters from this field.")
 
 
-class SignatureForm(HoneypotFormMixin, forms.ModelForm):
+UNKNOWN_UNION = "Please choose a union from the list, or choose “Another union” and give its name."
+
+
+def union_choices():
+    """The unions editors keep (listed ones), then "Another union": for any form that asks for a union."""
+    unions = [(str(pk), name) for pk, name in listed_unions()]
+    return [("", "Choose…"), *unions, (OTHER_UNION, "Another union")]
+
+
+def find_union(value):
+    """The Union a union field's value names, or None for "Another union" or a union since removed."""
+    return Union.objects.filter(pk=value).first() if value and value.isdigit() else None
+
+
+class MovementFieldsMixin(forms.Form):
+    """Who the signature speaks for in the movement: the kind of body, its union, and where it is.
+
+    Kept apart from the rest of the form so other fields can join it without
+    touching these. The postcode only finds the region: it is not stored.
+    """
+
+    organisation_type = forms.ChoiceField(
+        label=f"Type of organisation {FOR_ORGANISATIONS}",
+        required=False,
+        choices=[("", "Choose…"), *OrganisationType.choices],
+        widget=forms.Select(attrs={"data-for": Signature.Kind.ORGANISATION}),
+    )
+    union = forms.ChoiceField(
+        label=f"Its union {FOR_ORGANISATIONS}",
+        required=False,
+        help_text="For a union branch or union body. Not on the list? Choose “Another union” and give its name.",
+        widget=forms.Select(attrs={"data-for": Signature.Kind.ORGANISATION}),
+    )
+    union_other = forms.CharField(
+        label=f"The other union’s name {FOR_ORGANISATIONS}",
+        required=False,
+        max_length=Signature._meta.get_field("union_other").max_length,
+        widget=forms.TextInput(attrs={"data-for": Signature.Kind.ORGANISATION}),
+    )
+    region = forms.ChoiceField(
+        label="Nation or region",
+        required=False,
+        choices=[("", "Choose…"), *Region.choices],
+        help_text="We show how far the statement has spread. Or leave this and give your postcode below.",
+    )
+    postcode = forms.CharField(
+        label="Or your postcode",
+        required=False,
+        max_length=10,
+        help_text="Only to find your region: we do not keep it. The first half is enough, for example LS6.",
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
+    )
+
+    MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "region", "postcode"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].choices = union_choices()
+        self.fields["union"].error_messages["invalid_choice"] = UNKNOWN_UNION
+        for name in ("organisation_type", "union", "union_other"):
+            self.fields[name].required_when = FOR_ORGANISATIONS
+        self.fields["union_other"].validators.append(reject_control_characters)
+
+    def check_movement(self, cleaned):
+        """Check the movement fields together and put them in the model's form; called from clean()."""
+        if cleaned.get("kind") == Signature.Kind.ORGANISATION:
+            self.check_body(cleaned)
+        else:
+            cleaned.update(organisation_type="", union=None, union_other="")
+        self.check_region(cleaned)
+
+    def check_body(self, cleaned):
+        kind_of_body = cleaned.get("organisation_type")
+        if not kind_of_body and "organisation_type" not in self.errors:
+            self.add_error("organisation_type", "Please choose the type of organisation, or “Other organisation”.")
+        union, other = cleaned.get("union"), cleaned.get("union_other", "").strip()
+        if kind_of_body != OrganisationType.UNION_BRANCH:
+            union, other = "", ""
+        elif not union and "union" not in self.errors:
+            self.add_error("union", "Please choose the union, or “Another union” and give its name.")
+        elif union == OTHER_UNION and not other:
+            self.add_error("union_other", "Please give the union’s name.")
+        if union and union != OTHER_UNION:
+            other = ""
+        cleaned["union"] = find_union(union)
+        if union and union != OTHER_UNION and cleaned["union"] is None:  # removed since the page was shown
+            self.add_error("union", UNKNOWN_UNION)
+        cleaned["union_other"] = other
+
+    def check_region(self, cleaned):
+        postcode = cleaned.get("postcode", "")
+        if cleaned.get("region"):
+            return
+        if postcode and not is_postcode(postcode):
+            self.add_error("postcode", "Please check the postcode (for example LS6 2AB), or choose your region.")
+        elif postcode and region_for_postcode(postcode) is None:
+            self.add_error("postcode", "We cannot place that postcode in a UK nation or region: please choose one.")
+        elif postcode:
+            cleaned["region"] = region_for_postcode(postcode)
+        elif "region" not in self.errors:
+            self.add_error("region", "Please choose your nation or region, or give your postcode.")
+
+
+class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
     kind = forms.ChoiceField(
         label="I am signing as",
@@ -45,7 +150,17 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
 
     class Meta:
         model = Signature
-        fields = ["kind", "name", "organisation", "role", "email", "town", "show_publicly", "keep_informed"]
+        fields = [
+            "kind",
+            "name",
+            "organisation",
+            "role",
+            "email",
+            "town",
+            "show_publicly",
+            "keep_informed",
+            *MovementFieldsMixin.MOVEMENT_FIELDS[:-1],
+        ]
         labels = {
             "name": "Your name",
             "organisation": f"Organisation name {FOR_ORGANISATIONS}",
@@ -76,10 +191,15 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
         "kind",
         "name",
         "organisation",
+        "organisation_type",
+        "union",
+        "union_other",
         "role",
         "affiliation",
         "email",
         "town",
+        "region",
+        "postcode",
         "show_publicly",
         "keep_informed",
     ]
@@ -114,6 +234,7 @@ class SignatureForm(HoneypotFormMixin, forms.ModelForm):
         elif cleaned.get("kind") == Signature.Kind.PERSON:
             cleaned["organisation"] = cleaned.get("affiliation", "")
             cleaned["role"] = ""
+        self.check_movement(cleaned)
         return cleaned
 
 

@@ -28,7 +28,7 @@ from core.page_cache import purge_now_and_on_commit
 
 from .models.counter import SignatureCount
 from .models.review import ReviewDecision
-from .models.signature import HELD, Signature
+from .models.signature import COUNTED_FIELDS, HELD, Signature, counted_as
 from .signing import statement_url
 
 GROUPINGS = {"network": "Network", "domain": "Email domain", "hour": "Hour"}
@@ -185,17 +185,18 @@ def invalidate(group, user):
 
     Confirmations are taken off each row first, so the delete hook (which
     uncounts one row at a time) has nothing to do, and the counts drop by one
-    UPDATE per statement and kind instead of one per signature.
+    UPDATE per statement and counter (kind, region, union) instead of one per signature.
     """
     with transaction.atomic():
-        rows = list(group.signatures().select_for_update().values_list("pk", "page_id", "kind", "confirmed_at"))
-        pks = [pk for pk, *_ in rows]
-        counted = Counter((page_id, kind) for _, page_id, kind, confirmed_at in rows if confirmed_at)
+        rows = list(group.signatures().select_for_update().values("pk", "page_id", *COUNTED_FIELDS))
+        pks = [row.pop("pk") for row in rows]
+        counted = [row for row in rows if row["confirmed_at"]]
+        moves = Counter((row["page_id"], key) for row in counted for key in counted_as(**without_page(row)))
         for batch in batches(pks):
             Signature.objects.filter(pk__in=batch).update(confirmed_at=None)
             Signature.objects.filter(pk__in=batch).delete()
-        for (page_id, kind), number in counted.items():
-            SignatureCount.add(page_id, kind, -number)
+        for page_id in sorted({page_id for page_id, _ in moves}):  # each statement's counters in the lock order
+            SignatureCount.add_all(page_id, {key: -number for (page, key), number in moves.items() if page == page_id})
         if counted:
             purge_now_and_on_commit()  # the counts on cached pages change
         return ReviewDecision.objects.create(
@@ -203,5 +204,9 @@ def invalidate(group, user):
             action=ReviewDecision.Action.INVALIDATE,
             group=group.label,
             signatures=len(pks),
-            counted=sum(counted.values()),
+            counted=len(counted),
         )
+
+
+def without_page(row):
+    return {name: value for name, value in row.items() if name != "page_id"}

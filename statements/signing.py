@@ -141,7 +141,7 @@ def confirm(signature):
             confirmed_at=timezone.now()
         )
         if updated:
-            SignatureCount.add(signature.page_id, signature.kind, 1)
+            SignatureCount.add_each(signature.page_id, signature.keys_when_confirmed, 1)  # kind, region, union
             if signature.keep_informed:
                 record_consent(signature)
     if updated:

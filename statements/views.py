@@ -35,13 +35,19 @@ MAX_ID = 2**63 - 1  # the largest id a database column holds
 
 
 def page_context(request, page, **extra):
-    """What every statement template shows: counts, progress and share links."""
-    counts = page.counts()
+    """What every statement template shows: counts, progress and share links.
+
+    `spread` (by union and region) is a callable, which the template calls
+    only where it shows the chart: from the same counters, read once.
+    """
+    totals = page.kept_totals()
+    counts = page.counts(totals)
     url = signing.statement_url(page, request)
     context = {
         "page": page,
         "self": page,
         "counts": counts,
+        "spread": lambda: page.spread(totals),
         "signed_summary": signed_summary(counts),
         "progress": page.progress(counts["total"]),
         "share_links": share_links(url, page.share_text or page.title),

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.protection import HoneypotFormMixin
+from core.regions import UK_REGIONS
 from core.text import one_line
 
 from .models.details import EventKind
@@ -108,10 +109,10 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class EventFilterForm(forms.Form):
-    """Filters on the events list: by kind and by town or area. Nonsense is ignored, never an error.
+    """Filters on the events list: by kind, by town or area, by nation or region. Nonsense is ignored, never an error.
 
-    An event with an online link can be joined from anywhere, so a town
-    filter always keeps it.
+    An event with an online link can be joined from anywhere, so a town or
+    region filter always keeps it.
     """
 
     kind = forms.ChoiceField(choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event")
@@ -121,6 +122,12 @@ class EventFilterForm(forms.Form):
         label="Town, area or postcode",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
+
+    region = forms.ChoiceField(
+        choices=[("", "All nations and regions"), *UK_REGIONS], required=False, label="Nation or region"
+    )
+
+    FILTERS = ("kind", "town", "region")
 
     def value(self, name):
         """The cleaned value of one filter; an invalid one counts as not set."""
@@ -132,8 +139,11 @@ class EventFilterForm(forms.Form):
     def apply(self, events):
         kind = self.value("kind")
         town = self.value("town").strip()
+        region = self.value("region")
         if kind:
             events = events.filter(kind=kind)
+        if region:
+            events = events.filter(Q(region=region) | ~Q(online_url=""))
         if town:
             near = Q(town__icontains=town) | Q(postcode__istartswith=town) | Q(address__icontains=town)
             events = events.filter(near | ~Q(online_url=""))
@@ -145,5 +155,5 @@ class EventFilterForm(forms.Form):
 
     def query_string(self):
         """The active filters, for pagination links that keep them."""
-        params = {name: self.value(name) for name in ("kind", "town")}
+        params = {name: self.value(name) for name in self.FILTERS}
         return urlencode({key: value for key, value in params.items() if value})

@@ -6,11 +6,15 @@ into the form, so it never repeats what they typed; the organisers' email,
 to the campaign's own address, has it all.
 """
 
+from urllib.parse import urlencode
+
 from core.emails import Email, register_email, site_of
 from core.notify import modeladmin_url, organiser_addresses
 from core.site_settings import site_settings_for
 
+from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SpeakerRequest
+from .tokens import ANSWER, CONFIRM, make_token
 
 
 def received(speaker_request, site=None):
@@ -49,7 +53,43 @@ def status_changed(speaker_request, site=None):
     return Email(to=[speaker_request.email], context=context, reply_to=[contact_email])
 
 
+def report_page_url(report, motion_url=None):
+    """The motion page's address, as the visitor reached it or (for the scheduled follow-up) the site's own."""
+    return motion_url or (report.page.get_full_url() if report.page else "")
+
+
+def report_confirm(report, motion_url=None):
+    """The link to confirm a report. Like the signing email, it never repeats the body's name that was typed."""
+    url = report_page_url(report, motion_url)
+    confirm_url = f"{url}report/confirm/?" + urlencode({"token": make_token(report, CONFIRM)})
+    return Email(to=[report.email], context={"confirm_url": confirm_url, "status": report.get_status_display()})
+
+
+def report_for_organisers(report, motion_url=None):
+    context = {
+        "report": report,
+        "status": report.get_status_display(),
+        "admin_url": modeladmin_url(report),
+    }
+    return Email(to=organiser_addresses(), context=context, reply_to=[report.email])
+
+
+def report_follow_up(report, motion_url=None):
+    """ "How did the meeting go?": one link per answer, each opening a page with a button (scanners change nothing)."""
+    url = report_page_url(report, motion_url)
+    token = make_token(report, ANSWER)
+    answers = [
+        (label, f"{url}report/answer/?" + urlencode({"token": token, "answer": value}))
+        for value, label in FOLLOW_UP_ANSWERS
+    ]
+    context = {"body_name": report.body_name, "meeting_date": report.meeting_date, "answers": answers}
+    return Email(to=[report.email], context=context)
+
+
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 register_email("motion/speaker_received", SpeakerRequest, received)
 register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
 register_email("motion/speaker_status", SpeakerRequest, status_changed)
+register_email("motion/report_confirm", MotionReport, report_confirm)
+register_email("motion/report_organisers", MotionReport.objects.select_related("union"), report_for_organisers)
+register_email("motion/report_follow_up", MotionReport.objects.select_related("page"), report_follow_up)

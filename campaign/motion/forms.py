@@ -1,12 +1,17 @@
-"""Forms on the motion page: inviting a speaker, and naming the branch for the motion download."""
+"""Forms on the motion page: inviting a speaker, naming the branch for the download, and the motion tracker."""
 
 import re
 
 from django import forms
+from django.utils import timezone
 
 from core.protection import HoneypotFormMixin
+from core.regions import Region
 from core.text import one_line
+from statements.forms import UNKNOWN_UNION, find_union, reject_control_characters, union_choices
+from statements.models.movement import OTHER_UNION, OrganisationType
 
+from .models.reports import POSTPONED, MotionReport, normalise_body
 from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
 
 
@@ -68,3 +73,141 @@ class MotionDownloadForm(forms.Form):
 
     def clean_format(self):
         return self.cleaned_data.get("format") or "txt"
+
+
+class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
+    """Where the motion stands in a named body: "tabled for (a date)", or how its meeting went.
+
+    A tabled meeting is today or later; an outcome is for a meeting that has
+    happened. A body already verified as having passed the motion is not
+    reported again (the list has it): the form says so instead.
+    """
+
+    union = forms.ChoiceField(
+        label="Its union (for a union branch or union body)",
+        required=False,
+        help_text="Not on the list? Choose “Another union” and give its name.",
+    )
+    meeting_date = forms.DateField(
+        label="Date of the meeting",
+        help_text="For example 14/05/2027.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Please give the meeting’s date, for example 14/05/2027."},
+    )
+
+    class Meta:
+        model = MotionReport
+        fields = ["body_name", "body_type", "union", "union_other", "region", "status", "meeting_date"]
+        fields += ["reporter_role", "email"]
+        labels = {
+            "body_name": "Name of the branch or body",
+            "body_type": "Type of body",
+            "union_other": "The other union’s name (when you chose “Another union”)",
+            "status": "Where the motion stands",
+            "reporter_role": "Your role in the body",
+            "email": "Your email",
+        }
+        help_texts = {
+            "body_name": "For example: Leeds Central Unison branch.",
+            "reporter_role": "For example: Branch Secretary, or member.",
+            "email": "We send you a link to confirm the report, and after the meeting ask how it went. "
+            "It is never shown.",
+        }
+        widgets = {
+            "body_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "status": forms.RadioSelect,
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["union"].choices = union_choices()
+        self.fields["union"].error_messages["invalid_choice"] = UNKNOWN_UNION
+        self.fields["body_type"].choices = [("", "Choose…"), *OrganisationType.choices]
+        self.fields["region"].choices = [("", "Choose…"), *Region.choices]
+        for name in ("union", "union_other"):
+            self.fields[name].required_when = True  # their labels say when (not "optional": clean() asks then)
+        for name in ("body_name", "union_other", "reporter_role"):
+            self.fields[name].validators.append(reject_control_characters)
+        self.fields["body_type"].error_messages["required"] = "Please choose the type of body."
+        self.fields["region"].error_messages["required"] = "Please choose the body’s nation or region."
+        self.fields["status"].error_messages["required"] = "Please say where the motion stands."
+        required = {
+            "body_name": "Please give the name of the branch or body.",
+            "meeting_date": "Please give the date of the meeting.",
+            "reporter_role": "Please give your role in the body, for example Branch Secretary or member.",
+            "email": "Please give your email, so you can confirm the report.",
+        }
+        for name, message in required.items():
+            self.fields[name].error_messages["required"] = message
+
+    def clean_body_name(self):
+        return one_line(self.cleaned_data["body_name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_union(cleaned)
+        self.check_date(cleaned)
+        self.check_not_already_passed(cleaned)
+        return cleaned
+
+    def check_union(self, cleaned):
+        union, other = cleaned.get("union", ""), cleaned.get("union_other", "").strip()
+        if cleaned.get("body_type") != OrganisationType.UNION_BRANCH:
+            union, other = "", ""
+        elif not union and "union" not in self.errors:
+            self.add_error("union", "Please choose the union, or “Another union” and give its name.")
+        elif union == OTHER_UNION and not other:
+            self.add_error("union_other", "Please give the union’s name.")
+        cleaned["union"] = find_union(union)
+        cleaned["union_other"] = other if union == OTHER_UNION else ""
+        if union and union != OTHER_UNION and cleaned["union"] is None:
+            self.add_error("union", UNKNOWN_UNION)
+
+    def check_date(self, cleaned):
+        status, date = cleaned.get("status"), cleaned.get("meeting_date")
+        if not (status and date):
+            return
+        today = timezone.localdate()
+        if status == MotionReport.Status.TABLED and date < today:
+            self.add_error(
+                "meeting_date",
+                "That date has passed: for a meeting that has happened, please say how it went "
+                "(passed, passed with amendments, defeated or not heard).",
+            )
+        elif status != MotionReport.Status.TABLED and date > today:
+            self.add_error("meeting_date", "That meeting is still to come: please choose “Tabled for a meeting”.")
+
+    def check_not_already_passed(self, cleaned):
+        name = cleaned.get("body_name")
+        passed = MotionReport.objects.public().filter(body_key=normalise_body(name)).first() if name else None
+        if passed:
+            self.add_error(
+                "body_name",
+                f"{passed.body_name} is already on our list: it passed the motion on "
+                f"{passed.meeting_date:%-d %B %Y}. Thank you! If that is wrong, please write to us.",
+            )
+
+
+class ReportAnswerForm(forms.Form):
+    """The one-click answer's confirm page: for "postponed", the new date."""
+
+    new_date = forms.DateField(
+        label="The new date of the meeting",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Please give the new date, for example 14/05/2027."},
+    )
+
+    def __init__(self, *args, answer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.answer = answer
+
+    def clean_new_date(self):
+        date = self.cleaned_data.get("new_date")
+        if self.answer == POSTPONED:
+            if date is None:
+                raise forms.ValidationError("Please give the new date of the meeting.")
+            if date <= timezone.localdate():
+                raise forms.ValidationError("Please give a date after today.")
+        return date

@@ -9,15 +9,19 @@ from django.shortcuts import redirect
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 from core.receipts import give_receipt, read_receipt
 
+from . import tracker
 from .blocks import motion_blocks
-from .forms import MotionDownloadForm, SpeakerRequestForm
+from .forms import MotionDownloadForm, MotionReportForm, ReportAnswerForm, SpeakerRequestForm
+from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SpeakerRequest
 from .pdf import motion_pdf
+from .tokens import ANSWER, CONFIRM, BadToken, read_token
 from .word import motion_docx
 
 RECEIPT = "speaker-request"  # core.receipts: the thank-you page repeats the invitation to the one who sent it
@@ -39,6 +43,7 @@ def motion_page(request, page):
             "form": form,
             "download_form": MotionDownloadForm(),
             "downloads": page.downloads.filter(document__isnull=False).select_related("document"),
+            "passed": tracker.passed_list(),
         },
     )
 
@@ -96,3 +101,72 @@ DOWNLOADS = {
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _word_file),
     "pdf": ("application/pdf", _pdf_file),
 }
+
+
+def motion_url(request, page):
+    return request.build_absolute_uri(page.get_url(request))
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("motion_report", limit=10, period=3600)
+def report(request, page):
+    """The tracker's form: where the motion stands in a body. A valid report asks its reporter to confirm by email."""
+    form = MotionReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        tracker.record(page, form, motion_url(request, page))
+        return redirect(page.get_url(request) + page.reverse_subpage("report_sent"))
+    return page.render(request, template="motion/report.html", context_overrides={"form": form})
+
+
+def report_sent(request, page):
+    return page.render(request, template="motion/report_sent.html")
+
+
+def link_problem(request, page):
+    response = page.render(request, template="motion/report_link_problem.html")
+    response.status_code = 400
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_confirm(request, page):
+    """The emailed link opens a page with one button; only its POST confirms (mail scanners open links)."""
+    token = (request.POST if request.method == "POST" else request.GET).get("token", "")
+    try:
+        motion_report = read_token(token, CONFIRM)
+    except BadToken:
+        return link_problem(request, page)
+    if request.method == "POST":
+        tracker.confirm(motion_report, motion_url(request, page))
+        return redirect(page.get_url(request) + page.reverse_subpage("report_confirmed"))
+    return page.render(
+        request, template="motion/report_confirm.html", context_overrides={"report": motion_report, "token": token}
+    )
+
+
+def report_confirmed(request, page):
+    return page.render(request, template="motion/report_confirmed.html")
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def report_answer(request, page):
+    """A follow-up answer: the link opens a confirm page (GET changes nothing); its button (POST) applies it."""
+    source = request.POST if request.method == "POST" else request.GET
+    token, choice = source.get("token", ""), source.get("answer", "")
+    labels = dict(FOLLOW_UP_ANSWERS)
+    try:
+        motion_report = read_token(token, ANSWER)
+    except BadToken:
+        return link_problem(request, page)
+    if choice not in labels:
+        return link_problem(request, page)
+    if motion_report.status != MotionReport.Status.TABLED:
+        return page.render(request, template="motion/report_answered.html", context_overrides={"report": motion_report})
+    form = ReportAnswerForm(request.POST if request.method == "POST" else None, answer=choice)
+    if request.method == "POST" and form.is_valid():
+        updated = tracker.answer(motion_report, choice, form.cleaned_data.get("new_date"))
+        return page.render(request, template="motion/report_answered.html", context_overrides={"report": updated})
+    context = {"report": motion_report, "token": token, "answer": choice, "label": labels[choice], "form": form}
+    return page.render(request, template="motion/report_answer.html", context_overrides=context)

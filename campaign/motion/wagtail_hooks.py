@@ -1,11 +1,15 @@
-"""Admin for the motion: speaker invitations under "Requests", for organisers only."""
+"""Admin for the motion: speaker invitations and motion reports under "Requests", for organisers only."""
 
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import AnsweredRequestAdmin, DefaultNewFilter, InRequestsMenu, SafeModelAdmin
+from core.admin import REQUESTS_MENU_HOOK, AnsweredRequestAdmin, DefaultNewFilter, InRequestsMenu, SafeModelAdmin
 from core.request_forms import StatusEmailForm
 
-from .models import SPEAKER_REQUEST_FIELDS, SpeakerRequest
+from .admin_views import CHANGE_PERMISSION, verify_reports
+from .models import SPEAKER_REQUEST_FIELDS, MotionReport, SpeakerRequest
 
 
 class SpeakerRequestAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
@@ -35,4 +39,43 @@ class SpeakerRequestAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
         return super().get_queryset(request).select_related("assigned_to")
 
 
+REPORT_FIELDS = ("body_name", "body_type", "union", "union_other", "region", "status", "meeting_date")
+
+
+class MotionReportAdmin(InRequestsMenu, SafeModelAdmin):
+    """Every report, to search and correct; verifying several at once is the "Verify motion reports" screen."""
+
+    model = MotionReport
+    menu_label = "Motion reports"
+    menu_icon = "doc-full"
+    menu_order = 35
+    list_display = ("body_name", "status", "meeting_date", "region", "verified_at", "verification")
+    list_filter = ("status", "region", "verification")
+    search_fields = ("body_name", "union_other", "email", "internal_notes")
+    list_export = ("created", *REPORT_FIELDS, "reporter_role", "email", "verified_at", "verification")
+    export_filename = "motion-reports"
+    inspect_view_enabled = True
+    inspect_view_fields = (*REPORT_FIELDS, "reporter_role", "email", "email_confirmed_at", "verified_at")
+    form_fields_exclude = ("body_key", "followed_up_for", "verified_by", "email_confirmed_at", "verified_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("union")
+
+
 modeladmin_register(SpeakerRequestAdmin)
+modeladmin_register(MotionReportAdmin)
+
+
+class PermissionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(CHANGE_PERMISSION)
+
+
+@hooks.register(REQUESTS_MENU_HOOK)
+def verify_menu_item():
+    return PermissionMenuItem("Verify motion reports", reverse("motion_verify_reports"), icon_name="tick", order=36)
+
+
+@hooks.register("register_admin_urls")
+def verify_urls():
+    return [path("motion/reports/verify/", verify_reports, name="motion_verify_reports")]

@@ -1,6 +1,15 @@
 from .counter import SignatureCount
+from .movement import OrganisationType, Union
 from .page import StatementPage
 from .review import ReviewDecision
 from .signature import Signature, normalise_email
 
-__all__ = ["ReviewDecision", "Signature", "SignatureCount", "StatementPage", "normalise_email"]
+__all__ = [
+    "OrganisationType",
+    "ReviewDecision",
+    "Signature",
+    "SignatureCount",
+    "StatementPage",
+    "Union",
+    "normalise_email",
+]

@@ -19,6 +19,7 @@ from statements import views
 from statements.progress import milestone, parse_milestones, validate_milestones
 
 from .counter import SignatureCount
+from .movement import spread
 from .signature import Signature
 
 
@@ -83,12 +84,20 @@ class StatementPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "statement page"
 
-    def counts(self):
+    def kept_totals(self):
+        """Every kept counter of the statement ({key: n}) in one small query: counts() and spread() read it."""
+        return SignatureCount.totals(self.pk)
+
+    def counts(self, totals=None):
         """Confirmed signatures: people, organisations and total, from the kept counters."""
-        totals = SignatureCount.totals(self.pk)
+        totals = self.kept_totals() if totals is None else totals
         people = totals.get(Signature.Kind.PERSON, 0)
         organisations = totals.get(Signature.Kind.ORGANISATION, 0)
         return {"people": people, "organisations": organisations, "total": people + organisations}
+
+    def spread(self, totals=None):
+        """Confirmed signatures by union and by region, from the kept counters (movement.spread)."""
+        return spread(self.kept_totals() if totals is None else totals)
 
     def progress(self, total):
         """The milestone bar for `total` confirmed signatures, or None when the editor set no milestones."""

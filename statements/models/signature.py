@@ -6,8 +6,10 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from core.page_cache import purge_now_and_on_commit
+from core.regions import Region
 
 from .counter import SignatureCount
+from .movement import OrganisationType, count_keys
 
 IDENTIFICATION_ONLY = "for identification only"
 
@@ -15,6 +17,14 @@ IDENTIFICATION_ONLY = "for identification only"
 def normalise_email(email):
     """The form of an address used to spot a second signature: trimmed, lower-cased."""
     return (email or "").strip().lower()
+
+
+# The fields that decide which kept counters a signature adds to.
+COUNTED_FIELDS = ("kind", "confirmed_at", "region", "union_id", "union_other")
+
+
+def counted_as(kind, confirmed_at, region, union_id, union_other):
+    return count_keys(kind, confirmed_at is not None, region, union_id, union_other)
 
 
 # What the public lists show (SignatureQuerySet.public) and their indexes cover.
@@ -81,6 +91,15 @@ class Signature(models.Model):
     email = models.EmailField(max_length=254, blank=True)
     email_normalised = models.CharField(max_length=254, blank=True, editable=False)
     town = models.CharField("town or area", max_length=80, blank=True)
+    # Who it speaks for in the movement (statements/models/movement.py): counted by union and region.
+    organisation_type = models.CharField(
+        "type of organisation", max_length=20, choices=OrganisationType.choices, blank=True
+    )
+    union = models.ForeignKey(
+        "statements.Union", null=True, blank=True, on_delete=models.PROTECT, related_name="signatures"
+    )
+    union_other = models.CharField("other union's name", max_length=100, blank=True)
+    region = models.CharField("nation or region", max_length=20, choices=Region.choices, blank=True)
     show_publicly = models.BooleanField("show name publicly", default=False)
     keep_informed = models.BooleanField("wants campaign updates", default=False)
     # The version of the words the signer ticked (core.subscriptions.wording); their consent
@@ -135,7 +154,7 @@ class Signature(models.Model):
         self.email_normalised = normalise_email(self.email)
         before = None
         if not self._state.adding:
-            before = type(self).objects.filter(pk=self.pk).values("kind", "confirmed_at").first()
+            before = type(self).objects.filter(pk=self.pk).values(*COUNTED_FIELDS).first()
             # An edit (an organiser hiding an abusive name, correcting a kind) of a counted
             # signature must not linger on cached pages; new signatures never purge (a surge).
             if (before and before["confirmed_at"]) or self.confirmed_at:
@@ -143,13 +162,20 @@ class Signature(models.Model):
         # No savepoint of its own (as Django's own save): a caller that needs one opens it.
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
-            was = before["kind"] if before and before["confirmed_at"] else None
-            now = self.kind if self.confirmed_at else None
-            if was != now:
-                if was:
-                    SignatureCount.add(self.page_id, was, -1)
-                if now:
-                    SignatureCount.add(self.page_id, now, 1)
+            was = counted_as(**before) if before else []
+            now = self.count_keys
+            changes = {key: -1 for key in was if key not in now} | {key: 1 for key in now if key not in was}
+            SignatureCount.add_all(self.page_id, changes)
+
+    @property
+    def count_keys(self):
+        """The kept counters this signature adds 1 to: its kind, region and union, once confirmed."""
+        return counted_as(**{name: getattr(self, name) for name in COUNTED_FIELDS})
+
+    @property
+    def keys_when_confirmed(self):
+        """The counters it will add to when it is confirmed (signing.confirm)."""
+        return count_keys(self.kind, True, self.region, self.union_id, self.union_other)
 
     @property
     def is_confirmed(self):
@@ -176,5 +202,5 @@ class Signature(models.Model):
 def uncount_deleted_signature(sender, instance, **kwargs):
     """A confirmed signature that is withdrawn or deleted in the admin stops counting, and leaves cached pages."""
     if instance.confirmed_at:
-        SignatureCount.add(instance.page_id, instance.kind, -1)
+        SignatureCount.add_each(instance.page_id, instance.count_keys, -1)  # one by one, in the lock order
         purge_now_and_on_commit()

@@ -64,6 +64,7 @@ PAGES_TO_CHECK = [
     PageCheck("submit-activity", "/events/submit/"),
     PageCheck("materials", "/materials/"),
     PageCheck("motion", "/motion/"),
+    PageCheck("motion-report", "/motion/report/"),  # the tracker: a date input, so its flow is in its own test
     PageCheck("news", "/news/"),
     PageCheck("update", "/news/campaign-launched/"),
     PageCheck("get-involved", "/get-involved/"),
@@ -81,7 +82,13 @@ FORMS = [
     FormCheck(
         "statement",
         "/statement/",
-        valid={"kind": "person", "name": "Ada Lovelace", "email": "ada@example.org", "show_publicly": True},
+        valid={
+            "kind": "person",
+            "name": "Ada Lovelace",
+            "email": "ada@example.org",
+            "region": "london",
+            "show_publicly": True,
+        },
         success_text="Check your inbox",
         form="form[method=post]",
     ),

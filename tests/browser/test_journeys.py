@@ -47,7 +47,11 @@ def test_visitor_signs_confirms_and_is_counted(live_page, axe):
     page.goto("/statement/")
     before = int(page.locator(".counts").get_attribute("data-total"))
 
-    fill_form(page, "form[method=post]", {"kind": "person", "name": "Ada Lovelace", "email": "ada@example.org"})
+    fill_form(
+        page,
+        "form[method=post]",
+        {"kind": "person", "name": "Ada Lovelace", "email": "ada@example.org", "region": "london"},
+    )
     submit_button(page, "form[method=post]").click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Check your inbox")

@@ -96,7 +96,7 @@ def test_export_streams_the_filtered_list_as_csv(client, organiser, demo_stateme
     client.force_login(organiser)
     rows = read_csv(client.get(LIST_URL, {"export": "csv", "kind__exact": "organisation"}))
     assert {row["kind"] for row in rows} == {"organisation"}
-    assert len(rows) == demo_statement.signatures.filter(kind="organisation").count() == 3
+    assert len(rows) == demo_statement.signatures.filter(kind="organisation").count() == 5
     assert rows[0]["email"].endswith("@example.org")
     assert set(rows[0]) >= {"name", "organisation", "role", "town", "confirmed", "source"}
 
@@ -136,7 +136,7 @@ def test_organiser_hides_an_abusive_name(client, organiser, demo_statement):
     assert response.status_code == 302
     client.logout()
     assert "Rude Word" not in visible_text(client.get(demo_statement.url))
-    assert demo_statement.counts()["total"] == 9  # the demo's eight and this one, still counted
+    assert demo_statement.counts()["total"] == 11  # the demo's ten and this one, still counted
 
 
 def test_edit_form_hides_email_without_permission(client, demo_statement):

@@ -21,8 +21,8 @@ def test_demo_has_the_statement_signatures_and_organisers_group(client):
 
     text = visible_text(client.get("/statement/"))
     assert "Another Tory government" in text
-    assert "5 people and 3 organisations have signed" in text
-    assert "8 of 10 signatures, towards our next milestone" in text
+    assert "5 people and 5 organisations have signed" in text
+    assert "10 of 50 signatures, towards our next milestone" in text
     assert "Anytown Trades Union Council" in text
     assert "Priya Placeholder" not in text  # signed privately
     assert page.signatures.filter(kind="organisation").exists()

@@ -116,6 +116,7 @@ def test_signing_for_an_organisation_counts_separately(client, statement_page, s
         kind="organisation",
         name="Ann Chair",
         organisation="Anytown Trades Council",
+        organisation_type="trades-council",
         role="Secretary",
     )
     confirm(client, link_in(mail.outbox[0], "confirm"))

@@ -11,7 +11,12 @@ from tests.statements.visitor import confirm, link_in, sign
 
 pytestmark = pytest.mark.django_db
 
-ORGANISATION = {"kind": "organisation", "name": "Ann Chair", "organisation": "Anytown Trades Council"}
+ORGANISATION = {
+    "kind": "organisation",
+    "name": "Ann Chair",
+    "organisation": "Anytown Trades Council",
+    "organisation_type": "trades-council",
+}
 
 
 def test_without_javascript_every_field_says_when_it_applies(client, statement_page, site_settings):

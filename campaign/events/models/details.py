@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from core.regions import UK_REGIONS, region_for_postcode
+
 
 class HttpsURLField(models.URLField):
     """A URL field whose forms add https:// (not http://) to a bare address someone types."""
@@ -31,6 +33,13 @@ class EventDetails(models.Model):
     address = models.TextField(max_length=500, blank=True, help_text="Street address, one line each.")
     town = models.CharField("town or area", max_length=100, help_text="Used to find events near you.")
     postcode = models.CharField(max_length=12, blank=True)
+    region = models.CharField(
+        "nation or region",
+        max_length=20,
+        choices=UK_REGIONS,
+        blank=True,
+        help_text="For the events finder's region filter. Left empty, it is found from the postcode.",
+    )
     organiser_name = models.CharField("organiser", max_length=120)
     organiser_contact = models.CharField(
         "public contact",
@@ -42,6 +51,13 @@ class EventDetails(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Fill in the region from the postcode when nobody chose one (core.regions: by area, offline)."""
+        if not self.region and self.postcode:
+            found = region_for_postcode(self.postcode)
+            self.region = found if found in dict(UK_REGIONS) else ""
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

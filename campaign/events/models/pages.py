@@ -118,7 +118,7 @@ class EventPage(EventDetails, Page):
             [
                 FieldPanel("venue_name"),
                 FieldPanel("address"),
-                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                FieldRowPanel([FieldPanel("town"), FieldPanel("postcode"), FieldPanel("region")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("online_url"),
             ],

@@ -56,6 +56,27 @@ class MotionPage(RoutablePageMixin, Page):
     def download_text(self, request):
         return views.motion_download(request, self)
 
+    # The motion tracker (motion/tracker.py). Tokens travel in the query string and the form body, as for signing.
+    @path("report/")
+    def report(self, request):
+        return views.report(request, self)
+
+    @path("report/sent/")
+    def report_sent(self, request):
+        return views.report_sent(request, self)
+
+    @path("report/confirm/")
+    def report_confirm(self, request):
+        return views.report_confirm(request, self)
+
+    @path("report/confirmed/")
+    def report_confirmed(self, request):
+        return views.report_confirmed(request, self)
+
+    @path("report/answer/")
+    def report_answer(self, request):
+        return views.report_answer(request, self)
+
     @path("invited/")
     def speaker_thanks_view(self, request):
         return views.speaker_thanks(request, self)

@@ -1,4 +1,4 @@
-"""Recompute every statement's kept counts from the signatures themselves.
+"""Recompute every statement's kept counts (the total, and by union and region) from the signatures themselves.
 
 Repairs any drift (a crash between two writes, a hand edit in the database).
 Safe to run from cron: each statement is recounted in its own transaction,
@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Count
 
 from statements.models import Signature, SignatureCount, StatementPage
+from statements.models.movement import count_keys
 
 
 class Command(BaseCommand):
@@ -20,10 +21,17 @@ class Command(BaseCommand):
             with transaction.atomic():
                 list(SignatureCount.objects.select_for_update().filter(page=page))
                 before = page.counts()
-                rows = page.signatures.confirmed().values("kind").annotate(total=Count("pk"))
-                actual = {kind: 0 for kind in Signature.Kind.values}
-                actual.update({row["kind"]: row["total"] for row in rows})
-                SignatureCount.reset(page.pk, actual)
+                SignatureCount.reset(page.pk, actual_counts(page))
             after = page.counts()
             change = "unchanged" if before == after else f"was {before['total']}"
             self.stdout.write(f"{page.title}: {after['total']} signatures ({change}).")
+
+
+def actual_counts(page):
+    """{counter key: n} from the confirmed signatures, grouped in the database (one row per combination)."""
+    actual = {kind: 0 for kind in Signature.Kind.values}
+    fields = ("kind", "region", "union_id", "union_other")
+    for row in page.signatures.confirmed().values(*fields).annotate(total=Count("pk")).order_by():
+        for key in count_keys(row["kind"], True, row["region"], row["union_id"], row["union_other"]):
+            actual[key] = actual.get(key, 0) + row["total"]
+    return actual

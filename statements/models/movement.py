@@ -1,0 +1,117 @@
+"""Who a signature speaks for in the labour movement: the kind of body, its union, its region.
+
+Editors keep the list of unions (a snippet), so the chart of spread by union
+groups "Unite", "Unite the Union" and "unite" as one. A body whose union is
+not on the list gives "other" and a free name, counted together as "Other
+unions" until an editor adds that union to the list.
+
+`count_keys` names the kept counters (statements.models.counter) a confirmed
+signature adds to: its kind, its region, its union. Every path that counts
+(confirming, an organiser's edit, a withdrawal, the recount) uses it, so the
+counts by union and region move in the same transaction as the total.
+"""
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from core.regions import Region
+
+UNION_KEY = "u:"
+REGION_KEY = "r:"
+OTHER_UNION = "other"
+
+
+class OrganisationType(models.TextChoices):
+    UNION_BRANCH = "union", "Union branch or union body"
+    TRADES_COUNCIL = "trades-council", "Trades union council"
+    LABOUR = "labour", "Constituency Labour Party or Labour branch"
+    CAMPAIGN = "campaign", "Campaign group"
+    OTHER = "other", "Other organisation"
+
+
+class Union(index.Indexed, models.Model):
+    """A trade union, as editors name it once for the sign form's list and the charts."""
+
+    name = models.CharField(max_length=100, unique=True, help_text="As people know it, for example Unite or UNISON.")
+    listed = models.BooleanField(
+        default=True, help_text="Offered on the sign form. Untick to stop offering a union without losing its count."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("listed")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+register_snippet(Union)
+
+UNIONS_CACHE_KEY = "statements:listed-unions"
+
+
+def listed_unions():
+    """[(id, name)] of the unions the forms offer, from the cache: the sign form costs no query for them."""
+    unions = cache.get(UNIONS_CACHE_KEY)
+    if unions is None:
+        unions = list(Union.objects.filter(listed=True).values_list("pk", "name"))
+        cache.set(UNIONS_CACHE_KEY, unions, 60 * 60)
+    return unions
+
+
+@receiver([post_save, post_delete], sender=Union)
+def forget_listed_unions(sender, **kwargs):
+    """An editor's change to the list shows on the next form, on every server (the cache is shared)."""
+    cache.delete(UNIONS_CACHE_KEY)
+
+
+def count_keys(kind, confirmed, region="", union_id=None, union_other=""):
+    """The counters a signature in this state adds 1 to: none until confirmed."""
+    if not confirmed:
+        return []
+    keys = [kind]
+    if region:
+        keys.append(REGION_KEY + region)
+    if union_id:
+        keys.append(f"{UNION_KEY}{union_id}")
+    elif union_other:
+        keys.append(UNION_KEY + OTHER_UNION)
+    return keys
+
+
+def spread(totals):
+    """Counts by union and by region from a statement's kept totals ({key: n}), largest first.
+
+    One query for the unions' names, whatever the number of signatures.
+    Returns {"unions": [(name, n)], "regions": [(label, n)], "largest": n}.
+    """
+    regions = dict(Region.choices)
+    by_region = [
+        (regions[key.removeprefix(REGION_KEY)], count)
+        for key, count in totals.items()
+        if key.startswith(REGION_KEY) and count > 0 and key.removeprefix(REGION_KEY) in regions
+    ]
+    union_counts = {key.removeprefix(UNION_KEY): count for key, count in totals.items() if key.startswith(UNION_KEY)}
+    other = union_counts.pop(OTHER_UNION, 0)
+    ids = [int(key) for key, count in union_counts.items() if key.isdigit() and count > 0]
+    names = dict(Union.objects.filter(pk__in=ids).values_list("pk", "name")) if ids else {}
+    by_union = [
+        (names[int(key)], count)
+        for key, count in union_counts.items()
+        if count > 0 and key.isdigit() and int(key) in names
+    ]
+    if other > 0:
+        by_union.append(("Other unions", other))
+
+    def order(rows):
+        return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+    counts = [count for _, count in by_union + by_region]
+    return {"unions": order(by_union), "regions": order(by_region), "largest": max(counts, default=0)}
