@@ -198,7 +198,7 @@ def run(stack):
     proxied.start()
     check_static_copy(server, runs[0])
     no_proxy = nginx_problem()
-    nginx = None if no_proxy else Nginx(stack.workdir, proxied.upstream).start()
+    nginx = None if no_proxy else Nginx(proxied.upstream).start()
     try:
         for number, results in enumerate(runs, 1):
             results.update({key: runs[0][key] for key in ("page_bytes", "cache_control", "sets_cookies")})

@@ -19,9 +19,11 @@ import os
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 from bench.servers import HOST, free_port
 
@@ -79,8 +81,11 @@ def nginx_problem():
 class Nginx:
     """nginx on 127.0.0.1:port, caching what it proxies to `upstream` (host:port)."""
 
-    def __init__(self, workdir, upstream, port=None):
-        self.workdir = workdir / "nginx"
+    def __init__(self, upstream, port=None):
+        # Its own folder, not inside the deployment's (which only its owner may enter): run as root,
+        # nginx's workers drop to user nobody and must reach the cache and temp folders below it.
+        self.workdir = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+        self.workdir.chmod(0o711)
         self.upstream = upstream
         self.port = port or free_port()
         self.process = None
@@ -90,7 +95,6 @@ class Nginx:
         return f"http://{HOST}:{self.port}"
 
     def configure(self):
-        self.workdir.mkdir(parents=True, exist_ok=True)
         config = CONFIG.format(workdir=self.workdir, upstream=self.upstream, host=HOST, port=self.port)
         path = self.workdir / "nginx.conf"
         path.write_text(config)
@@ -121,14 +125,15 @@ class Nginx:
         raise RuntimeError(f"nginx did not answer in {timeout} s:\n{self.log()}")
 
     def stop(self):
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.send_signal(signal.SIGQUIT)  # graceful: finish the requests in flight
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=5)
+        """Stop nginx (gracefully: the requests in flight finish) and remove its folder."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
     def log(self):
         text = ""

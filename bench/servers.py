@@ -217,7 +217,7 @@ class Gunicorn:
     def url(self):
         return f"http://{HOST}:{self.port}"
 
-    def start(self, timeout=60):
+    def start(self, timeout=180):
         log = open(self.log_path, "ab")  # noqa: SIM115 - the server keeps writing to it
         self.process = subprocess.Popen(
             [

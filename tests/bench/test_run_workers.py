@@ -12,7 +12,7 @@ import time
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 
 from bench.surge import read_outbox
 from core.emails import queue_email
@@ -36,8 +36,11 @@ def stop_when(condition, timeout=60):
 
     def watch():
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and not condition():
-            time.sleep(0.1)
+        try:
+            while time.monotonic() < deadline and not condition():
+                time.sleep(0.1)
+        finally:
+            connections.close_all()  # this thread's own, or the test database cannot be dropped
         os.kill(os.getpid(), signal.SIGTERM)
 
     watcher = threading.Thread(target=watch, daemon=True)
