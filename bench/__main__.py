@@ -225,9 +225,8 @@ def run(stack):
     finally:
         if nginx:
             nginx.stop()
-    for gunicorn in (server, proxied):
-        runs[0]["server_errors"] = runs[0].get("server_errors", 0) + gunicorn.log(tail=10**9).count("Traceback")
-        gunicorn.stop()
+    server.stop()
+    proxied.stop()
     say("CSV export memory")
     shared = {"export_small": memory.export_peak(stack.env, data.LOADED_SOURCE)}
     say(f"growing to {BIG_EXPORT:,} signatures")
@@ -237,7 +236,7 @@ def run(stack):
     for number, results in enumerate(runs, 1):
         say(f"run {number}: signatories page 1 and a deep page of {BIG_EXPORT:,} signatures")
         measure_keyset(server, page, results)
-    shared["server_errors"] = runs[0]["server_errors"] + server.log(tail=10**9).count("Traceback")
+    shared["server_errors"] = server.tracebacks() + proxied.tracebacks()
     server.stop()
     close_connections()
     return runs, shared

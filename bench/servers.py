@@ -279,6 +279,13 @@ class Gunicorn:
             return 0
         return text.count(f'"GET {path} HTTP/')
 
+    def tracebacks(self):
+        """How many tracebacks its whole log holds (every start appends to the same file)."""
+        try:
+            return self.log_path.read_text(errors="replace").count("Traceback")
+        except FileNotFoundError:
+            return 0
+
     def log(self, tail=4000):
         try:
             return self.log_path.read_text(errors="replace")[-tail:]
