@@ -6,11 +6,14 @@ measured run is preceded by a short warm-up so every gunicorn worker has
 imported everything and opened its database connection.
 """
 
+import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +129,38 @@ def wrk(name, url, script=None, args=(), warmup_args=None, duration=DURATION, wa
         if script_path:
             os.unlink(script_path)
     return parse(name, result.stdout + result.stderr)
+
+
+@dataclass
+class Timed:
+    """Sequential GETs of one address: each one's seconds, and every status seen."""
+
+    url: str
+    seconds: list = field(default_factory=list)
+    statuses: set = field(default_factory=set)
+
+    @property
+    def median_ms(self):
+        return statistics.median(self.seconds) * 1000 if self.seconds else math.inf
+
+
+def timed_gets(urls, count, warmup=5):
+    """GET each of `urls` in turn, `count` times, one request at a time; [Timed] in the order of `urls`.
+
+    Alternating the addresses puts a neighbour's burst of load on both; the
+    first `warmup` rounds (each gunicorn worker's first visit) are not kept.
+    """
+    results = [Timed(url) for url in urls]
+    for number in range(warmup + count):
+        for timed in results:
+            if urlsplit(timed.url).hostname != "127.0.0.1":
+                raise ValueError(f"load is only ever sent to 127.0.0.1, not {timed.url}")
+            started = time.perf_counter()
+            status, _, _ = get(timed.url)
+            if number >= warmup:
+                timed.seconds.append(time.perf_counter() - started)
+                timed.statuses.add(status)
+    return results
 
 
 def get(url):
