@@ -192,6 +192,8 @@ def figures_of(results):
             f"({'the queue never ran dry' if mail.queue_left else 'the queue RAN DRY: the rate is a lower bound'})",
         ),
     ]
+    if not mail.each_once:
+        figures.append(("worker log's end (an email not sent exactly once)", " ⏎ ".join(mail.log[-1500:].splitlines())))
     return figures
 
 
