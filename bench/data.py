@@ -30,8 +30,14 @@ COLUMNS = {
     "email": "%(prefix)s || '-' || n || '@example.org'",
     "email_normalised": "%(prefix)s || '-' || n || '@example.org'",
     "town": "'Town ' || (n %% 500)",
+    "organisation_type": "CASE WHEN n %% 20 = 0 THEN 'campaign' ELSE '' END",
+    "union_other": "''",
+    "region": "(ARRAY['north-east', 'yorkshire', 'london', 'scotland', 'wales'])[1 + n %% 5]",
     "show_publicly": "n %% 4 <> 0",
     "keep_informed": "n %% 2 = 0",
+    "keep_informed_wording": "CASE WHEN n %% 2 = 0 THEN 'updates-1' ELSE '' END",
+    "held_because": "''",
+    "network": "''",
     "source": "%(source)s",
     "created_at": "now() - n * interval '1 second'",
     "confirmed_at": "CASE WHEN %(confirmed)s THEN now() - n * interval '1 second' END",
@@ -113,3 +119,45 @@ def counts_are_exact(page):
 
 def confirmed_count(page):
     return page.signatures.confirmed().count()
+
+
+def _email_tasks():
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path=send_email.module_path)
+
+
+def finished_emails():
+    """Email tasks a worker ran to the end."""
+    return _email_tasks().successful().count()
+
+
+def ready_emails():
+    """Email tasks still waiting for a worker."""
+    return _email_tasks().ready().count()
+
+
+def emails_run_twice():
+    """Email tasks that more than one worker claimed (each claim adds the worker's id)."""
+    from django.db.models import Func, IntegerField
+
+    length = Func("worker_ids", function="jsonb_array_length", output_field=IntegerField())
+    return _email_tasks().alias(claims=length).filter(claims__gt=1).count()
+
+
+def deep_signatories_query(page, number, per_page):
+    """The query string of signatories page `number` (or the last page, if fewer), as "Older" links reach it.
+
+    The list is newest first; the page starts after the row just before it, whose
+    position (statements.views.position_of) goes in ?before=. Found once by
+    OFFSET here, in the benchmark, never by a visitor's request.
+    """
+    from statements.views import position_of
+
+    rows = page.signatures.listed().order_by("-confirmed_at", "-pk")
+    listed = rows.count()
+    number = min(number, -(-listed // per_page))
+    if number <= 1:
+        return "", 1, listed
+    previous = rows[(number - 1) * per_page - 1]
+    return f"before={position_of(previous)}", number, listed

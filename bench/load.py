@@ -6,11 +6,14 @@ measured run is preceded by a short warm-up so every gunicorn worker has
 imported everything and opened its database connection.
 """
 
+import math
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
+import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +131,38 @@ def wrk(name, url, script=None, args=(), warmup_args=None, duration=DURATION, wa
     return parse(name, result.stdout + result.stderr)
 
 
+@dataclass
+class Timed:
+    """Sequential GETs of one address: each one's seconds, and every status seen."""
+
+    url: str
+    seconds: list = field(default_factory=list)
+    statuses: set = field(default_factory=set)
+
+    @property
+    def median_ms(self):
+        return statistics.median(self.seconds) * 1000 if self.seconds else math.inf
+
+
+def timed_gets(urls, count, warmup=5):
+    """GET each of `urls` in turn, `count` times, one request at a time; [Timed] in the order of `urls`.
+
+    Alternating the addresses puts a neighbour's burst of load on both; the
+    first `warmup` rounds (each gunicorn worker's first visit) are not kept.
+    """
+    results = [Timed(url) for url in urls]
+    for number in range(warmup + count):
+        for timed in results:
+            if urlsplit(timed.url).hostname != "127.0.0.1":
+                raise ValueError(f"load is only ever sent to 127.0.0.1, not {timed.url}")
+            started = time.perf_counter()
+            status, _, _ = get(timed.url)
+            if number >= warmup:
+                timed.seconds.append(time.perf_counter() - started)
+                timed.statuses.add(status)
+    return results
+
+
 def get(url):
     """One GET with urllib: (status, body bytes, headers)."""
     with urllib.request.urlopen(url, timeout=30) as response:
@@ -135,16 +170,51 @@ def get(url):
 
 
 def csrf_pair(page_url):
-    """A CSRF cookie and a form token for it, from one visit to the statement page.
+    """A CSRF cookie and a form token for it, from one visit to the statement page; ("", "") when it has none.
 
     Django accepts any masked form token made from the cookie's secret, so one
-    pair serves every connection and every POST of a run.
+    pair serves every connection and every POST of a run. A page protected by
+    Fetch Metadata instead carries no token: the posts then send an empty one,
+    and every post says it comes from the same origin (Sec-Fetch-Site), as a
+    browser's would.
     """
     with urllib.request.urlopen(page_url, timeout=30) as response:
         html = response.read().decode()
         cookies = response.headers.get_all("Set-Cookie") or []
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
     cookie = next(
-        re.match(r"csrftoken=([^;]+)", header).group(1) for header in cookies if header.startswith("csrftoken=")
+        (re.match(r"csrftoken=([^;]+)", header).group(1) for header in cookies if header.startswith("csrftoken=")),
+        "",
     )
-    return token, cookie
+    return (token.group(1) if token else ""), cookie
+
+
+ASSETS = re.compile(
+    rb'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"'
+    rb'|<script[^>]+src="([^"]+)"'
+)
+
+
+def transferred(url):
+    """(bytes on the wire for the body, Content-Encoding) of one GET that accepts brotli and gzip, as browsers do."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return len(response.read()), response.headers.get("Content-Encoding", "none")
+
+
+def first_visit(base, path):
+    """What a first visit to `path` downloads: its HTML, stylesheets and scripts, as sent (compressed or not).
+
+    Returns [(url path, bytes, encoding)], the HTML first. Fonts and images are
+    left out (the front-door issue budgets them).
+    """
+    html_bytes, encoding = transferred(f"{base}{path}")
+    items = [(path, html_bytes, encoding)]
+    _, page, _ = get(f"{base}{path}")
+    seen = set()
+    for match in ASSETS.finditer(page):
+        href = next(group for group in match.groups() if group).decode()
+        if href.startswith("/") and not href.startswith("//") and href not in seen:
+            seen.add(href)
+            items.append((href, *transferred(f"{base}{href}")))
+    return items

@@ -43,44 +43,53 @@ def machine(extra_versions):
     }
 
 
-def table(rows):
-    """rows: (what, measured, target, met) tuples, as aligned text."""
-    headings = ("what", "measured", "target", "met")
-    widths = [max(len(str(row[i])) for row in [headings, *rows]) for i in range(4)]
+def nginx_version():
+    """nginx's version (it prints it on standard error), or "not installed"."""
+    try:
+        result = subprocess.run(["nginx", "-v"], capture_output=True, text=True, timeout=10)
+    except OSError:
+        return "not installed"
+    return (result.stderr or result.stdout).strip().removeprefix("nginx version: ")
+
+
+def table(rows, headings):
+    """rows: tuples as long as `headings`, as aligned text."""
+    widths = [max(len(str(row[i])) for row in [headings, *rows]) for i in range(len(headings))]
     lines = ["  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
     header = "  ".join(heading.ljust(width) for heading, width in zip(headings, widths, strict=True))
     return "\n".join([header, "  ".join("-" * width for width in widths), *lines])
 
 
-def markdown(info, ratios, figures, notes):
+def _row(cells):
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
+
+
+def markdown(info, headings, rows, figures, notes):
+    """figures: {section: [(what, figure)]}, a section per run and one for what was measured once."""
     lines = [
         "# Benchmark results",
         "",
         "Written by `make bench` (`python -m bench`): real gunicorn servers on 127.0.0.1 with",
-        "production settings, PostgreSQL and Redis, loaded with wrk. Every ratio compares two",
-        "figures measured by the same server in the same run.",
+        "production settings, PostgreSQL and Redis (and nginx as a caching proxy), loaded with wrk.",
+        "Every ratio compares two figures measured on the same machine in the same run; every",
+        "run's figure is listed, with whether it met the target (issue 14's table).",
         "",
         "## Machine",
         "",
         *[f"- {key}: {value}" for key, value in info.items()],
         "",
-        "## Ratios against the targets (DESIGN.md, Scale)",
+        "## Ratios against the targets, run by run",
         "",
-        "| what | measured | target | met |",
-        "| --- | --- | --- | --- |",
-        *[f"| {what} | {measured} | {target} | {met} |" for what, measured, target, met in ratios],
-        "",
-        "## Figures",
-        "",
-        "| what | figure |",
-        "| --- | --- |",
-        *[f"| {what} | {figure} |" for what, figure in figures],
-        "",
-        "## Notes",
-        "",
-        *[f"- {note}" for note in notes],
+        _row(headings),
+        _row(["---"] * len(headings)),
+        *[_row(row) for row in rows],
         "",
     ]
+    for section, items in figures.items():
+        lines += [f"## Figures, {section}", "", "| what | figure |", "| --- | --- |"]
+        lines += [f"| {what} | {figure} |" for what, figure in items]
+        lines.append("")
+    lines += ["## Notes", "", *[f"- {note}" for note in notes], ""]
     return "\n".join(lines)
 
 

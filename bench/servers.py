@@ -169,8 +169,10 @@ class Stack:
         if collect.returncode:
             raise RuntimeError(f"manage.py collectstatic failed:\n{output}")
 
-    def server(self, port=None, workers=None, **extra_env):
-        server = Gunicorn(self, port or free_port(), workers=workers, env={**self.env, **extra_env})
+    def server(self, port=None, workers=None, access_log=False, **extra_env):
+        server = Gunicorn(
+            self, port or free_port(), workers=workers, env={**self.env, **extra_env}, access_log=access_log
+        )
         self.servers.append(server)
         return server
 
@@ -196,21 +198,26 @@ def default_workers():
 
 
 class Gunicorn:
-    """A gunicorn serving config.wsgi on 127.0.0.1:port; its output goes to a log file."""
+    """A gunicorn serving config.wsgi on 127.0.0.1:port; its output goes to a log file.
 
-    def __init__(self, stack, port, workers=None, env=None):
+    With access_log, every request it answers is a line of access_log_path
+    (the benchmark counts the requests a caching proxy let through).
+    """
+
+    def __init__(self, stack, port, workers=None, env=None, access_log=False):
         self.stack = stack
         self.port = port
         self.workers = workers or int(os.environ.get("BENCH_WORKERS", default_workers()))
         self.env = env or stack.env
         self.log_path = stack.workdir / f"gunicorn-{port}.log"
+        self.access_log_path = stack.workdir / f"gunicorn-{port}-access.log" if access_log else None
         self.process = None
 
     @property
     def url(self):
         return f"http://{HOST}:{self.port}"
 
-    def start(self, timeout=60):
+    def start(self, timeout=180):
         log = open(self.log_path, "ab")  # noqa: SIM115 - the server keeps writing to it
         self.process = subprocess.Popen(
             [
@@ -224,6 +231,7 @@ class Gunicorn:
                 "--backlog=2048",
                 "--timeout=60",
                 "--graceful-timeout=5",
+                *([f"--access-logfile={self.access_log_path}"] if self.access_log_path else []),
             ],
             cwd=ROOT,
             env=self.env,
@@ -258,6 +266,25 @@ class Gunicorn:
     def restart(self):
         self.stop()
         return self.start()
+
+    @property
+    def upstream(self):
+        return f"{HOST}:{self.port}"
+
+    def requests_for(self, path):
+        """How many requests for `path` (no query string) the access log holds so far."""
+        try:
+            text = self.access_log_path.read_text(errors="replace")
+        except FileNotFoundError:
+            return 0
+        return text.count(f'"GET {path} HTTP/')
+
+    def tracebacks(self):
+        """How many tracebacks its whole log holds (every start appends to the same file)."""
+        try:
+            return self.log_path.read_text(errors="replace").count("Traceback")
+        except FileNotFoundError:
+            return 0
 
     def log(self, tail=4000):
         try:

@@ -21,6 +21,7 @@ function init(args)
   headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "csrftoken=" .. cookie,
+    ["Sec-Fetch-Site"] = "same-origin",  -- what a browser says of a post from the site's own page
   }
 end
 

@@ -9,6 +9,7 @@ function init(args)
   headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Cookie"] = "csrftoken=" .. cookie,
+    ["Sec-Fetch-Site"] = "same-origin",  -- what a browser says of a post from the site's own page
   }
 end
 
@@ -17,7 +18,7 @@ function request()
   local email = tag .. "-" .. id .. "-" .. sent .. "%40example.org"
   local body = "csrfmiddlewaretoken=" .. token .. "&name=Bench+Signer&email=" .. email
   if form == "sign" then
-    body = body .. "&kind=person&organisation=&role=&town=Leeds&show_publicly=on&website="
+    body = body .. "&kind=person&organisation=&role=&town=Leeds&region=yorkshire&show_publicly=on&website="
   end
   return wrk.format("POST", path, headers, body)
 end
