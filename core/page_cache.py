@@ -127,7 +127,8 @@ class UntilNextPublish:
 def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()
-    return f"pagecache:{digest}"
+    # "v2": entries hold each encoding's body; a deploy must never read the older shape from Redis.
+    return f"pagecache:v2:{digest}"
 
 
 def is_anonymous(request):

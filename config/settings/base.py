@@ -112,10 +112,12 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "30"))
 PAGE_CACHE_LOCAL_SECONDS = int(env("PAGE_CACHE_LOCAL_SECONDS", "1"))
 # The same anonymous pages say "Cache-Control: public, max-age=..., s-maxage=...":
 # browsers keep them PUBLIC_CACHE_MAX_AGE seconds, a CDN or caching proxy
-# PUBLIC_CACHE_S_MAXAGE. A publish purges the changed page at the CDN too
-# (FRONTEND_CACHE_* below); counts and a withdrawn name leave it within
+# PUBLIC_CACHE_S_MAXAGE. Browsers ask again by default: a signer going back to
+# the statement after confirming must see their signature counted, which no
+# purge could reach in their browser. A publish purges the changed page at the
+# CDN too (FRONTEND_CACHE_* below); counts and a withdrawn name leave it within
 # PUBLIC_CACHE_S_MAXAGE, so keep that short.
-PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "30"))
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "0"))
 PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "30"))
 
 
