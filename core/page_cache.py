@@ -6,9 +6,18 @@ server) without touching the database. What keeps it correct:
 
 * Only anonymous GETs without a query string are cached; editors (who have a
   session cookie) and POSTs always reach the real views.
-* Forms keep their CSRF protection: the token in the stored page is replaced
-  by a placeholder, and each visitor gets a fresh token of their own when
-  the page is served (CsrfViewMiddleware, above this one, sets their cookie).
+* No page holds anything of one visitor's own: public forms are protected
+  by origin, not by a CSRF token (core/cross_origin.py), so every anonymous
+  visitor gets the same bytes. A page that minted a token or set a cookie
+  all the same (a private page's password form) is never cached.
+* The body is stored compressed (gzip, and brotli when the `brotli` package
+  is installed) next to the plain one, once per page: each visitor gets the
+  one their Accept-Encoding asks for, with `Vary: Accept-Encoding`. No
+  secret is in the HTML, so compression gives BREACH nothing to find.
+* The same anonymous pages tell browsers, CDNs and caching proxies they may
+  keep them (`Cache-Control: public, max-age=..., s-maxage=...`, see
+  PUBLIC_CACHE_MAX_AGE); what answers a POST or may be personal says
+  `private` (see `mark_private`).
 * Pages live for PAGE_CACHE_SECONDS, so live counts are at most that stale,
   and publishing anything (or changing site settings) empties the cache by
   moving to a new generation: each page is stored with the generation it
@@ -19,7 +28,6 @@ server) without touching the database. What keeps it correct:
   server within that second.
 """
 
-import re
 import time
 from hashlib import blake2b
 
@@ -27,11 +35,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from . import page_encodings
 
 GENERATION_KEY = "pagecache:generation"
-TOKEN_PLACEHOLDER = b"__CSRF_TOKEN__"
-TOKEN_IN_FORM = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 LOCAL_PAGES_MAX = 500
 
 # What this process knows without asking the shared cache, for at most
@@ -119,7 +127,8 @@ class UntilNextPublish:
 def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()
-    return f"pagecache:{digest}"
+    # "v2": entries hold each encoding's body; a deploy must never read the older shape from Redis.
+    return f"pagecache:v2:{digest}"
 
 
 def is_anonymous(request):
@@ -130,16 +139,47 @@ def may_cache_request(request):
     return request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING") and is_anonymous(request)
 
 
-def may_cache_response(response):
+def may_cache_response(request, response):
+    """A page every anonymous visitor may be given: no cookie set, no CSRF token minted, nothing marked private."""
     control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
         and not any(word in control for word in ("private", "no-cache", "no-store"))
-        and settings.SESSION_COOKIE_NAME not in response.cookies
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # the page holds a token of this visitor's own
         and not getattr(response, "skip_page_cache", False)
     )
+
+
+def public_cache_control():
+    """Browsers may keep the page PUBLIC_CACHE_MAX_AGE seconds, CDNs and caching proxies PUBLIC_CACHE_S_MAXAGE."""
+    max_age = getattr(settings, "PUBLIC_CACHE_MAX_AGE", 0)
+    return f"public, max-age={max_age}, s-maxage={getattr(settings, 'PUBLIC_CACHE_S_MAXAGE', max_age)}"
+
+
+def mark_public(response):
+    """A page any cache may keep; a view that chose its own (public) Cache-Control keeps it."""
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = public_cache_control()
+    return response
+
+
+def mark_private(request, response):
+    """Say what no shared cache may keep, where the view said nothing itself.
+
+    An answer to a POST (a form with its errors shows what the visitor typed)
+    is never stored at all; any other page not cached here (a query string,
+    a signed-in editor's view, a page with a token) may not be shared.
+    """
+    if response.has_header("Cache-Control"):
+        return response
+    if request.method not in ("GET", "HEAD"):
+        patch_cache_control(response, private=True, no_store=True)
+    elif response.get("Content-Type", "").startswith("text/html"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 class PageCacheMiddleware:
@@ -147,22 +187,24 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if not may_cache_request(request):
+            return mark_private(request, self.get_response(request))
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
-        if not seconds or not may_cache_request(request):
-            return self.get_response(request)
-        generation = current_generation()
-        key = cache_key(request)
-        stored = self.recall(key, generation)
-        if stored is not None:
-            return self.from_cache(request, stored)
+        if seconds:
+            generation = current_generation()
+            key = cache_key(request)
+            stored = self.recall(key, generation)
+            if stored is not None:
+                return self.from_cache(request, stored, "hit")
         response = self.get_response(request)
-        if may_cache_response(response):
-            content = TOKEN_IN_FORM.sub(rb"\g<1>" + TOKEN_PLACEHOLDER + rb"\g<2>", response.content)
-            stored = (generation, content, response["Content-Type"])
-            cache.set(key, stored, seconds)
-            self.keep_locally(key, stored)
-            response["X-Page-Cache"] = "miss"
-        return response
+        if not may_cache_response(request, response):
+            return mark_private(request, response)
+        if not seconds:
+            return mark_public(response)
+        stored = (generation, page_encodings.encode_all(response.content), response["Content-Type"])
+        cache.set(key, stored, seconds)
+        self.keep_locally(key, stored)
+        return self.from_cache(request, stored, "miss")
 
     def recall(self, key, generation):
         """The stored page of this generation: from this process if it is fresh, else from the shared cache."""
@@ -184,12 +226,17 @@ class PageCacheMiddleware:
             pages.clear()
         pages[key] = (time.monotonic() + local_seconds(), stored)
 
-    def from_cache(self, request, stored):
-        _, content, content_type = stored
-        if TOKEN_PLACEHOLDER in content:
-            content = content.replace(TOKEN_PLACEHOLDER, get_token(request).encode())
+    def from_cache(self, request, stored, outcome):
+        """The stored page in the encoding this visitor accepts; the same bytes for everyone who accepts it."""
+        _, bodies, content_type = stored
+        encoding = page_encodings.choose(request.META.get("HTTP_ACCEPT_ENCODING", ""), bodies)
+        content = bodies[encoding]
         response = HttpResponse(content, content_type=content_type)
+        if encoding != page_encodings.IDENTITY:
+            response["Content-Encoding"] = encoding
         # As CommonMiddleware (below this one) would: without it the app server sends the page in chunks.
         response["Content-Length"] = str(len(content))
-        response["X-Page-Cache"] = "hit"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response["X-Page-Cache"] = outcome
+        response["Cache-Control"] = public_cache_control()
         return response

@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from core.cross_origin import cross_origin_protected
 from core.pages import serve_beside_page
 
 from . import signing, views
@@ -27,7 +28,7 @@ def served_at(subpath, view):
         return serve_beside_page(request, path, (StatementPage,), view, wagtail_route=f"{path}/{subpath}/")
 
     serve.__name__ = f"{view.__name__}_at"
-    return serve
+    return cross_origin_protected(serve)  # a public form: checked by origin, not by a CSRF token
 
 
 sign_at = served_at("sign", views.sign)

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "axes",
     "wagtail_modeladmin",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -80,15 +81,19 @@ INSTALLED_APPS = [
 ]
 
 # Order matters: the security headers wrap everything; the page cache comes
-# right after CSRF (which gives each visitor of a cached page their own
-# token) and before sessions, so cached pages never touch the database.
+# before CSRF and sessions, so a cached page costs neither (it holds no token:
+# public forms are checked by origin, see core/cross_origin.py) and never
+# touches the database. CrossOriginProtectionMiddleware is Django's
+# CsrfViewMiddleware for the admin and every staff screen. No GZipMiddleware:
+# the page cache stores pages compressed, and WhiteNoise serves static files
+# precompressed, so nothing is compressed twice.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
     "core.page_cache.PageCacheMiddleware",
+    "core.cross_origin.CrossOriginProtectionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,6 +111,48 @@ PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "30"))
 # Each process re-reads the cache's generation (and its hot pages) at most this often:
 # a publish shows on every app server within this many seconds.
 PAGE_CACHE_LOCAL_SECONDS = int(env("PAGE_CACHE_LOCAL_SECONDS", "1"))
+# The same anonymous pages say "Cache-Control: public, max-age=..., s-maxage=...":
+# browsers keep them PUBLIC_CACHE_MAX_AGE seconds, a CDN or caching proxy
+# PUBLIC_CACHE_S_MAXAGE. Browsers ask again by default: a signer going back to
+# the statement after confirming must see their signature counted, which no
+# purge could reach in their browser. A publish purges the changed page at the
+# CDN too (FRONTEND_CACHE_* below); counts and a withdrawn name leave it within
+# PUBLIC_CACHE_S_MAXAGE, so keep that short.
+PUBLIC_CACHE_MAX_AGE = int(env("PUBLIC_CACHE_MAX_AGE", "0"))
+PUBLIC_CACHE_S_MAXAGE = int(env("PUBLIC_CACHE_S_MAXAGE", "30"))
+
+
+def frontend_cache_backends(environ):
+    """wagtail.contrib.frontend_cache's backends from the environment: each configured one; none by default.
+
+    - Cloudflare: FRONTEND_CACHE_CLOUDFLARE_ZONE_ID and FRONTEND_CACHE_CLOUDFLARE_TOKEN (an API token
+      allowed to purge the zone);
+    - CloudFront: FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID (needs boto3 installed, and AWS credentials);
+    - Varnish or nginx: FRONTEND_CACHE_PURGE_URL, e.g. http://127.0.0.1:6081, where an HTTP PURGE
+      of the page's path (with the site's Host header) drops it.
+    Wagtail sends the purges from a task, so a publish waits for no CDN.
+    """
+    backends = {}
+    if environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": environ["FRONTEND_CACHE_CLOUDFLARE_ZONE_ID"],
+            "BEARER_TOKEN": environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        }
+    if environ.get("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    if environ.get("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
 
 # The site's own pages load nothing from elsewhere. The Wagtail admin is
 # left out: its editor relies on inline scripts and styles.

@@ -27,15 +27,17 @@ def test_rate_limit_gives_a_polite_429(client, statement_page, site_settings, se
     assert Signature.objects.count() == 3
 
 
-def test_csrf_is_enforced(statement_page, site_settings):
-    strict = Client(enforce_csrf_checks=True)
+def test_a_post_from_another_site_is_refused(statement_page, site_settings):
+    strict = Client(enforce_csrf_checks=True, headers={"Sec-Fetch-Site": "cross-site"})
     response = strict.post(f"{statement_page.url}sign/", PERSON)
     assert response.status_code == 403
     assert Signature.objects.count() == 0
 
 
-def test_the_form_carries_a_csrf_token(client, statement_page, site_settings):
-    assert 'name="csrfmiddlewaretoken"' in client.get(statement_page.url).content.decode()
+def test_the_form_carries_no_token_of_the_visitors_own(client, statement_page, site_settings):
+    response = client.get(statement_page.url)
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+    assert not response.cookies
 
 
 @pytest.mark.parametrize(

@@ -307,13 +307,14 @@ def test_opening_the_emailed_link_changes_nothing(client, statement_page, site_s
 
 
 def test_the_confirm_button_is_protected_from_other_sites(client, statement_page, site_settings):
-    """Like the signing form: a POST without this site's CSRF token confirms nothing."""
+    """Like the signing form: a POST another site's page makes confirms nothing (core.cross_origin)."""
     sign(client, statement_page)
     strict = Client(enforce_csrf_checks=True)
     action, fields = confirm_form(strict.get(path_of(link_in(mail.outbox[0], "confirm"))))
-    assert strict.post(action, fields).status_code == 403
+    assert strict.post(action, fields, headers={"Origin": "https://elsewhere.example"}).status_code == 403
     assert Signature.objects.get().confirmed_at is None
-    assert 'name="csrfmiddlewaretoken"' in strict.get(path_of(link_in(mail.outbox[0], "confirm"))).content.decode()
+    assert strict.post(action, fields, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 302
+    assert Signature.objects.get().confirmed_at is not None
 
 
 def test_confirming_costs_a_few_queries(client, statement_page, site_settings, django_assert_max_num_queries):
