@@ -47,7 +47,11 @@ def screenshot(page, name):
 def sign_and_confirm(page):
     page.goto("/statement/")
     form = "form[data-signing]"
-    fill_form(page, form, {"kind": "person", "name": "Grace Hopper", "email": ADDRESS, "keep_informed": True})
+    fill_form(
+        page,
+        form,
+        {"kind": "person", "name": "Grace Hopper", "email": ADDRESS, "region": "yorkshire", "keep_informed": True},
+    )
     submit_button(page, form).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Check your inbox")
     message = mail.outbox[-1]

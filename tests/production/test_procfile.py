@@ -64,6 +64,7 @@ PERSON = {
     "name": "First Deploy",
     "email": "first-deploy@example.org",
     "town": "Leeds",
+    "region": "yorkshire",
     "show_publicly": "on",
     "website": "",
 }

@@ -43,7 +43,14 @@ pytestmark = [
 
 RATE_LIMIT = 5
 EMAIL_TASK = send_email.module_path
-PERSON = {"kind": "person", "name": "Two Servers", "town": "Leeds", "show_publicly": "on", "website": ""}
+PERSON = {
+    "kind": "person",
+    "name": "Two Servers",
+    "town": "Leeds",
+    "region": "yorkshire",
+    "show_publicly": "on",
+    "website": "",
+}
 
 
 def database_name():
