@@ -101,10 +101,15 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
 
 
 class ReadableInspectView(InspectView):
-    """The inspect screen, each label starting as a sentence does ("Name of the activity", not "name of ...")."""
+    """The inspect screen, each label starting as a sentence does ("Name of the activity", not "name of ...").
+
+    A ModelAdmin whose model's names are not for people (a third-party app's)
+    renames them with `inspect_labels = {field name: label}`.
+    """
 
     def get_field_label(self, field_name, field=None):
-        return capfirst(super().get_field_label(field_name, field))
+        labels = getattr(self.model_admin, "inspect_labels", {})
+        return labels.get(field_name) or capfirst(super().get_field_label(field_name, field))
 
 
 class SafeModelAdmin(ModelAdmin):
