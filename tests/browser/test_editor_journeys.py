@@ -117,6 +117,7 @@ def test_organiser_answers_a_speaker_request_with_a_note_and_an_email(organiser_
     page.locator(".result-list tr", has_text="Unite Sheffield").get_by_role("link", name="Speaker arranged").click()
     page.locator("#id_speaker").fill("Ana Álvarez")
     page.locator("#id_speaker_date").fill((date.today() + timedelta(days=30)).isoformat())
+    page.keyboard.press("Escape")  # closes the date picker
     page.locator("#id_internal_notes").fill("Ana confirmed by phone; needs a lift from the station.")
     expect(page.locator("#id_email_requester")).to_be_checked()
     look(page, "speaker-request-answer")
