@@ -14,6 +14,15 @@ optional "Email the requester" when its status changes (the forms are in
 orders, speaker invitations ...) from whichever apps are installed: each
 app's ModelAdmin joins it with `InRequestsMenu`, through a Wagtail hook,
 so this module never names the apps.
+
+Menu badges (`core.menu_badges`) show how many items wait behind a menu
+item, read out with its label ("Print orders, 3 new"). A request list under
+"Requests" gets one by itself: `InRequestsMenu` counts the rows whose
+`status` is "new"; a ModelAdmin changes that by overriding
+`new_items(request)` (a queryset, counted) or turns it off with
+`menu_badge = False`. Any other menu item gets one with
+`@menu_badge("<menu item name>")` on a function `count(request)`; a submenu
+shows the sum of its items'. One COUNT per badge on each admin page.
 """
 
 from django.contrib.admin import SimpleListFilter
@@ -25,16 +34,20 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.coreutils import cautious_slugify
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from .exports import SafeSpreadsheetExport
+from .menu_badges import add_badges, menu_badge
 from .request_forms import RequestForm
 
 REQUESTS_MENU_HOOK = "register_requests_menu_item"
+REQUESTS_MENU_CONSTRUCT_HOOK = "construct_requests_menu"
 
-requests_menu = Menu(register_hook_name=REQUESTS_MENU_HOOK)
+requests_menu = Menu(register_hook_name=REQUESTS_MENU_HOOK, construct_hook_name=REQUESTS_MENU_CONSTRUCT_HOOK)
+hooks.register(REQUESTS_MENU_CONSTRUCT_HOOK, add_badges)
 
 
 @hooks.register("insert_global_admin_css")
@@ -88,10 +101,15 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
 
 
 class ReadableInspectView(InspectView):
-    """The inspect screen, each label starting as a sentence does ("Name of the activity", not "name of ...")."""
+    """The inspect screen, each label starting as a sentence does ("Name of the activity", not "name of ...").
+
+    A ModelAdmin whose model's names are not for people (a third-party app's)
+    renames them with `inspect_labels = {field name: label}`.
+    """
 
     def get_field_label(self, field_name, field=None):
-        return capfirst(super().get_field_label(field_name, field))
+        labels = getattr(self.model_admin, "inspect_labels", {})
+        return labels.get(field_name) or capfirst(super().get_field_label(field_name, field))
 
 
 class SafeModelAdmin(ModelAdmin):
@@ -107,13 +125,27 @@ def requests_menu_item():
 
 
 class InRequestsMenu:
-    """A ModelAdmin mixin: list this model under "Requests" instead of at the top of the admin menu."""
+    """A ModelAdmin mixin: list this model under "Requests" instead of at the top of the admin menu.
+
+    Its menu item shows how many requests are new (see the module's docstring).
+    """
 
     add_to_admin_menu = False
+    menu_badge = True
 
     def register_with_wagtail(self):
         super().register_with_wagtail()
         hooks.register(REQUESTS_MENU_HOOK, self.get_menu_item)
+        if self.menu_badge:
+            # the name Wagtail's MenuItem gives the item (it is made later, once URLs can be reversed)
+            menu_badge(self.get_menu_item_name() or cautious_slugify(str(self.get_menu_label())))(self.count_new)
+
+    def new_items(self, request):
+        """What waits for an answer: the requests whose status is "new"."""
+        return self.model.objects.filter(status=self.model.Status.NEW)
+
+    def count_new(self, request):
+        return self.new_items(request).count()
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):

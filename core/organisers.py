@@ -8,7 +8,7 @@ this before the models are loaded.
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 ORGANISERS_GROUP = "Campaign organisers"
 
@@ -39,11 +39,56 @@ def grant_after_migrate(app_label, permissions):
     )
 
 
+def _permission(name, using):
+    app_label, codename = name.split(".")
+    return (
+        apps.get_model("auth", "Permission")
+        .objects.using(using)
+        .get(content_type__app_label=app_label, codename=codename)
+    )
+
+
+def grant_on_page(page, permissions, using="default"):
+    """The group may do `permissions` ("wagtailcore.publish_page" ...) on `page` and every page under it."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    group = organisers_group(using=using)
+    for name in permissions:
+        GroupPagePermission.objects.using(using).get_or_create(
+            group=group, page=page, permission=_permission(name, using)
+        )
+
+
+def grant_on_pages_of(app_config, model_name, permissions):
+    """Page permissions on every page of one type: granted when such a page is made, and after every migrate."""
+    model = app_config.get_model(model_name)
+
+    def on_new_page(sender, instance, created, raw=False, using="default", **kwargs):
+        if created and not raw:
+            grant_on_page(instance, permissions, using=using)
+
+    def on_migrate(sender, using="default", **kwargs):
+        for page in model.objects.using(using):  # none on a new database: no permission is looked up
+            grant_on_page(page, permissions, using=using)
+
+    uid = f"organisers-pages-{model._meta.label_lower}"
+    post_save.connect(on_new_page, sender=model, weak=False, dispatch_uid=uid)
+    post_migrate.connect(on_migrate, sender=app_config, weak=False, dispatch_uid=uid)
+
+
 class GrantsOrganisers:
-    """An AppConfig mixin: the organisers group gets the app's `organiser_permissions` after every migrate."""
+    """An AppConfig mixin: the organisers group gets the app's share of permissions.
+
+    `organiser_permissions`, model permissions ("app.codename"), after
+    every migrate; `organiser_page_permissions`, {page model name: Wagtail
+    page permissions}, on every page of that type and those under it (for
+    a page made later, when it is made).
+    """
 
     organiser_permissions = ()
+    organiser_page_permissions = {}
 
     def ready(self):
         super().ready()
         grant_after_migrate(self.label, self.organiser_permissions)
+        for model_name, permissions in self.organiser_page_permissions.items():
+            grant_on_pages_of(self, model_name, permissions)

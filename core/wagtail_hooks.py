@@ -1,5 +1,6 @@
 """Admin for the machinery: the "Requests" menu the apps fill, and the email queue."""
 
+from django.contrib.admin import display
 from django.urls import path, reverse
 from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
@@ -26,18 +27,37 @@ class EmailTaskAdmin(SafeModelAdmin):
     add_to_settings_menu = True
     permission_helper_class = EmailTaskPermissions
     inspect_view_enabled = True
-    list_display = ["email_template", "status", "enqueued_at", "finished_at", "exception_class_path"]
+    list_display = ["email_template", "status", "queued", "finished", "error"]
     list_filter = ["status"]
     ordering = ["-enqueued_at"]
+    inspect_view_fields = ["status", "enqueued_at", "started_at", "finished_at", "exception_class_path", "traceback"]
+    inspect_labels = {
+        "enqueued_at": "Queued",
+        "started_at": "Started",
+        "finished_at": "Sent or given up",
+        "exception_class_path": "Error",
+        "traceback": "Error details (for the developers)",
+    }
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(task_path=send_email.module_path)
 
+    @display(description="Email")
     def email_template(self, obj):
         args = (obj.args_kwargs or {}).get("args") or [""]
         return args[0]
 
-    email_template.short_description = "email"
+    @display(description="Queued", ordering="enqueued_at")
+    def queued(self, obj):
+        return obj.enqueued_at
+
+    @display(description="Sent or given up", ordering="finished_at")
+    def finished(self, obj):
+        return obj.finished_at
+
+    @display(description="Error")
+    def error(self, obj):
+        return obj.exception_class_path.rpartition(".")[2]
 
 
 modeladmin_register(EmailTaskAdmin)

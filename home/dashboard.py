@@ -15,10 +15,10 @@ from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from laces.components import Component
-from wagtail.contrib.forms.models import FormSubmission
 
 from campaign.events.models import EventSubmission
 from campaign.form_pages.permissions import FORM_SUBMISSIONS_PERMISSION
+from campaign.form_pages.views import not_handled
 from campaign.materials.models import PrintOrder
 from campaign.motion.models import SpeakerRequest
 from statements.models import Signature, SignatureCount
@@ -105,10 +105,8 @@ def waiting_lists(user):
         if may_view(user, model):
             new = model.Status.NEW
             waiting.append(Waiting(label, model.objects.filter(status=new).count(), modeladmin_list(model, status=new)))
-    if user.has_perm(FORM_SUBMISSIONS_PERMISSION):
-        since = day_start(timezone.localdate() - timedelta(days=WEEK - 1))
-        count = FormSubmission.objects.filter(submit_time__gte=since).count()
-        waiting.append(Waiting("Form submissions this week", count, reverse("wagtailforms:index")))
+    if user.has_perm(FORM_SUBMISSIONS_PERMISSION):  # each form's list opens on those not handled
+        waiting.append(Waiting("Form submissions", not_handled(user).count(), reverse("wagtailforms:index")))
     return waiting
 
 

@@ -41,8 +41,16 @@ class HomePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading="Hero image"),
-        MultiFieldPanel([FieldPanel("actions_heading"), FieldPanel("actions")], heading="Calls to action"),
-        MultiFieldPanel([FieldPanel("updates_heading"), FieldPanel("events_heading")], heading="Listings"),
+        MultiFieldPanel(
+            [FieldPanel("actions_heading", heading="Heading"), FieldPanel("actions")], heading="Calls to action"
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("updates_heading", heading="Heading above the latest news"),
+                FieldPanel("events_heading", heading="Heading above the coming events"),
+            ],
+            heading="Listings",
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 

@@ -20,7 +20,7 @@ from .permissions import EMAIL_PERMISSION, EXPORT_PERMISSION
 
 
 class ConfirmedFilter(SimpleListFilter):
-    title = "confirmed"
+    title = "confirmation"
     parameter_name = "confirmed"
 
     def lookups(self, request, model_admin):

@@ -15,6 +15,7 @@ from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import InstanceSpecificView
 
@@ -201,7 +202,14 @@ class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin)
     inspect_template_name = "events/admin/event_submission_inspect.html"
     permission_helper_class = SubmissionPermissionHelper
     button_helper_class = SubmissionButtonHelper
-    form_fields_exclude = ["status", "decided_at", "event_page", "last_message", "published_email_sent"]
+    # The staff's own fields first, as on the other requests; then what was submitted, in the public form's
+    # order (the name of the activity first), which an organiser may tidy before accepting.
+    panels = [
+        FieldPanel("assigned_to"),
+        FieldPanel("internal_notes"),
+        MultiFieldPanel([FieldPanel(name) for name in SUBMITTED_FIELDS], heading="What was submitted"),
+        FieldPanel("rejection_reason"),
+    ]
 
     def action_view(self, view_class):
         def view(request, instance_pk):

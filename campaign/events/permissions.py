@@ -1,6 +1,11 @@
 """The events app's share of the "Campaign organisers" group: working through submitted activities.
 
 Delete too: erasing someone's submission on request is the organisers' job (SECURITY.md).
+
+Accepting a submission makes a draft event under the events list, which the
+organiser checks and publishes: so the group may add, edit and publish pages
+under every events list page (Wagtail's page permissions belong to a page,
+not a model; `core.organisers.GrantsOrganisers` grants them).
 """
 
 ORGANISER_PERMISSIONS = [
@@ -8,3 +13,7 @@ ORGANISER_PERMISSIONS = [
     "events.change_eventsubmission",
     "events.delete_eventsubmission",
 ]
+
+ORGANISER_PAGE_PERMISSIONS = {
+    "EventIndexPage": ["wagtailcore.add_page", "wagtailcore.change_page", "wagtailcore.publish_page"],
+}

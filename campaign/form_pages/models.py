@@ -49,13 +49,13 @@ class FormPage(AbstractEmailForm):
         FieldPanel("show_contact_details"),
         InlinePanel("form_fields", label="Form fields"),
         FieldPanel("offer_updates"),
-        FieldPanel("submit_label"),
+        FieldPanel("submit_label", heading="Text of the send button"),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
                 # Whoever sets the address reads every submission, so only those who may read them set it.
-                FieldPanel("to_address", permission=FORM_SUBMISSIONS_PERMISSION),
-                FieldPanel("subject"),
+                FieldPanel("to_address", heading="Send each submission to", permission=FORM_SUBMISSIONS_PERMISSION),
+                FieldPanel("subject", heading="Subject of the email"),
             ],
             heading="Email to organisers",
         ),

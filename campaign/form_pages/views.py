@@ -17,6 +17,11 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from .models import HandledSubmission
 
 
+def not_handled(user):
+    """The submissions still to deal with, on the form pages this user may read (for the badge and dashboard)."""
+    return FormSubmission.objects.filter(page__in=get_forms_for_user(user), handled__isnull=True)
+
+
 @require_http_methods(["GET", "POST"])
 def mark_handled(request, submission_id):
     submission = get_object_or_404(FormSubmission, pk=submission_id)

@@ -16,22 +16,40 @@ from wagtail import hooks
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
 
 from core.exports import SafeSpreadsheetExport
+from core.menu_badges import menu_badge
 
 from .models import FormPage, HandledSubmission
 from .permissions import FORM_SUBMISSIONS_PERMISSION
-from .views import mark_handled
+from .views import mark_handled, not_handled
+
+NOT_HANDLED = "no"
 
 
 class HandledFilterSet(SubmissionsListFilterSet):
+    """The list opens on what still needs doing ("Not handled yet"); "All" is a choice of its own.
+
+    The default is the field's initial value, so Wagtail shows no "active
+    filter" to remove for it (removing it would only bring it back).
+    """
+
     handled = django_filters.ChoiceFilter(
         label="Handled",
-        choices=[("no", "Not handled yet"), ("yes", "Handled")],
+        choices=[(NOT_HANDLED, "Not handled yet"), ("yes", "Handled"), ("all", "All")],
         method="filter_handled",
-        empty_label="All",
+        empty_label=None,
+        initial=NOT_HANDLED,
     )
 
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("handled"):
+            data = data.copy()
+            data["handled"] = NOT_HANDLED
+        super().__init__(data, *args, **kwargs)
+
     def filter_handled(self, queryset, name, value):
-        return queryset.filter(handled__isnull=value != "yes")
+        if value == "all":
+            return queryset
+        return queryset.filter(handled__isnull=value == NOT_HANDLED)
 
 
 class SafeSubmissionsListView(SafeSpreadsheetExport, SubmissionsListView):
@@ -73,6 +91,12 @@ def only_organisers_see_submissions(user, editable_forms):
     if user.has_perm(FORM_SUBMISSIONS_PERMISSION):
         return editable_forms
     return editable_forms.none()
+
+
+@menu_badge("forms")
+def unhandled_submissions(request):
+    """The Forms menu item counts the submissions not yet handled, on the form pages this user may read."""
+    return not_handled(request.user).count()
 
 
 @hooks.register("register_admin_urls")

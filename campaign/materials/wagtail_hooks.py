@@ -71,6 +71,7 @@ class MaterialDownloadsAdmin(InRequestsMenu, SafeModelAdmin):
     menu_label = "Downloads"
     menu_icon = "download"
     menu_order = 40
+    menu_badge = False  # a report, not a list to work through
     permission_helper_class = ReadOnlyPermissionHelper
     list_display = ("title", "file_format", "download_count", "page")
     list_filter = ("page",)

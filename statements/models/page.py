@@ -68,7 +68,11 @@ class StatementPage(RoutablePageMixin, Page):
         FieldPanel("body"),
         FieldPanel("milestones"),
         MultiFieldPanel(
-            [FieldPanel("form_intro"), FieldPanel("check_inbox_message"), FieldPanel("thank_you_message")],
+            [
+                FieldPanel("form_intro", heading="Introduction above the form"),
+                FieldPanel("check_inbox_message"),
+                FieldPanel("thank_you_message"),
+            ],
             heading="Signing messages",
         ),
         FieldPanel("next_steps"),

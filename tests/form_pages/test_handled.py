@@ -46,7 +46,8 @@ def test_mark_handled_asks_then_marks_once(organiser_client, organiser, contact_
     assert response.status_code == 302 and response["Location"] == list_url
     mark = HandledSubmission.objects.get()
     assert (mark.submission_id, mark.handled_by) == (ada.pk, organiser)
-    listing = organiser_client.get(list_url).content.decode()
+    assert "Ada" not in organiser_client.get(list_url).content.decode()  # the list opens on what is not handled
+    listing = organiser_client.get(list_url, {"handled": "all"}).content.decode()
     assert "Handled by organiser" in listing
     assert f'href="{handled_url(ada)}"' not in listing
 
@@ -61,6 +62,17 @@ def test_the_handled_filter(organiser_client, contact_page, submissions):
     assert "Bea" in waiting and "Ada" not in waiting
     assert "Ada" in done and "Bea" not in done
     assert organiser_client.get(list_url, {"handled": "perhaps"}).status_code < 500
+
+
+def test_the_list_opens_on_what_is_not_handled_and_all_shows_everything(organiser_client, contact_page, submissions):
+    HandledSubmission.objects.create(submission=submissions[0])
+    list_url = f"/admin/forms/submissions/{contact_page.pk}/"
+
+    opened = organiser_client.get(list_url).content.decode()
+    everything = organiser_client.get(list_url, {"handled": "all"}).content.decode()
+
+    assert "Bea" in opened and "Ada" not in opened
+    assert "Ada" in everything and "Bea" in everything
 
 
 def test_only_those_who_read_the_submissions_may_mark_them(client, editor, submissions):

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images.models import SourceImageIOError
@@ -52,11 +52,18 @@ class MaterialsPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         InlinePanel("materials", heading="Materials", label="Material"),
-        FieldPanel("qr_heading"),
-        FieldPanel("qr_text"),
-        FieldPanel("order_heading"),
-        FieldPanel("order_intro"),
-        FieldPanel("order_thanks"),
+        MultiFieldPanel(
+            [FieldPanel("qr_heading", heading="Heading"), FieldPanel("qr_text", heading="Text beside the code")],
+            heading="QR code to the statement",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("order_heading", heading="Heading"),
+                FieldPanel("order_intro", heading="Introduction"),
+                FieldPanel("order_thanks", heading="Thank-you message after ordering"),
+            ],
+            heading="Print order form",
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]

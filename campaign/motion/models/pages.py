@@ -2,7 +2,7 @@
 
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -35,9 +35,14 @@ class MotionPage(RoutablePageMixin, Page):
         FieldPanel("intro"),
         FieldPanel("motion"),
         InlinePanel("downloads", heading="Downloadable versions", label="Download"),
-        FieldPanel("speaker_heading"),
-        FieldPanel("speaker_intro"),
-        FieldPanel("speaker_thanks"),
+        MultiFieldPanel(
+            [
+                FieldPanel("speaker_heading", heading="Heading"),
+                FieldPanel("speaker_intro", heading="Introduction"),
+                FieldPanel("speaker_thanks", heading="Thank-you message after inviting"),
+            ],
+            heading="Invite a speaker form",
+        ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("motion")]
     parent_page_types = ["home.HomePage"]
