@@ -5,8 +5,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
+from core.menu_badges import menu_badge
+
 from .admin import SignatureAdmin
 from .admin_views import import_paper_signatures, review_group, review_signatures
+from .models import Signature
 from .permissions import IMPORT_PERMISSION, REVIEW_PERMISSION
 
 modeladmin_register(SignatureAdmin)
@@ -50,3 +53,9 @@ def review_menu_item():
         order=202,
         permission=REVIEW_PERMISSION,
     )
+
+
+@menu_badge("review-signatures")
+def held_signatures(request):
+    """Signatures held back for an organiser (one small count on the partial index of held rows)."""
+    return Signature.objects.held().count()

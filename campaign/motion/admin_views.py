@@ -37,11 +37,7 @@ class VerifyForm(forms.Form):
 
 def waiting():
     """Reports whose reporter confirmed the email and that no organiser has verified yet, oldest first."""
-    return (
-        MotionReport.objects.filter(email_confirmed_at__isnull=False, verified_at__isnull=True)
-        .select_related("union")
-        .order_by("created")
-    )
+    return MotionReport.objects.waiting_for_verification().select_related("union").order_by("created")
 
 
 def verify_reports(request):

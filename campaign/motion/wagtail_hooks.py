@@ -61,6 +61,10 @@ class MotionReportAdmin(InRequestsMenu, SafeModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("union")
 
+    def new_items(self, request):
+        """The badge counts what waits for an organiser: confirmed reports not yet verified."""
+        return MotionReport.objects.waiting_for_verification()
+
 
 modeladmin_register(SpeakerRequestAdmin)
 modeladmin_register(MotionReportAdmin)

@@ -1,9 +1,11 @@
-"""Factories for the motion page and speaker requests."""
+"""Factories for the motion page, speaker requests and motion reports."""
+
+import datetime
 
 import factory
 import wagtail_factories
 
-from campaign.motion.models import MotionPage, SpeakerRequest
+from campaign.motion.models import MotionPage, MotionReport, SpeakerRequest
 
 
 class MotionPageFactory(wagtail_factories.PageFactory):
@@ -25,3 +27,17 @@ class SpeakerRequestFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = SpeakerRequest
+
+
+class MotionReportFactory(factory.django.DjangoModelFactory):
+    body_name = factory.Sequence(lambda n: f"Branch {n}")
+    body_type = "union"
+    union_other = "GMB"
+    region = "yorkshire"
+    status = MotionReport.Status.PASSED
+    meeting_date = factory.LazyFunction(datetime.date.today)
+    reporter_role = "Branch Secretary"
+    email = "secretary@example.org"
+
+    class Meta:
+        model = MotionReport

@@ -13,8 +13,9 @@ from campaign.motion import tracker
 from campaign.motion.models import MotionReport
 from campaign.motion.tasks import follow_up_motion_reports
 from statements.models import Union
+from tests.core.test_menu_badges import menu_links
 from tests.html import visible_text
-from tests.motion.factories import MotionPageFactory
+from tests.motion.factories import MotionPageFactory, MotionReportFactory
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import path_of
 
@@ -256,3 +257,12 @@ def test_organisers_find_every_report_under_requests(client, motion_page, organi
     assert client.get(f"/admin/motion/motionreport/edit/{report.pk}/").status_code == 200
     client.force_login(editor)
     assert "Leeds Central branch" not in visible_text(client.get("/admin/motion/motionreport/", follow=True))
+
+
+def test_the_menu_counts_the_reports_waiting_for_verification(client, organiser):
+    MotionReportFactory(email_confirmed_at=timezone.now())
+    MotionReportFactory(email_confirmed_at=timezone.now(), verified_at=timezone.now())
+    MotionReportFactory()  # its reporter has not confirmed yet
+    client.force_login(organiser)
+    links = menu_links(client.get("/admin/").content.decode())
+    assert links["Motion reports"]["aria-label"] == "Motion reports, 1 new"

@@ -14,6 +14,7 @@ from django.utils import timezone
 from statements import review, signing
 from statements.models import ReviewDecision, Signature
 from tests.conftest import make_user
+from tests.core.test_menu_badges import menu_links
 from tests.html import visible_text
 from tests.statements.factories import SignatureFactory, StatementPageFactory
 from tests.statements.test_concurrency import run_together
@@ -201,3 +202,10 @@ def test_on_postgresql_invalidating_a_burst_while_its_signers_confirm_keeps_coun
     assert not Signature.objects.filter(network=BURST).exists()
     assert decisions[0].signatures == 30
     assert Client().get(statement_page.url).status_code == 200
+
+
+def test_the_menu_says_how_many_signatures_wait_for_review(client, organiser, statement_page):
+    make_burst(statement_page, held=5)
+    client.force_login(organiser)
+    links = menu_links(client.get("/admin/").content.decode())
+    assert links["Review signatures"]["aria-label"] == "Review signatures, 5 new"

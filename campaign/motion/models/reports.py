@@ -27,6 +27,10 @@ class MotionReportQuerySet(models.QuerySet):
         """Verified reports the public list shows: the bodies that passed the motion."""
         return self.filter(verified_at__isnull=False, status__in=MotionReport.PASSED)
 
+    def waiting_for_verification(self):
+        """Reports whose reporter confirmed the email and that no organiser has verified yet."""
+        return self.filter(email_confirmed_at__isnull=False, verified_at__isnull=True)
+
     def awaiting_follow_up(self, today):
         """Tabled, confirmed reports whose meeting was before `today` and whose reporter was not yet asked about it."""
         return self.filter(
