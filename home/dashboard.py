@@ -20,8 +20,10 @@ from campaign.events.models import EventSubmission
 from campaign.form_pages.permissions import FORM_SUBMISSIONS_PERMISSION
 from campaign.form_pages.views import not_handled
 from campaign.materials.models import PrintOrder
-from campaign.motion.models import SpeakerRequest
+from campaign.motion.models import MotionReport, SpeakerRequest
+from core.health import email_queue
 from statements.models import Signature, SignatureCount
+from statements.permissions import REVIEW_PERMISSION
 
 CHART_DAYS = 30
 WEEK = 7
@@ -107,6 +109,13 @@ def waiting_lists(user):
             waiting.append(Waiting(label, model.objects.filter(status=new).count(), modeladmin_list(model, status=new)))
     if user.has_perm(FORM_SUBMISSIONS_PERMISSION):  # each form's list opens on those not handled
         waiting.append(Waiting("Form submissions", not_handled(user).count(), reverse("wagtailforms:index")))
+    if may_view(user, MotionReport):
+        count = MotionReport.objects.waiting_for_verification().count()
+        waiting.append(Waiting("Motion reports to verify", count, reverse("motion_verify_reports")))
+    if user.has_perm(REVIEW_PERMISSION):
+        waiting.append(
+            Waiting("Signatures held for review", Signature.objects.held().count(), reverse("statements_review"))
+        )
     return waiting
 
 
@@ -127,4 +136,6 @@ class CampaignDashboardPanel(Component):
         return {
             "signatures": signature_figures() if may_view(self.user, Signature) else None,
             "waiting": waiting_lists(self.user),
+            # In a surge this says whether confirmations go out in time (as /health/ does, for a monitor).
+            "email_queue": email_queue() if may_view(self.user, Signature) else None,
         }

@@ -12,12 +12,14 @@ from wagtail.contrib.forms.models import FormSubmission
 from campaign.form_pages.models import HandledSubmission
 from campaign.materials.models import PrintOrder
 from statements.models import Signature, SignatureCount
+from tests.core.task_queue import email_rows, use_database_queue
 from tests.events.factories import EventSubmissionFactory
 from tests.form_pages.factories import FormPageFactory
 from tests.html import visible_text
 from tests.materials.factories import PrintOrderFactory
-from tests.motion.factories import SpeakerRequestFactory
+from tests.motion.factories import MotionReportFactory, SpeakerRequestFactory
 from tests.statements.factories import SignatureFactory
+from tests.statements.visitor import PERSON
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +116,21 @@ def test_form_submissions_wait_until_someone_handles_them(client, organiser, hom
 
     assert "Form submissions 1 new" in visible_text(html)
     assert 'href="/admin/forms/"' in html
+
+
+def test_organisers_see_held_signatures_reports_to_verify_and_the_email_queue(
+    client, organiser, statement_page, site_settings, settings
+):
+    SignatureFactory(page=statement_page, unconfirmed=True, held_because="network")
+    MotionReportFactory(email_confirmed_at=timezone.now())
+    use_database_queue(settings)
+    client.post(f"{statement_page.url}sign/", {**PERSON, "email": "queued@example.org"})
+    email_rows().update(enqueued_at=timezone.now() - timedelta(minutes=10))
+
+    html = dashboard(client, organiser)
+    text = visible_text(html)
+
+    assert "Signatures held for review 1 new" in text
+    assert "Motion reports to verify 1 new" in text
+    assert 'href="/admin/statements/review/"' in html
+    assert "Emails waiting to be sent: 1 (the oldest for 10 minutes)" in text
