@@ -110,7 +110,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
 
 
 class RsvpForm(HoneypotFormMixin, forms.Form):
-    """"I am coming": a name, an address for the details and the cancel link, a phone number if they like.
+    """ "I am coming": a name, an address for the details and the cancel link, a phone number if they like.
 
     Updates are asked separately and unticked (core.subscriptions); a yes
     waits for the emailed link's button like any other form's.
@@ -151,7 +151,7 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
     def clean_phone(self):
         phone = one_line(self.cleaned_data.get("phone", "")).strip()
         if phone and not re.fullmatch(r"[0-9+()\- ]{6,30}", phone):
-            raise forms.ValidationError("Enter a phone number using digits, spaces and + ( ) - only, or leave it empty.")
+            raise forms.ValidationError("Enter a phone number in digits, spaces and + ( ) - only, or leave it empty.")
         return phone
 
 

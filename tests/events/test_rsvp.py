@@ -19,7 +19,9 @@ def events_index(home_page, site_settings):
 
 @pytest.fixture
 def meeting(events_index):
-    return EventPageFactory(parent=events_index, title="Branch meeting", slug="branch-meeting", takes_rsvps=True, capacity=2)
+    return EventPageFactory(
+        parent=events_index, title="Branch meeting", slug="branch-meeting", takes_rsvps=True, capacity=2
+    )
 
 
 def answer(client, event, **changes):
@@ -30,7 +32,7 @@ def answer(client, event, **changes):
 def test_event_page_offers_the_form_and_says_how_many_are_going(client, meeting):
     RsvpCount.objects.create(event=meeting, going=1)  # the kept count, with no rows behind it: read, not counted
     html = client.get(meeting.url).content.decode()
-    assert "<h2 id=\"rsvp-heading\">Say you are coming</h2>" in html
+    assert '<h2 id="rsvp-heading">Say you are coming</h2>' in html
     assert "1 going · 1 place left" in html
     assert f'action="{meeting.url}rsvp/"' in html
     assert 'name="csrfmiddlewaretoken"' in html
@@ -147,7 +149,7 @@ def test_mistakes_are_shown_on_the_form_and_nothing_typed_is_lost(client, meetin
     assert response.status_code == 200
     assert "Enter your name." in html
     assert "Enter a valid email address." in html
-    assert "Enter a phone number using digits" in html
+    assert "Enter a phone number in digits" in html
     assert 'value="not an address"' in html and "call me &lt;maybe&gt;" in html
     assert not Rsvp.objects.exists() and mail.outbox == []
 
