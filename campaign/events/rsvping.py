@@ -8,6 +8,7 @@ event page reads one row instead of counting people; `recount` repairs them.
 """
 
 import hashlib
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -23,6 +24,9 @@ from .models.rsvps import Rsvp, RsvpCount
 
 # Asking again with the same address resends the confirmation at most this often.
 RESEND_INTERVAL = 10 * 60
+
+# Reminders go to those whose event starts within this time (the hourly job makes it "the day before").
+REMINDER_AHEAD = timedelta(hours=24)
 
 CONFIRMATION = "events/rsvp_confirmation"
 PROMOTED = "events/rsvp_promoted"
@@ -148,6 +152,38 @@ def announce_changes(event, site=None):
             queue_email(CHANGED, rsvp, site=site)
             told += 1
     return told
+
+
+def remind_due(now=None):
+    """Queue the reminder for everyone going to a live event starting within REMINDER_AHEAD; the number queued.
+
+    Runs hourly, so a reminder goes out the day before, a little under 24
+    hours ahead. Each row is claimed (`reminded_at`) in the transaction that
+    queues its email, skipping rows another run holds: a job that runs twice,
+    or two workers at once, remind nobody twice.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = list(
+            Rsvp.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(
+                status=Rsvp.Status.GOING,
+                reminded_at__isnull=True,
+                event__live=True,
+                event__cancelled=False,
+                event__start__gt=now,
+                event__start__lte=now + REMINDER_AHEAD,
+            )
+            .select_related("event")
+        )
+        Rsvp.objects.filter(pk__in=[rsvp.pk for rsvp in due]).update(reminded_at=now)
+        sites = {}
+        for rsvp in due:
+            if rsvp.event_id not in sites:
+                site = rsvp.event.get_site()
+                sites[rsvp.event_id] = site.pk if site else None
+            queue_email(REMINDER, rsvp, site=sites[rsvp.event_id])
+    return len(due)
 
 
 def recount(event_ids=None):
