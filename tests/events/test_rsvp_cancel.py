@@ -192,3 +192,17 @@ def test_a_raised_capacity_gives_the_new_places_to_the_waiting_list(client, meet
 
     assert Rsvp.objects.get(email="bob@example.org").status == "going"
     assert [message.subject for message in mail.outbox] == ["A place for you: Branch meeting"]
+
+
+def test_the_your_data_page_shows_rsvps_and_withdrawing_frees_the_place(client, meeting):
+    answer(client, meeting, "ada@example.org")
+    answer(client, meeting, "bob@example.org")
+    your_data = re.search(r"http://testserver(/your-data/\?token=\S+)", mail.outbox[0].body).group(1)
+
+    assert "Your RSVP to “Branch meeting”" in client.get(your_data).content.decode()
+    client.post(your_data, {"action": "erase", "token": unquote(your_data.split("token=")[1])})
+
+    assert not Rsvp.objects.filter(email="ada@example.org").exists()
+    assert Rsvp.objects.get(email="bob@example.org").status == "going"
+    counts = RsvpCount.objects.get(event=meeting)
+    assert (counts.going, counts.waiting) == (1, 0)
