@@ -51,6 +51,7 @@ class Email:
     to: list
     context: dict
     reply_to: list = field(default_factory=list)
+    attachments: list = field(default_factory=list)  # (filename, content, mimetype), made at send time
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,8 @@ def deliver(template, record, params, attempt=0):
     subject, text, html = render_email(template, email.context)
     message = EmailMultiAlternatives(subject, text, to=to, reply_to=[a for a in email.reply_to if a] or None)
     message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in email.attachments:
+        message.attach(filename, content, mimetype)
     message.tags = [template.replace("/", "-")]  # anymail sends these to providers that support tags
     try:
         message.send()

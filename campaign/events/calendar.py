@@ -65,6 +65,16 @@ def vevent(page, request, host, stamp):
 def build_calendar(request, events, name):
     site = Site.find_for_request(request)
     host = site.hostname if site else request.get_host()
+    return calendar_of(events, name, host, request)
+
+
+def event_file(page):
+    """One event's .ics as bytes, outside any request: the attachment of RSVP emails (the same UID as the download)."""
+    site = page.get_site()
+    return calendar_of([page], page.title, site.hostname if site else "localhost").to_ical()
+
+
+def calendar_of(events, name, host, request=None):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

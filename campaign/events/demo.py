@@ -1,4 +1,4 @@
-"""Demo events: a few of each kind, some past, one cancelled, and one submission waiting.
+"""Demo events: a few of each kind, some past, one cancelled, two taking RSVPs, and one submission waiting.
 
 Times are relative to the moment the demo is first loaded, so a fresh site
 always has something coming up and something in the past. Running the loader
@@ -27,9 +27,9 @@ SUBMIT_INTRO = (
 # fmt: off
 EVENTS = [
     ("london-launch-meeting", "London launch meeting", EventKind.MEETING, 6, 19, 2,
-     "Conway Hall", "25 Red Lion Square", "London", "WC1R 4RL", {}),
+     "Conway Hall", "25 Red Lion Square", "London", "WC1R 4RL", {"takes_rsvps": True, "capacity": 40}),
     ("sheffield-public-meeting", "Why we need a Labour victory: Sheffield public meeting", EventKind.MEETING,
-     13, 19, 2, "Quaker Meeting House", "10 St James Street", "Sheffield", "S1 2EW", {}),
+     13, 19, 2, "Quaker Meeting House", "10 St James Street", "Sheffield", "S1 2EW", {"takes_rsvps": True}),
     ("online-organisers-call", "Online call for local organisers", EventKind.MEETING, 9, 20, 1,
      "Online (video call)", "", "Online", "", {"online_url": "https://meet.example.org/organisers"}),
     ("leeds-kirkgate-stall", "Street stall at Kirkgate Market", EventKind.STALL, 4, 11, 3,

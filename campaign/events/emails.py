@@ -1,10 +1,16 @@
-"""The emails about a submitted activity, built when they are sent from the submission (see core.emails).
+"""The emails about a submitted activity, and to people who RSVPed, built when they are sent (see core.emails).
+
+RSVP emails (confirmation, a freed place, the reminder, a change) carry the
+event's .ics and the signed cancel link, made from the RSVP as it is when
+the task runs; they say only what the site words, never the name typed.
 
 The acknowledgement to the submitter says only what the site itself words
 (a reference, the kind, the times): anyone can type anyone's address into
 the form, so it must not carry their text. The organisers' notification,
 which goes to the campaign's own address, has everything.
 """
+
+from urllib.parse import urlencode
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -16,8 +22,12 @@ from wagtail.signals import page_published
 from core.emails import Email, queue_email, register_email, site_of
 from core.notify import admin_url, organiser_addresses
 from core.site_settings import site_settings_for
+from core.subscriptions.tokens import your_data_url
 
-from .models import EventPage, EventSubmission
+from . import rsvping
+from .calendar import event_file
+from .models import EventPage, EventSubmission, Rsvp
+from .tokens import cancel_token
 
 
 def local_time(value):
@@ -113,8 +123,57 @@ def site_pk(page):
     return site.pk if site else None
 
 
+def to_attendee(rsvp, site=None):
+    """Any RSVP email: the event as it is now, the cancel link and the person's data page; the .ics attached."""
+    event = rsvp.event
+    event_url = event.get_full_url()
+    site_settings = site_settings_for(site=site_of(site))
+    context = {
+        "site_name": site_settings.campaign_name if site_settings else "",
+        "title": event.title,
+        "status": rsvp.status,
+        "cancelled": event.cancelled,
+        "start": local_time(event.start),
+        "end": local_time(event.end),
+        "where": event.map_query,
+        "online_url": event.online_url,
+        "organiser": ", ".join(part for part in [event.organiser_name, event.organiser_contact] if part),
+        "event_url": event_url,
+        "cancel_url": event_url + event.reverse_subpage("rsvp_cancel") + "?" + urlencode({"token": cancel_token(rsvp)}),
+        "your_data_url": your_data_url(rsvp.email, event_url),
+    }
+    attachment = (f"{event.slug}.ics", event_file(event), "text/calendar")
+    return Email(to=[rsvp.email], context=context, attachments=[attachment])
+
+
+def to_active_attendee(rsvp, site=None):
+    """An RSVP email that only means something while the person is still on the list (nothing once cancelled)."""
+    return None if rsvp.status == Rsvp.Status.CANCELLED else to_attendee(rsvp, site=site)
+
+
+def to_promoted(rsvp, site=None):
+    return to_attendee(rsvp, site=site) if rsvp.status == Rsvp.Status.GOING else None
+
+
+def to_reminded(rsvp, site=None):
+    event = rsvp.event
+    ok = rsvp.status == Rsvp.Status.GOING and not event.cancelled and event.start > timezone.now()
+    return to_attendee(rsvp, site=site) if ok else None
+
+
+@receiver(page_published, sender=EventPage, dispatch_uid="events-tell-attendees")
+def tell_attendees_of_changes(sender, instance, **kwargs):
+    """On publishing an event whose time, place or status changed since attendees were told: email them all."""
+    rsvping.announce_changes(instance, site=site_pk(instance))
+
+
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 register_email("events/event_submission_received", EventSubmission, received)
 register_email("events/event_submission_notify", EventSubmission, notify)
 register_email("events/event_submission_rejected", EventSubmission, rejected)
 register_email("events/event_submission_published", EventSubmission, published)
+attendees = Rsvp.objects.select_related("event")
+register_email(rsvping.CONFIRMATION, attendees, to_active_attendee)
+register_email(rsvping.PROMOTED, attendees, to_promoted)
+register_email(rsvping.REMINDER, attendees, to_reminded)
+register_email(rsvping.CHANGED, attendees, to_active_attendee)

@@ -1,5 +1,6 @@
-"""Forms for events: the public "submit your activity" form and the listing's filters."""
+"""Forms for events: the public "submit your activity" form, the RSVP form and the listing's filters."""
 
+import re
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from core.protection import HoneypotFormMixin
 from core.regions import UK_REGIONS
+from core.subscriptions.consent import updates_field
 from core.text import one_line
 
 from .models.details import EventKind
@@ -106,6 +108,52 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
         if start and end and end - start > MAX_EVENT_LENGTH:
             self.add_error("end", "An activity can last at most a week. Check the dates.")
         return cleaned
+
+
+class RsvpForm(HoneypotFormMixin, forms.Form):
+    """ "I am coming": a name, an address for the details and the cancel link, a phone number if they like.
+
+    Updates are asked separately and unticked (core.subscriptions); a yes
+    waits for the emailed link's button like any other form's.
+    """
+
+    name = forms.CharField(
+        max_length=120,
+        label="Your name",
+        error_messages={"required": "Enter your name."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        max_length=254,
+        label="Your email address",
+        error_messages={"required": "Enter your email address.", "invalid": "Enter a valid email address."},
+        help_text="For the details, a reminder the day before and a link to cancel. Never shown publicly.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        max_length=30,
+        required=False,
+        label="Phone number",
+        help_text="Only for the organisers, if plans change on the day.",
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    updates = updates_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.order_fields([name for name in self.fields if name != "website"] + ["website"])
+
+    def clean_name(self):
+        name = one_line(self.cleaned_data.get("name", "")).strip()
+        if not name:
+            raise forms.ValidationError("Enter your name.")
+        return name
+
+    def clean_phone(self):
+        phone = one_line(self.cleaned_data.get("phone", "")).strip()
+        if phone and not re.fullmatch(r"[0-9+()\- ]{6,30}", phone):
+            raise forms.ValidationError("Enter a phone number in digits, spaces and + ( ) - only, or leave it empty.")
+        return phone
 
 
 class EventFilterForm(forms.Form):

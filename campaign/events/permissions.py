@@ -1,6 +1,8 @@
-"""The events app's share of the "Campaign organisers" group: working through submitted activities.
+"""The events app's share of the "Campaign organisers" group: submitted activities and RSVPs.
 
-Delete too: erasing someone's submission on request is the organisers' job (SECURITY.md).
+Delete too for submissions: erasing someone's submission on request is the
+organisers' job (SECURITY.md). For RSVPs, seeing the list (and its CSV) and
+marking who came; an RSVP is cancelled by its own link, which keeps the counts.
 
 Accepting a submission makes a draft event under the events list, which the
 organiser checks and publishes: so the group may add, edit and publish pages
@@ -12,6 +14,8 @@ ORGANISER_PERMISSIONS = [
     "events.view_eventsubmission",
     "events.change_eventsubmission",
     "events.delete_eventsubmission",
+    "events.view_rsvp",
+    "events.change_rsvp",
 ]
 
 ORGANISER_PAGE_PERMISSIONS = {

@@ -1,17 +1,20 @@
-"""Public views of the events list: the filtered listings and the "submit your activity" form.
+"""Public views of events: the filtered listings, the "submit your activity" form, RSVPs and cancelling.
 
-EventIndexPage routes to these and hands itself in; this module never
-imports the page models.
+EventIndexPage and EventPage route to these and hand themselves in; this
+module never imports the page models.
 """
 
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 
-from .forms import EventFilterForm, EventSubmissionForm
+from . import rsvping
+from .forms import EventFilterForm, EventSubmissionForm, RsvpForm
+from .tokens import BadToken, read_cancel_token
 
 EVENTS_PER_PAGE = 12
 # When the filters match nothing, the next few events anywhere are shown instead of a dead end.
@@ -55,3 +58,64 @@ def submit_event(request, index_page):
             queue_email("events/event_submission_notify", submission, **params)
         return redirect(index_page.url + index_page.reverse_subpage("submit_thanks"))
     return index_page.render(request, template="events/event_submit.html", context_overrides={"form": form})
+
+
+def rsvp_context(event, form=None):
+    """What the event page's RSVP box shows: the form and the kept counts (one row read, no counting)."""
+    if not event.takes_rsvps:
+        return {}
+    counts = rsvping.counts_for(event)
+    places_left = None if event.capacity is None else max(0, event.capacity - counts.going)
+    return {
+        "rsvp_open": rsvping.is_open(event),
+        "rsvp_form": form or RsvpForm(),
+        "going": counts.going,
+        "places_left": places_left,
+        "full": places_left == 0,
+    }
+
+
+@never_cache
+@rate_limited("rsvp")
+def rsvp(request, event):
+    """The RSVP form's target: a place or the waiting list, or a clear page for a closed event or a repeat."""
+    if not rsvping.is_open(event):
+        return event.render(request, template="events/rsvp_closed.html", context_overrides={"form": None})
+    form = RsvpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            taken = rsvping.take(
+                event, data["name"], data["email"], data["phone"], updates=data["updates"], site=site_id(request)
+            )
+        except rsvping.AlreadyOnList as repeat:
+            context = {"rsvp": repeat.rsvp}
+            return event.render(request, template="events/rsvp_already.html", context_overrides=context)
+        context = {"rsvp": taken, "asked_updates": data["updates"]}
+        return event.render(request, template="events/rsvp_done.html", context_overrides=context)
+    return event.render(request, template="events/rsvp_form.html", context_overrides=rsvp_context(event, form))
+
+
+def bad_link(request, event):
+    """A cancel link that was altered or cut short: say so plainly, and how to reach the organisers."""
+    response = event.render(request, template="events/rsvp_bad_link.html")
+    response.status_code = 400
+    return response
+
+
+@never_cache
+@rate_limited("rsvp_cancel", limit=30)
+def cancel_rsvp(request, event):
+    """The emailed cancel link: a page with a button (a mail scanner's GET changes nothing); the POST cancels."""
+    token = request.POST.get("token") or request.GET.get("token", "")
+    try:
+        rsvp = read_cancel_token(token)
+    except BadToken:
+        return bad_link(request, event)
+    if rsvp.event_id != event.pk:
+        return bad_link(request, event)
+    context = {"rsvp": rsvp, "token": token}
+    if request.method == "POST":
+        context["cancelled_now"] = rsvping.cancel(rsvp, site=site_id(request))
+        return event.render(request, template="events/rsvp_cancelled.html", context_overrides=context)
+    return event.render(request, template="events/rsvp_cancel.html", context_overrides=context)

@@ -81,8 +81,12 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self.render(request, template="events/event_submit_thanks.html")
 
 
-class EventPage(EventDetails, Page):
-    """One meeting, street stall or other activity, with its own "Add to calendar" download."""
+class EventPage(RoutablePageMixin, EventDetails, Page):
+    """One meeting, street stall or other activity, with its own "Add to calendar" download and RSVPs.
+
+    The RSVP form posts to the page's `rsvp/` route; the emailed cancel link
+    opens `rsvp/cancel/` (both served by views.py).
+    """
 
     description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
     latitude = models.DecimalField(
@@ -103,6 +107,17 @@ class EventPage(EventDetails, Page):
     cancelled = models.BooleanField(
         default=False,
         help_text="Keep the page up, marked as cancelled, so people who planned to come find out.",
+    )
+    takes_rsvps = models.BooleanField(
+        "take RSVPs",
+        default=False,
+        help_text="People can say they are coming; they get the details, a reminder the day before and any change.",
+    )
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="How many places. Leave empty for no limit; when full, people join a waiting list.",
     )
 
     content_panels = Page.content_panels + [
@@ -126,6 +141,7 @@ class EventPage(EventDetails, Page):
             help_text="Latitude and longitude are optional: they pin the OpenStreetMap link exactly.",
         ),
         FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("takes_rsvps"), FieldPanel("capacity")], heading="RSVPs"),
         MultiFieldPanel([FieldPanel("organiser_name"), FieldPanel("organiser_contact")], heading="Organiser"),
         FieldPanel("image"),
     ]
@@ -164,3 +180,20 @@ class EventPage(EventDetails, Page):
     def ics_url(self):
         """This event's "Add to calendar" file: /events/<slug>.ics (see calendar.py)."""
         return ics_url(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(views.rsvp_context(self))
+        return context
+
+    @path("rsvp/", name="rsvp")
+    def rsvp_view(self, request):
+        return views.rsvp(request, self)
+
+    @path("rsvp/cancel/", name="rsvp_cancel")
+    def rsvp_cancel_view(self, request):
+        return views.cancel_rsvp(request, self)
+
+    @property
+    def rsvp_url(self):
+        return self.url + self.reverse_subpage("rsvp")

@@ -1,0 +1,34 @@
+"""Admin for RSVPs, under "Requests": who is coming to which event, a CSV of it, and marking who came.
+
+RSVPs come only from the public form, so nobody adds one here; the edit
+screen changes only "came", so an organiser's slip cannot move someone off
+the list behind the kept counts' back. Downloads go through core's
+formula-safe export (a name typed as "=HYPERLINK(...)" stays text).
+"""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail_modeladmin.helpers import PermissionHelper
+
+from core.admin import InRequestsMenu, SafeModelAdmin
+
+from .models import Rsvp
+
+
+class RsvpPermissionHelper(PermissionHelper):
+    def user_can_create(self, user):
+        return False
+
+
+class RsvpAdmin(InRequestsMenu, SafeModelAdmin):
+    model = Rsvp
+    menu_label = "RSVPs"
+    menu_icon = "group"
+    menu_order = 15
+    list_display = ["name", "event", "status", "created_at", "attended"]
+    list_filter = ["event", "status", "attended"]
+    search_fields = ["name", "email", "phone"]
+    ordering = ["event", "created_at"]
+    list_export = ["event", "name", "email", "phone", "status", "created_at", "promoted_at", "attended"]
+    export_filename = "rsvps"
+    permission_helper_class = RsvpPermissionHelper
+    panels = [FieldPanel("attended")]
