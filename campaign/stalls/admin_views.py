@@ -44,4 +44,4 @@ def import_for_event(request):
         else:
             report = imported.as_seen(reveal_signers=request.user.has_perm(EMAIL_PERMISSION))
     context = {"form": form, "report": report, "title": "Import paper sheets for an event"}
-    return TemplateResponse(request, "stalls/admin/import.html", context)
+    return TemplateResponse(request, "statements/admin/import.html", context)
