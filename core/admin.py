@@ -27,7 +27,7 @@ shows the sum of its items'. One COUNT per badge on each admin page.
 
 from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, ImproperlyConfigured
 from django.http import HttpResponseBadRequest
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -136,6 +136,10 @@ class InRequestsMenu:
     def register_with_wagtail(self):
         super().register_with_wagtail()
         hooks.register(REQUESTS_MENU_HOOK, self.get_menu_item)
+        counts_by_status = type(self).new_items is InRequestsMenu.new_items
+        if self.menu_badge and counts_by_status and not hasattr(getattr(self.model, "Status", None), "NEW"):
+            # Said at start-up, not as a 500 on every admin page.
+            raise ImproperlyConfigured(f"{type(self).__name__}: override new_items() or set menu_badge = False")
         if self.menu_badge:
             # the name Wagtail's MenuItem gives the item (it is made later, once URLs can be reversed)
             menu_badge(self.get_menu_item_name() or cautious_slugify(str(self.get_menu_label())))(self.count_new)

@@ -1,10 +1,12 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth.models import Group, Permission, User
 from django.core.cache import cache
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from core.organisers import ORGANISERS_GROUP
 from core.page_cache import forget_local
@@ -66,8 +68,9 @@ def home_page(db):
     """A HomePage at the root of the default site, as the demo loader makes it.
 
     Transactional tests flush the tables that Wagtail's migrations filled,
-    so the tree's root and the default site are made again when missing.
+    so the default locale, the tree's root and the default site are made again when missing.
     """
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE))
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True, port=80)

@@ -24,6 +24,7 @@ class RsvpAdmin(InRequestsMenu, SafeModelAdmin):
     menu_label = "RSVPs"
     menu_icon = "group"
     menu_order = 15
+    menu_badge = False  # a list of people coming, not requests waiting for an answer
     list_display = ["name", "event", "status", "created_at", "attended"]
     list_filter = ["event", "status", "attended"]
     search_fields = ["name", "email", "phone"]

@@ -34,7 +34,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 # SECURE_HSTS_PRELOAD is an opt-in a campaign makes deliberately; don't warn about it.
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# W003 looks for Django's CSRF middleware by its path: core.cross_origin's middleware is a
+# subclass of it, checking tokens on every view but the public ones (SECURITY.md).
+SILENCED_SYSTEM_CHECKS = ["security.W021", "security.W003"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
