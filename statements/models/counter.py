@@ -9,7 +9,7 @@ Parliament petitions site's 2019 surge); reading sums a handful of rows.
 
 import random
 
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F, Sum
 
 SLOTS = 8
@@ -57,41 +57,17 @@ class SignatureCount(models.Model):
 
     @classmethod
     def add_each(cls, page_id, kinds, delta):
-        """Add `delta` to several counts of a statement at once (a signature's kind, region and union).
+        """Add `delta` to several counts of a statement (a signature's kind, region and union).
 
-        Increments take one random slot for all of them: one UPDATE ... RETURNING
-        says which had a row there, and only the others are created, so a
-        confirmation counts its region and union for no more queries than
-        its kind alone. The rows are locked in the order of their kind (the
-        subquery's ORDER BY ... FOR UPDATE), as every other path takes them
-        (see `add_all`), so concurrent confirmations and withdrawals never
-        deadlock. Decrements go one by one, in that order, as `add` does them.
+        One by one, in the order of their names, as every other path takes
+        them (`add_all`, withdrawals): transactions that lock counters in the
+        same order never wait on each other in a cycle, so concurrent
+        confirmations and withdrawals never deadlock. (A single UPDATE over
+        all of them deadlocked under load on PostgreSQL: the order in which
+        it locks rows is the plan's, not ours.)
         """
-        kinds = sorted(set(kinds))
-        if delta < 0 or len(kinds) < 2:
-            for kind in kinds:
-                cls.add(page_id, kind, delta)
-            return
-        slot = random.randrange(SLOTS)
-        table = connection.ops.quote_name(cls._meta.db_table)
-        marks = ", ".join(["%s"] * len(kinds))
-        lock = " FOR UPDATE" if connection.features.has_select_for_update else ""  # SQLite locks the whole file
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET count = count + %s WHERE id IN (SELECT id FROM {table} "
-                f"WHERE page_id = %s AND slot = %s AND kind IN ({marks}) ORDER BY kind{lock}) RETURNING kind",
-                [delta, page_id, slot, *kinds],
-            )
-            counted = {row[0] for row in cursor.fetchall()}
-        missing = [kind for kind in kinds if kind not in counted]
-        if not missing:
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.bulk_create(cls(page_id=page_id, kind=kind, slot=slot, count=delta) for kind in missing)
-        except IntegrityError:  # another request created one of them first: count each the careful way
-            for kind in missing:
-                cls.add(page_id, kind, delta)
+        for kind in sorted(set(kinds)):
+            cls.add(page_id, kind, delta)
 
     @classmethod
     def add_all(cls, page_id, changes):
