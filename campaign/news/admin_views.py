@@ -54,6 +54,8 @@ def compose(request, page_id):
         "form": form,
         "recipients": audience.recipients(chosen).count(),
         "audience_text": audience.describe(chosen),
+        # the chosen audience again as the send form's hidden fields ("on" for a box, each value of a list)
+        "audience_fields": [(key, value if isinstance(value, list) else ["on"]) for key, value in chosen.items()],
         "subject": preview.subject,
         "preview_text": preview.body,
         "active": page.sends.filter(status__in=["queued", "sending", "paused"]).first(),

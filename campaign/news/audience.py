@@ -5,18 +5,17 @@ worker works out the same recipients the editor saw counted. Each key names
 a narrowing in NARROWINGS, applied to core's subscribers; the admin's
 AudienceForm offers the same keys.
 
-HOOK for regions and unions: once signatures carry them (issue 19 builds on
-the task adding `region` and `union` to Signature), add
-`"regions": by_signatures(lambda rows, values: rows.filter(region__in=values))`
-(and the same for unions) here, and a MultipleChoiceField of that name to
-AudienceForm. Nothing else changes: counting, queuing and sending read the
-audience through `recipients`.
+A new narrowing is one entry in NARROWINGS and a field of that name in
+AudienceForm: counting, queuing and sending read the audience through
+`recipients`.
 """
 
 from django import forms
 
+from core.regions import Region
 from core.subscriptions.models import Subscriber
 from statements.models import Signature
+from statements.models.movement import listed_unions
 
 
 def by_signatures(narrow):
@@ -34,6 +33,8 @@ def by_signatures(narrow):
 
 NARROWINGS = {
     "organisations": by_signatures(lambda rows, value: rows.filter(kind=Signature.Kind.ORGANISATION)),
+    "regions": by_signatures(lambda rows, values: rows.filter(region__in=values)),
+    "unions": by_signatures(lambda rows, values: rows.filter(union_id__in=values)),
 }
 
 
@@ -47,11 +48,14 @@ def recipients(audience):
 
 
 def describe(audience):
-    return (
-        "organisations’ contacts who asked for updates"
-        if (audience or {}).get("organisations")
-        else "everyone who asked for updates"
-    )
+    audience = audience or {}
+    who = "organisations’ contacts" if audience.get("organisations") else "everyone"
+    places = [str(Region(value).label) for value in audience.get("regions") or [] if value in Region.values]
+    unions = dict((str(pk), name) for pk, name in listed_unions())
+    bodies = [unions.get(value, "a union since removed") for value in audience.get("unions") or []]
+    where = f" in {', '.join(places)}" if places else ""
+    union = f" of {', '.join(bodies)}" if bodies else ""
+    return f"{who}{union}{where} who asked for updates"
 
 
 class AudienceForm(forms.Form):
@@ -62,4 +66,20 @@ class AudienceForm(forms.Form):
         required=False,
         help_text="People who signed for an organisation and asked for updates.",
     )
-    # Regions and unions join here (see the module's docstring).
+    regions = forms.MultipleChoiceField(
+        label="Only these nations or regions",
+        choices=Region.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="People whose signature gives one of them. None ticked: everywhere.",
+    )
+    unions = forms.MultipleChoiceField(
+        label="Only these unions’ bodies",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Union branches and bodies that signed for one of them. None ticked: all.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unions"].choices = [(str(pk), name) for pk, name in listed_unions()]

@@ -10,6 +10,7 @@ from campaign.news import sending
 from campaign.news.models import UpdateDelivery, UpdateSend
 from core.organisers import ORGANISERS_GROUP
 from core.subscriptions.models import Subscriber
+from statements.models import Union
 from tests.conftest import make_user
 from tests.news.factories import UpdateIndexPageFactory, UpdatePageFactory
 from tests.statements.factories import SignatureFactory
@@ -203,3 +204,28 @@ def test_the_list_of_sends_links_each_progress(organiser_client, update):
     send = UpdateSend.objects.create(page=update, total=3, sent=1, prepared=True)
     html = organiser_client.get("/admin/news/updatesend/").content.decode()
     assert f'href="/admin/news/sends/{send.pk}/"' in html and "Our big meeting" in html
+
+
+def test_only_chosen_regions_and_unions(organiser_client, update):
+    unite = Union.objects.create(name="Unite")
+    statement = SignatureFactory(region="wales").page
+    SignatureFactory(page=statement, email="leeds@example.org", region="yorkshire")
+    SignatureFactory(page=statement, email="cardiff@example.org", region="wales")
+    SignatureFactory(
+        page=statement,
+        organisation_kind=True,
+        email="branch@example.org",
+        region="london",
+        organisation_type="union",
+        union=unite,
+    )
+    subscribe("leeds@example.org", "cardiff@example.org", "branch@example.org")
+
+    html = organiser_client.get(compose_url(update), {"regions": ["wales", "london"]}).content.decode()
+    assert re.search(r"<strong>2</strong> subscribers: everyone in Wales, London who asked for updates", html)
+    html = organiser_client.get(compose_url(update), {"unions": [str(unite.pk)]}).content.decode()
+    assert re.search(r"<strong>1</strong> subscriber: everyone of Unite who asked for updates", html)
+    assert f'<input type="hidden" name="unions" value="{unite.pk}">' in html
+
+    organiser_client.post(compose_url(update), {"action": "send", "regions": ["yorkshire"]})
+    assert [m.to for m in mail.outbox] == [["leeds@example.org"]]
