@@ -33,7 +33,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.coreutils import cautious_slugify
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
@@ -268,3 +268,14 @@ class AnsweredRequestAdmin:
         edit_handler = super().get_edit_handler()
         edit_handler.base_form_class = self.edit_form_class
         return edit_handler
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users with `permission` (an admin screen of an app's own, not a ModelAdmin)."""
+
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)

@@ -2,9 +2,9 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
+from core.admin import PermissionMenuItem
 from core.menu_badges import menu_badge
 
 from .admin import SignatureAdmin
@@ -22,15 +22,6 @@ def import_urls():
         path("statements/review/", review_signatures, name="statements_review"),
         path("statements/review/group/", review_group, name="statements_review_group"),
     ]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_menu_item")

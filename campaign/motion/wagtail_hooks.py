@@ -2,10 +2,16 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import REQUESTS_MENU_HOOK, AnsweredRequestAdmin, DefaultNewFilter, InRequestsMenu, SafeModelAdmin
+from core.admin import (
+    REQUESTS_MENU_HOOK,
+    AnsweredRequestAdmin,
+    DefaultNewFilter,
+    InRequestsMenu,
+    PermissionMenuItem,
+    SafeModelAdmin,
+)
 from core.request_forms import StatusEmailForm
 
 from .admin_views import CHANGE_PERMISSION, verify_reports
@@ -70,14 +76,15 @@ modeladmin_register(SpeakerRequestAdmin)
 modeladmin_register(MotionReportAdmin)
 
 
-class PermissionMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(CHANGE_PERMISSION)
-
-
 @hooks.register(REQUESTS_MENU_HOOK)
 def verify_menu_item():
-    return PermissionMenuItem("Verify motion reports", reverse("motion_verify_reports"), icon_name="tick", order=36)
+    return PermissionMenuItem(
+        "Verify motion reports",
+        reverse("motion_verify_reports"),
+        icon_name="tick",
+        order=36,
+        permission=CHANGE_PERMISSION,
+    )
 
 
 @hooks.register("register_admin_urls")

@@ -9,8 +9,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail_modeladmin.options import modeladmin_register
 
+from core.admin import PermissionMenuItem
 from statements.permissions import IMPORT_PERMISSION
-from statements.wagtail_hooks import PermissionMenuItem
 
 from .admin import StallAdmin
 from .admin_views import import_for_event, totals_by_event
