@@ -185,7 +185,7 @@ def test_stall_admin_screenshots(stall, stall_context, request):
         page.screenshot(path=str(SCREENS / f"stall-admin-{name}-{width}.png"), full_page=True)
 
 
-def test_stall_pages_are_valid_html(client, django_db_serialized_rollback, home_page, html_checker):
+def test_stall_pages_are_valid_html(client, transactional_db, django_db_serialized_rollback, home_page, html_checker):
     """The stall page empty, with mistakes, thanking, closed and revoked; the code form; an unknown link."""
     statement = StatementPageFactory(parent=home_page)
     events = EventIndexPageFactory(parent=home_page)
