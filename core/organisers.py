@@ -23,16 +23,19 @@ def organisers_group(*permissions, using="default"):
     return group
 
 
-def grant_after_migrate(app_label, permissions):
+def grant_after_migrate(app_label, permissions, collection_permissions=()):
     """Keep the group holding `permissions` of the app `app_label`: granted after every migrate.
 
     So a production site has the group without the demo content, and each
-    app names only its own share.
+    app names only its own share. `collection_permissions` are granted on
+    the root collection (`grant_on_root_collection`).
     """
 
     def grant(sender, using="default", **kwargs):
         create_permissions(sender, verbosity=0, using=using)
         organisers_group(*permissions, using=using)
+        if collection_permissions:
+            grant_on_root_collection(collection_permissions, using=using)
 
     post_migrate.connect(
         grant, sender=apps.get_app_config(app_label), weak=False, dispatch_uid=f"organisers-{app_label}"
@@ -46,6 +49,27 @@ def _permission(name, using):
         .objects.using(using)
         .get(content_type__app_label=app_label, codename=codename)
     )
+
+
+def grant_on_root_collection(permissions, using="default"):
+    """The group may do `permissions` ("wagtaildocs.add_document" ...) on documents and images in every collection.
+
+    Wagtail checks documents and images per collection, and the root holds
+    all of them. The apps named may be installed after the one granting, so
+    their permissions are made first.
+    """
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root = Collection.objects.using(using).filter(depth=1).first()
+    if root is None:  # the tables were emptied (a test's flush): nothing to grant on
+        return
+    for label in {name.split(".")[0] for name in permissions}:
+        create_permissions(apps.get_app_config(label), verbosity=0, using=using)
+    group = organisers_group(using=using)
+    for name in permissions:
+        GroupCollectionPermission.objects.using(using).get_or_create(
+            group=group, collection=root, permission=_permission(name, using)
+        )
 
 
 def grant_on_page(page, permissions, using="default"):
@@ -79,16 +103,18 @@ class GrantsOrganisers:
     """An AppConfig mixin: the organisers group gets the app's share of permissions.
 
     `organiser_permissions`, model permissions ("app.codename"), after
-    every migrate; `organiser_page_permissions`, {page model name: Wagtail
+    every migrate; `organiser_collection_permissions`, documents' and
+    images' permissions on the root collection; `organiser_page_permissions`, {page model name: Wagtail
     page permissions}, on every page of that type and those under it (for
     a page made later, when it is made).
     """
 
     organiser_permissions = ()
+    organiser_collection_permissions = ()
     organiser_page_permissions = {}
 
     def ready(self):
         super().ready()
-        grant_after_migrate(self.label, self.organiser_permissions)
+        grant_after_migrate(self.label, self.organiser_permissions, self.organiser_collection_permissions)
         for model_name, permissions in self.organiser_page_permissions.items():
             grant_on_pages_of(self, model_name, permissions)

@@ -18,7 +18,8 @@ from django.core import mail
 from django.utils import timezone
 
 from campaign.events.models import EventPage, EventSubmission
-from campaign.materials.models import PrintOrder
+from campaign.materials.models import Material, MaterialsPage, PrintOrder
+from campaign.materials.posters import draw_poster, poster_files
 from campaign.motion.models import SpeakerRequest
 from core.organisers import ORGANISERS_GROUP
 from statements.models import Signature, SignatureCount
@@ -187,3 +188,45 @@ def test_organiser_exports_signatures_and_the_accents_survive(organiser_page):
     names = {value for row in rows for value in row.values()}
     assert "Siân Llŷr-Pérez" in names and "Llanelli" in names
     assert Path(download.path()).read_bytes().startswith(b"\xef\xbb\xbf")  # so a spreadsheet reads it as UTF-8
+
+
+@pytest.mark.parametrize("live_page", ["desktop"], indirect=True)
+def test_organiser_adds_a_poster_from_a_pdf_alone_and_visitors_see_its_preview(organiser_page, tmp_path):
+    page = organiser_page
+    pdf = tmp_path / "tenants-union-poster.pdf"
+    pdf.write_bytes(
+        poster_files(draw_poster("Tenants Together", "Rents down, repairs now", "Sign today", "example.org"))[1]
+    )
+    materials = MaterialsPage.objects.get()
+    page.goto(f"/admin/pages/{materials.pk}/edit/")
+    look(page, "materials-page")
+
+    page.get_by_role("button", name="Add material").click()
+    new = page.locator("[id^='inline_child_materials-']").last
+    new.get_by_label("Title").fill("Tenants' union poster")
+    new.get_by_role("button", name="Choose a document").click()
+    chooser = page.locator(".modal-dialog")
+    chooser.get_by_role("tab", name="Upload").click()
+    chooser.locator("input[type=file]").set_input_files(str(pdf))
+    chooser.get_by_label("Title").fill("Tenants' union poster, A4")
+    chooser.get_by_role("button", name="Upload").click()
+    expect(new).to_contain_text("Tenants' union poster, A4")  # the chosen document, back on the form
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".messages")).to_contain_text("published")
+
+    material = Material.objects.get(title="Tenants' union poster")
+    assert material.preview is None and material.card_image is not None  # drawn from the PDF's first page
+    page.goto(f"/admin/pages/{materials.pk}/edit/")
+    expect(page.locator("main")).to_contain_text("Visitors see a picture of this file’s first page")
+    page.get_by_text("Tenants' union poster").last.scroll_into_view_if_needed()
+    look(page, "materials-page-with-poster")
+
+    page.goto(materials.url)
+    card = page.locator(".card.material", has_text="Tenants' union poster")
+    picture = card.locator("img")
+    expect(picture).to_be_visible()
+    card.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENS / "poster-on-the-public-page-1280.png"))
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the preview did not load"
+    assert card.get_by_role("link", name=re.compile("Download")).get_attribute("href").endswith(".pdf")
