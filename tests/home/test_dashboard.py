@@ -103,7 +103,7 @@ def test_the_dashboard_costs_the_same_queries_with_ten_signatures_or_a_hundred_t
     SignatureCount.add(statement_page.pk, Signature.Kind.PERSON, 100_000)
 
     assert count_dashboard_queries(client) == with_ten
-    assert "In all 100010 (100010 people, 0 organisations)" in visible_text(dashboard(client, organiser))
+    assert "In all 100,010 (100,010 people, 0 organisations)" in visible_text(dashboard(client, organiser))
 
 
 def test_form_submissions_wait_until_someone_handles_them(client, organiser, home_page):
