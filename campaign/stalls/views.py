@@ -1,10 +1,10 @@
 """The stall's pages: the code form, the sign form on the device, its JSON inbox, and its service worker.
 
 A stall's key (in the link the organiser opens, or found by its short code)
-is what authorises signing there, so the two POSTs that sign are exempt
-from Django's CSRF token: a page loaded from the device's offline copy may
-hold a stale one, and another site cannot know the key. They still refuse
-a request the browser says came from another site (Sec-Fetch-Site, Origin).
+is what authorises signing there. The two POSTs that sign are checked by
+origin like every public form (core.cross_origin): no CSRF token, which a
+page reopened from the device's offline copy could not hold fresh anyway,
+and a request the browser says came from another site is refused.
 They are not rate-limited per network: a stall is one device signing many
 people, which is the point. The key travels in the query string and the
 body, never the path, so access logs (which drop query strings) never hold it.
@@ -12,17 +12,17 @@ body, never the path, so access logs (which drop query strings) never hold it.
 
 import json
 import uuid
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.cross_origin import cross_origin_protected
 from core.protection import rate_limited
 
 from .forms import CodeForm, StallSignForm
@@ -31,14 +31,6 @@ from .recording import take
 
 MAX_BATCH = 200  # signatures in one JSON request: a day's stall, with room to spare
 MAX_BODY = 1024 * 1024
-
-
-def from_this_site(request):
-    """False when the browser says the request came from another site (Fetch Metadata, then Origin)."""
-    if request.headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
-        return False
-    origin = request.headers.get("Origin")
-    return origin is None or urlsplit(origin).netloc == request.get_host()
 
 
 def find_stall(key):
@@ -81,7 +73,7 @@ def stall(request):
     return TemplateResponse(request, "stalls/code.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@csrf_exempt  # authorised by the stall's key; see the module's docstring
+@cross_origin_protected  # authorised by the stall's key; see the module's docstring
 @never_cache
 @require_POST
 def sign(request):
@@ -89,8 +81,6 @@ def sign(request):
     found = find_stall(request.POST.get("key", ""))
     if found is None:
         return TemplateResponse(request, "stalls/unknown.html", status=404)
-    if not from_this_site(request):
-        return HttpResponseForbidden("This form can only be sent from the stall's own page.")
     if not found.is_open():
         return render_stall(request, found, status=410)
     form = StallSignForm(request.POST)
@@ -102,7 +92,7 @@ def sign(request):
     return redirect(stall_url(found, signed=1))
 
 
-@csrf_exempt  # authorised by the stall's key; see the module's docstring
+@cross_origin_protected  # authorised by the stall's key; see the module's docstring
 @never_cache
 @require_POST
 def entries(request):
@@ -114,8 +104,6 @@ def entries(request):
     send. A closed or revoked stall answers 410 with the reason, and the
     device keeps its signatures and says why they were not sent.
     """
-    if not from_this_site(request):
-        return JsonResponse({"error": "This can only be sent from the stall's own page."}, status=403)
     if len(request.body) > MAX_BODY:
         return JsonResponse({"error": "Too much at once: send fewer signatures."}, status=413)
     try:
