@@ -69,7 +69,7 @@ def signature_figures():
         "total": people + organisations,
         "today": days[-1][1],
         "week": sum(signed for _, signed in days[-WEEK:]),
-        "waiting": Signature.objects.unconfirmed().count(),
+        "waiting": Signature.objects.awaiting_confirmation().count(),
         "chart": chart(days),
         "list_url": reverse("statements_signature_modeladmin_index"),
     }

@@ -24,13 +24,15 @@ class ConfirmedFilter(SimpleListFilter):
     parameter_name = "confirmed"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Confirmed"), ("no", "Waiting for confirmation")]
+        return [("yes", "Confirmed"), ("no", "Waiting for confirmation"), ("held", "Held for review")]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
             return queryset.confirmed()
         if self.value() == "no":
-            return queryset.unconfirmed()
+            return queryset.awaiting_confirmation()
+        if self.value() == "held":
+            return queryset.held()
         return queryset
 
 

@@ -40,6 +40,10 @@ class SignatureQuerySet(models.QuerySet):
     def unconfirmed(self):
         return self.filter(confirmed_at__isnull=True)
 
+    def awaiting_confirmation(self):
+        """Emailed and not yet confirmed: the held ones wait for an organiser instead."""
+        return self.unconfirmed().filter(held_because="")
+
     def held(self):
         """Signatures waiting for an organiser to release or invalidate them (statements.review)."""
         return self.filter(HELD)

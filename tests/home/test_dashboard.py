@@ -131,6 +131,7 @@ def test_organisers_see_held_signatures_reports_to_verify_and_the_email_queue(
     text = visible_text(html)
 
     assert "Signatures held for review 1 new" in text
+    assert "Awaiting confirmation 1" in text  # the signing just made; the held one waits for an organiser
     assert "Motion reports to verify 1 new" in text
     assert 'href="/admin/statements/review/"' in html
     assert "Emails waiting to be sent: 1 (the oldest for 10 minutes)" in text

@@ -71,6 +71,21 @@ def test_the_list_leads_with_who_signed_in_a_few_short_columns(client, organiser
     assert "Anytown Trades Union Council — A. Secretary, Secretary" in visible_text(html)
 
 
+def test_organisers_filter_confirmed_waiting_and_held_signatures_apart(client, organiser, statement_page):
+    SignatureFactory(page=statement_page, name="Ada Confirmed")
+    SignatureFactory(page=statement_page, name="Bea Waiting", unconfirmed=True)
+    SignatureFactory(page=statement_page, name="Cy Held", unconfirmed=True, held_because="network")
+    client.force_login(organiser)
+
+    def listed(value):
+        text = visible_text(client.get(LIST_URL, {"confirmed": value}))
+        return [name for name in ("Ada Confirmed", "Bea Waiting", "Cy Held") if name in text]
+
+    assert listed("yes") == ["Ada Confirmed"]
+    assert listed("no") == ["Bea Waiting"]  # the held one was never emailed: it waits for an organiser
+    assert listed("held") == ["Cy Held"]
+
+
 def test_plain_editor_cannot_open_signatures_or_export(client, editor, demo_statement):
     client.force_login(editor)
     assert refused(client.get(LIST_URL))
