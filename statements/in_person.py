@@ -31,7 +31,7 @@ def record_in_person(page, *, name, email="", town="", organisation="", show_pub
         town=town,
         show_publicly=show_publicly,
         keep_informed=keep_informed and bool(email),
-        source=Signature.Source.PAPER,
+        source=Signature.Source.IN_PERSON,
         confirmed_at=timezone.now(),
     )
     try:

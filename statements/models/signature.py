@@ -82,6 +82,7 @@ class Signature(models.Model):
         WEB = "web", "Signed on the website"
         PAPER = "paper", "Paper sheet"
         IMPORT = "import", "Imported"
+        IN_PERSON = "in_person", "Signed in person, on a stall's device"
 
     page = models.ForeignKey("statements.StatementPage", on_delete=models.CASCADE, related_name="signatures")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)

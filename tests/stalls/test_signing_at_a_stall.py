@@ -56,6 +56,7 @@ def test_signing_without_javascript_counts_at_once_and_clears_the_form(client, s
     assert "data-stall-total>1<" in html
     signature = Signature.objects.get()
     assert signature.is_confirmed and signature.show_publicly and not signature.keep_informed
+    assert signature.get_source_display() == "Signed in person, on a stall's device"  # not a paper sheet
     assert statement_page.counts()["total"] == 1
     assert signature.in_person.event == stall.event and signature.in_person.stall == stall
     assert mail.outbox == []  # no address given, nothing to send
