@@ -50,8 +50,10 @@ def verify_reports(request):
         messages.success(request, f"{count} report{'s' if count != 1 else ''} verified: now on the public list.")
         return redirect("motion_verify_reports")
     reports = list(waiting())
+    # Ticked: what the organiser ticked before a mistake, or the report whose "Verify" button opened this screen.
+    ticked = set(request.POST.getlist("reports") if request.method == "POST" else request.GET.getlist("report"))
     return TemplateResponse(
         request,
         "motion/admin/verify_reports.html",
-        {"form": form, "reports": reports, "title": "Verify motion reports"},
+        {"form": form, "reports": reports, "ticked": ticked, "title": "Verify motion reports"},
     )

@@ -10,6 +10,7 @@ from core.admin import (
     DefaultNewFilter,
     InRequestsMenu,
     PermissionMenuItem,
+    RequestButtonHelper,
     SafeModelAdmin,
 )
 from core.request_forms import StatusEmailForm
@@ -48,10 +49,29 @@ class SpeakerRequestAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
 REPORT_FIELDS = ("body_name", "body_type", "union", "union_other", "region", "status", "meeting_date")
 
 
+class ReportButtonHelper(RequestButtonHelper):
+    """A report waiting for an organiser leads with "Verify": the verify screen, with this report ticked."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        buttons = super().get_buttons_for_obj(obj, exclude, classnames_add, classnames_exclude)
+        if obj.is_waiting_for_verification and self.request.user.has_perm(CHANGE_PERMISSION):
+            buttons.insert(
+                0,
+                {
+                    "url": f"{reverse('motion_verify_reports')}?report={obj.pk}",
+                    "label": "Verify",
+                    "classname": self.finalise_classname(classnames_add),
+                    "title": f"Verify the report from “{obj.body_name}”",
+                },
+            )
+        return buttons
+
+
 class MotionReportAdmin(InRequestsMenu, SafeModelAdmin):
     """Every report, to search and correct; verifying several at once is the "Verify motion reports" screen."""
 
     model = MotionReport
+    button_helper_class = ReportButtonHelper
     menu_label = "Motion reports"
     menu_icon = "doc-full"
     menu_order = 35

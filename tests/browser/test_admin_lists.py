@@ -29,6 +29,7 @@ LISTS = {
     "submitted activities": "/admin/events/eventsubmission/",
     "print orders": "/admin/materials/printorder/",
     "speaker requests": "/admin/motion/speakerrequest/",
+    "motion reports": "/admin/motion/motionreport/",
 }
 
 # For every cell of the list: is its content cut off, and is any word in it split over two lines?

@@ -127,6 +127,26 @@ def test_bulk_verify_needs_a_ticked_report_and_how_it_was_checked(client, motion
     assert not MotionReport.objects.filter(verified_at__isnull=False).exists()
 
 
+def test_a_report_waiting_in_the_list_has_a_verify_button_that_ticks_it(client, motion_page, organiser):
+    waiting = report_and_confirm(client, body_name="Hull Trades Council")
+    MotionReportFactory(body_name="Unconfirmed branch")  # its reporter has not confirmed: nothing to verify yet
+    client.force_login(organiser)
+
+    listing = client.get("/admin/motion/motionreport/").content.decode()
+    buttons = re.findall(r'href="(/admin/motion/reports/verify/\?report=\d+)"', listing)
+    assert buttons == [f"/admin/motion/reports/verify/?report={waiting.pk}"]
+
+    screen = client.get(buttons[0]).content.decode()
+    assert re.search(rf'value="{waiting.pk}" id="report-{waiting.pk}" checked', screen)
+    client.post("/admin/motion/reports/verify/", {"reports": [waiting.pk], "verification": "phone"})
+    waiting.refresh_from_db()
+    assert waiting.is_verified
+    assert (
+        "/admin/motion/reports/verify/?report="
+        not in client.get("/admin/motion/motionreport/").content.decode()
+    )
+
+
 def test_opening_the_link_alone_confirms_nothing_and_a_bad_link_says_so(client, motion_page):
     client.post("/motion/report/", report_data())
     (link,) = links_in(mail.outbox[-1])

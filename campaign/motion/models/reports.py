@@ -114,6 +114,11 @@ class MotionReport(models.Model):
     def is_verified(self):
         return self.verified_at is not None
 
+    @property
+    def is_waiting_for_verification(self):
+        """As `MotionReportQuerySet.waiting_for_verification`, for one report in hand."""
+        return self.email_confirmed_at is not None and not self.is_verified
+
 
 # The follow-up email's one-click answers, in order: (value, what the button says).
 FOLLOW_UP_ANSWERS = [
