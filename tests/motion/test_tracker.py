@@ -141,10 +141,7 @@ def test_a_report_waiting_in_the_list_has_a_verify_button_that_ticks_it(client, 
     client.post("/admin/motion/reports/verify/", {"reports": [waiting.pk], "verification": "phone"})
     waiting.refresh_from_db()
     assert waiting.is_verified
-    assert (
-        "/admin/motion/reports/verify/?report="
-        not in client.get("/admin/motion/motionreport/").content.decode()
-    )
+    assert "/admin/motion/reports/verify/?report=" not in client.get("/admin/motion/motionreport/").content.decode()
 
 
 def test_opening_the_link_alone_confirms_nothing_and_a_bad_link_says_so(client, motion_page):
