@@ -71,19 +71,22 @@ def measure(source):
     }
 
 
-def export_peak(env, source):
-    """Run the export in a subprocess with `env`; return its measurements."""
+def run_measurement(module, argument, env):
+    """Run `python -m module argument` with `env` (a fresh process, so its peak memory is its own); return its JSON.
+
+    The module prints its measurements as JSON on its last line.
+    """
     result = subprocess.run(
-        [PYTHON, "-m", "bench.memory", source],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
+        [PYTHON, "-m", module, str(argument)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
     )
     if result.returncode:
-        raise RuntimeError(f"the export failed:\n{result.stdout}\n{result.stderr}")
+        raise RuntimeError(f"{module} {argument} failed:\n{result.stdout}\n{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def export_peak(env, source):
+    """Run the export in a subprocess with `env`; return its measurements."""
+    return run_measurement("bench.memory", source, env)
 
 
 if __name__ == "__main__":

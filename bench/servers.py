@@ -197,6 +197,29 @@ def default_workers():
     return 2 * (os.cpu_count() or 1) + 1
 
 
+def wait_until_it_answers(server, name, url, timeout, any_status=False):
+    """Poll `url` until it answers 200 (or, with `any_status`, anything at all) while `server.process` runs.
+
+    Stops the server and raises, with its log, if it exits or does not answer within `timeout` seconds.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{name} exited:\n{server.log()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except urllib.error.HTTPError:
+            if any_status:
+                return
+            time.sleep(0.2)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"{name} did not answer in {timeout} s:\n{server.log()}")
+
+
 class Gunicorn:
     """A gunicorn serving config.wsgi on 127.0.0.1:port; its output goes to a log file.
 
@@ -240,18 +263,8 @@ class Gunicorn:
             start_new_session=True,
         )
         log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn on port {self.port} exited:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/statement/", timeout=5) as response:
-                    if response.status == 200:
-                        return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"gunicorn on port {self.port} did not answer in {timeout} s:\n{self.log()}")
+        wait_until_it_answers(self, f"gunicorn on port {self.port}", f"{self.url}/statement/", timeout)
+        return self
 
     def stop(self):
         if self.process is None or self.process.poll() is not None:

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-from bench.memory import peak_rss_kib, reset_peak, status_kib
+from bench.memory import peak_rss_kib, reset_peak, run_measurement, status_kib
 from bench.servers import PYTHON, ROOT, create_database, database_url, drop_database, postgres_problem
 
 DATABASE = "bench_update_memory"
@@ -69,17 +69,7 @@ def measure(count):
 
 
 def run_size(env, count):
-    result = subprocess.run(
-        [PYTHON, "-m", "bench.update_memory", str(count)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if result.returncode:
-        raise RuntimeError(f"queuing {count} failed:\n{result.stdout}\n{result.stderr}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_measurement("bench.update_memory", count, env)
 
 
 def main():
