@@ -8,8 +8,8 @@ from django.core import mail
 
 from campaign.events import rsvping
 from campaign.events.models import Rsvp, RsvpCount
+from tests.concurrency import needs_postgres, run_together  # noqa: F401 - the fixture is used
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
-from tests.statements.test_concurrency import needs_postgres, run_together  # noqa: F401 - the fixture is used
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres]
 

@@ -4,15 +4,12 @@ These use real threads and real transactions, so they need a database that
 lets several connections write at once; on SQLite they are skipped.
 """
 
-import threading
-
 import pytest
-from django.core.cache import cache
-from django.db import connection, connections
 from django.test import Client
 
 from statements import signing
 from statements.models import Signature, SignatureCount
+from tests.concurrency import needs_postgres, run_together  # noqa: F401 - the fixture is used
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import PERSON
 
@@ -20,35 +17,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.postgres,
 ]
-
-
-@pytest.fixture(autouse=True)
-def needs_postgres():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrency tests need PostgreSQL (set DATABASE_URL); SQLite serialises all writes")
-    cache.clear()
-
-
-def run_together(count, work):
-    """Start `count` threads that wait at a barrier, then call work(i) at the same moment."""
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker(number):
-        try:
-            barrier.wait()
-            work(number)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(number,)) for number in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
 
 
 def test_simultaneous_signings_with_one_email_leave_one_signature(statement_page, site_settings):

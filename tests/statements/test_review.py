@@ -13,11 +13,11 @@ from django.utils import timezone
 
 from statements import review, signing
 from statements.models import ReviewDecision, Signature
+from tests.concurrency import run_together
 from tests.conftest import make_user
 from tests.core.test_menu_badges import menu_links
 from tests.html import visible_text
 from tests.statements.factories import SignatureFactory, StatementPageFactory
-from tests.statements.test_concurrency import run_together
 
 pytestmark = pytest.mark.django_db
 

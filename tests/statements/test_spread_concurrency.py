@@ -5,8 +5,8 @@ from django.core.management import call_command
 
 from statements import signing
 from statements.models import Signature, Union
+from tests.concurrency import needs_postgres, run_together  # noqa: F401 - the fixture is used
 from tests.statements.factories import SignatureFactory
-from tests.statements.test_concurrency import needs_postgres, run_together  # noqa: F401 - the fixture is used
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
