@@ -252,7 +252,8 @@ def summarise(runs, shared):
         "is allowed.",
         "Signing posts reuse one CSRF cookie and token when the page has them (none when it has no token), "
         "and send Sec-Fetch-Site: same-origin as a browser does; each has a new email address; RATE_LIMIT_SIGN "
-        "is raised so the limit is counted in Redis but never reached, and SIGNING_EMAIL_BUDGET so none is held. "
+        "is raised so the limit is counted in Redis but never reached, SIGNING_EMAIL_BUDGET so none is held, "
+        "and REVIEW_ALERT_NETWORK/DOMAIN so no burst alert to organisers joins the confirmation emails. "
         "Tasks go to django_tasks_db.",
         "Rows saved exceed the 302s wrk counted by up to one request per connection per round: "
         "requests in flight when wrk stops still complete on the server.",
