@@ -20,13 +20,23 @@ def count_in_window(key, timeout):
     Returns the count so far. On Redis this is one atomic round trip; on any
     other backend (local memory in development and tests) add, then incr.
     """
+    return count_in_windows([key], timeout)[0]
+
+
+def count_in_windows(keys, timeout):
+    """`count_in_window` for several keys at once: one round trip on Redis whatever their number."""
     backend = caches[CACHE]
     if isinstance(backend, RedisCache):
-        full_key = backend.make_key(key)
         pipeline = get_redis_connection(CACHE).pipeline(transaction=True)
-        pipeline.set(full_key, 0, ex=timeout, nx=True)
-        pipeline.incr(full_key)
-        return pipeline.execute()[-1]
+        for key in keys:
+            full_key = backend.make_key(key)
+            pipeline.set(full_key, 0, ex=timeout, nx=True)
+            pipeline.incr(full_key)
+        return pipeline.execute()[1::2]  # each key's incr; the set-if-missing answers are skipped
+    return [_count_locally(backend, key, timeout) for key in keys]
+
+
+def _count_locally(backend, key, timeout):
     backend.add(key, 0, timeout=timeout)
     try:
         return backend.incr(key)

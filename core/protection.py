@@ -19,7 +19,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .cache import count_in_window
+from .cache import count_in_windows
 
 logger = logging.getLogger(__name__)
 
@@ -114,8 +114,13 @@ def count_this_period(scope, key, period):
     The count passes any given number exactly once per window, which is how
     a caller does something "once an hour per group" without a second key.
     """
+    return count_each_this_period([(scope, key)], period)[0]
+
+
+def count_each_this_period(scoped_keys, period):
+    """`count_this_period` for several (scope, key) pairs sharing a period, in one round trip to the cache."""
     window = int(timezone.now().timestamp()) // period
-    return count_in_window(f"{scope}:{key}:{window}", period + 5)
+    return count_in_windows([f"{scope}:{key}:{window}" for scope, key in scoped_keys], period + 5)
 
 
 def hit(scope, key, limit, period):

@@ -21,7 +21,7 @@ from disposable_email_domains import blocklist
 from django.conf import settings
 
 from core.emails import queue_email
-from core.protection import count_this_period, network_key
+from core.protection import count_each_this_period, network_key
 
 from .models.signature import Signature, normalise_email
 
@@ -53,24 +53,23 @@ def is_disposable(domain):
 def assess(request, email):
     """Count this signing against its network and its email domain for the hour, and say whether to hold it.
 
-    Three cache round trips at most; no query. The network's count is both
-    its email budget and its alert, so one key serves both.
+    One cache round trip for both counts; no query. The network's count is
+    both its email budget and its alert, so one key serves both.
     """
     network = network_key(request) if request is not None else ""
     domain = email_domain(email)
     held_because = Signature.HeldBecause.DISPOSABLE if domain and is_disposable(domain) else ""
-    alerts = []
+    counted = {}  # grouping: (scope, key)
     if network:
-        seen = count_this_period("signing:network", network, HOUR)
-        if seen > settings.SIGNING_EMAIL_BUDGET and not held_because:
-            held_because = Signature.HeldBecause.NETWORK
-        if seen == settings.REVIEW_ALERTS["network"]:
-            alerts.append("network")
+        counted["network"] = ("signing:network", network)
     if domain:
         digest = hashlib.sha256(domain.encode()).hexdigest()[:32]  # a short cache key for any length of domain
-        if count_this_period("signing:domain", digest, HOUR) == settings.REVIEW_ALERTS["domain"]:
-            alerts.append("domain")
-    return Assessment(network=network, held_because=held_because, alerts=tuple(alerts))
+        counted["domain"] = ("signing:domain", digest)
+    seen = dict(zip(counted, count_each_this_period(list(counted.values()), HOUR), strict=True))
+    if seen.get("network", 0) > settings.SIGNING_EMAIL_BUDGET and not held_because:
+        held_because = Signature.HeldBecause.NETWORK
+    alerts = tuple(grouping for grouping, count in seen.items() if count == settings.REVIEW_ALERTS[grouping])
+    return Assessment(network=network, held_because=held_because, alerts=alerts)
 
 
 def alert_organisers(signature, assessment):

@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from core.page_cache import UntilNextPublish, current_generation, purge_now_and_on_commit
 from core.regions import Region
 
 UNION_KEY = "u:"
@@ -55,21 +56,31 @@ class Union(index.Indexed, models.Model):
 register_snippet(Union)
 
 UNIONS_CACHE_KEY = "statements:listed-unions"
+_kept_unions = UntilNextPublish()
 
 
 def listed_unions():
-    """[(id, name)] of the unions the forms offer, from the cache: the sign form costs no query for them."""
-    unions = cache.get(UNIONS_CACHE_KEY)
-    if unions is None:
-        unions = list(Union.objects.filter(listed=True).values_list("pk", "name"))
-        cache.set(UNIONS_CACHE_KEY, unions, 60 * 60)
-    return unions
+    """[(id, name)] of the unions the forms offer, with no query and, mostly, no round trip to the shared cache.
+
+    Each process keeps the list until the page cache's next purge (a union
+    saved or deleted purges it, below); the shared copy is stored per
+    generation, so no process can put back a list read before the change.
+    """
+    kept = _kept_unions.current()
+    if "unions" not in kept:
+        key = f"{UNIONS_CACHE_KEY}:{current_generation()}"
+        unions = cache.get(key)
+        if unions is None:
+            unions = list(Union.objects.filter(listed=True).values_list("pk", "name"))
+            cache.set(key, unions, 60 * 60)
+        kept["unions"] = unions
+    return kept["unions"]
 
 
 @receiver([post_save, post_delete], sender=Union)
 def forget_listed_unions(sender, **kwargs):
-    """An editor's change to the list shows on the next form, on every server (the cache is shared)."""
-    cache.delete(UNIONS_CACHE_KEY)
+    """An editor's change to the list shows on the next form on every server, and on the cached pages that hold it."""
+    purge_now_and_on_commit()
 
 
 def count_keys(kind, confirmed, region="", union_id=None, union_other=""):

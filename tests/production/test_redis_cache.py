@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django_redis import get_redis_connection
 
 from bench.servers import HOST, REDIS_PORT, redis_problem
-from core.cache import count_in_window
+from core.cache import count_in_window, count_in_windows
 
 REASON = redis_problem()
 pytestmark = pytest.mark.skipif(REASON is not None, reason=f"SKIPPED Redis cache tests: {REASON}")
@@ -49,6 +49,14 @@ def test_count_in_window_counts_and_expires(redis_cache):
     assert redis_cache.get("attempts") == 3  # the counter is a plain integer Django's API reads
     ttl = redis_cache.ttl("attempts")
     assert 0 < ttl <= 60  # the window ends even if nobody counts again
+
+
+def test_several_counters_are_counted_together_each_with_its_expiry(redis_cache):
+    count_in_window("network", 60)
+
+    assert count_in_windows(["network", "domain"], 60) == [2, 1]
+    assert count_in_windows([], 60) == []
+    assert 0 < redis_cache.ttl("domain") <= 60 and 0 < redis_cache.ttl("network") <= 60
 
 
 def test_counts_from_many_threads_are_exact(redis_cache):

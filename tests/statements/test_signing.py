@@ -6,9 +6,12 @@ from urllib.parse import unquote
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.subscriptions.models import Subscriber
 from statements.models import Signature, SignatureCount
 from statements.signing import RESEND_INTERVAL
 from statements.tokens import CONFIRM, WITHDRAW, make_token
@@ -332,6 +335,27 @@ def test_confirming_costs_a_few_queries(client, statement_page, site_settings, d
     with django_assert_max_num_queries(12):
         assert client.post(action, fields).status_code == 302
     assert statement_page.counts()["total"] == 2
+
+
+def test_confirming_with_updates_asked_for_adds_only_the_subscriber_and_the_consent(
+    client, statement_page, site_settings
+):
+    """Beyond the above: the address's subscriber row (looked up, then made) and its consent, nothing else.
+
+    The statement is the view's own copy (no query for its title), and a new
+    subscriber is made receiving updates (no UPDATE after).
+    """
+    sign(client, statement_page, email="first@example.org")
+    confirm(client, link_in(mail.outbox[0], "confirm"))
+    sign(client, statement_page, keep_informed="on")
+    action, fields = confirm_form(client.get(path_of(link_in(mail.outbox[1], "confirm"))))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(action, fields).status_code == 302
+
+    tables = ('"core_', '"wagtailcore_page"', '"statements_statementpage"')  # subscribers and consents; pages
+    touched = [query["sql"] for query in queries.captured_queries if any(table in query["sql"] for table in tables)]
+    assert [sql.split()[0] for sql in touched] == ["SELECT", "INSERT", "INSERT"], touched
+    assert Subscriber.objects.get(email=PERSON["email"]).status == Subscriber.Status.SUBSCRIBED
 
 
 def test_a_page_called_sign_elsewhere_is_still_served(client, home_page, site_settings):

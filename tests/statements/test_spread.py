@@ -61,6 +61,22 @@ def test_a_union_branch_signs_and_the_page_and_json_show_it_by_union_and_region(
     assert counts["by_region"] == {"Wales": 1, "Yorkshire and the Humber": 1}
 
 
+def test_a_union_an_editor_adds_or_unlists_shows_in_the_sign_form_at_once(client, statement_page, unite):
+    def offered():
+        html = client.get(statement_page.url).content.decode()  # the page cache's copy once it has one
+        select = html[html.find('name="union"') : html.find("</select>", html.find('name="union"'))]
+        return [name for name in ("Unite", "Bakers’ Union") if f">{name}<" in select]
+
+    assert offered() == ["Unite"]
+    assert offered() == ["Unite"]  # now from the cache
+    bakers = Union.objects.create(name="Bakers’ Union")
+    assert offered() == ["Unite", "Bakers’ Union"]
+    unite.listed = False
+    unite.save()
+    assert offered() == ["Bakers’ Union"]
+    assert sign(client, statement_page, **UNION_BRANCH, union=str(bakers.pk)).status_code == 302
+
+
 def test_another_union_is_counted_under_other_unions(client, statement_page, site_settings):
     sign_and_confirm(client, statement_page, **UNION_BRANCH, union="other", union_other="Musicians’ Union")
 
