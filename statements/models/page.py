@@ -113,6 +113,16 @@ class StatementPage(RoutablePageMixin, Page):
     def recent_signatures(self, kind, limit=PUBLIC_PREVIEW_SIZE):
         return list(self.signatures.listed().filter(kind=kind)[:limit])
 
+    def get_cached_paths(self):
+        """What a CDN or caching proxy may hold of this page beside the page itself: a publish purges them all.
+
+        The thank-you pages, the first page of signatories and the share card
+        show the title or the text; later signatory pages (?after=) and the
+        .json expire by themselves within PUBLIC_CACHE_S_MAXAGE.
+        """
+        routes = [self.reverse_subpage(name) for name in ("signed", "confirmed", "change_sent")]
+        return ["/", *(f"/{route}" for route in routes), "/signatories/", "/share-card.png"]
+
     @path("")
     def statement(self, request):
         return views.statement(request, self)

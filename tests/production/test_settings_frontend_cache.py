@@ -63,4 +63,12 @@ def test_a_publish_purges_the_page_at_the_configured_cdn(
     with django_capture_on_commit_callbacks(execute=True):
         statement_page.title = "A new title"
         statement_page.save_revision().publish()
-    assert RECORDED == ["http://testserver/statement/"]
+    # The page and what is cached beside it, which show its title or text.
+    assert RECORDED == [
+        "http://testserver/statement/",
+        "http://testserver/statement/sign/done/",
+        "http://testserver/statement/confirm/done/",
+        "http://testserver/statement/change/sent/",
+        "http://testserver/statement/signatories/",
+        "http://testserver/statement/share-card.png",
+    ]
