@@ -35,11 +35,10 @@ def record_confirmed(email, form, version, given_at=None):
     # No savepoint of its own (two round trips fewer in a signature's confirmation, which calls this in its
     # transaction): nothing here is caught and retried, so an error undoes the caller's whole transaction.
     with transaction.atomic(savepoint=False):
-        subscriber = subscriber_for(email, status=Subscriber.Status.SUBSCRIBED)
+        subscriber = subscribed(email)
         Consent.objects.create(
             subscriber=subscriber, given_at=given_at or now, confirmed_at=now, form=form[:200], wording_version=version
         )
-        start(subscriber, now)
     logger.info("consent to updates recorded", extra={"form": form[:60]})
     return subscriber
 
@@ -66,9 +65,23 @@ def confirm(consent):
         start(Subscriber.objects.select_for_update().get(pk=consent.subscriber_id), now)
 
 
-def subscriber_for(email, status=Subscriber.Status.PENDING):
-    """The address's row, made with `status` (waiting) if missing; safe when two requests make it at once."""
-    subscriber, _ = Subscriber.objects.get_or_create(email=normalise(email), defaults={"status": status})
+def subscriber_for(email):
+    """The address's row, made (waiting) if missing; safe when two requests make it at once."""
+    subscriber, _ = Subscriber.objects.get_or_create(email=normalise(email))
+    return subscriber
+
+
+def subscribed(email):
+    """The address's row, receiving updates: made so, or set back to it, in one statement (an upsert).
+
+    Safe when two requests make it at once (the database settles the
+    conflict). The row's own creation time is kept; the object returned
+    knows its id and status, not that time.
+    """
+    subscriber = Subscriber(email=normalise(email), status=Subscriber.Status.SUBSCRIBED, stopped_at=None)
+    Subscriber.objects.bulk_create(
+        [subscriber], update_conflicts=True, unique_fields=["email"], update_fields=["status", "stopped_at"]
+    )
     return subscriber
 
 

@@ -55,6 +55,26 @@ def test_consent_counts_only_once_the_signature_is_confirmed(client, statement_p
     assert consent.confirmed_at is not None
 
 
+def test_an_address_that_had_stopped_updates_receives_them_again_after_a_new_confirmed_yes(
+    client, statement_page, site_settings
+):
+    long_ago = timezone.now() - timedelta(days=400)
+    Subscriber.objects.create(
+        email="rosa@example.org", status=Subscriber.Status.UNSUBSCRIBED, created_at=long_ago, stopped_at=long_ago
+    )
+    sign(client, statement_page, email="Rosa@Example.org", keep_informed="on")
+
+    confirm(client, link_in(mail.outbox[0], "confirm"))
+
+    subscriber = Subscriber.objects.get()  # the same row, not a second one
+    assert (subscriber.status, subscriber.stopped_at, subscriber.created_at) == (
+        Subscriber.Status.SUBSCRIBED,
+        None,
+        long_ago,
+    )
+    assert subscriber.consents.get().confirmed_at is not None
+
+
 def test_signing_without_the_box_subscribes_no_one(client, statement_page, site_settings):
     sign(client, statement_page)
     assert "updates" not in mail.outbox[0].body.split("To withdraw")[0]
