@@ -102,11 +102,11 @@ def grant_on_pages_of(app_config, model_name, permissions):
 class GrantsOrganisers:
     """An AppConfig mixin: the organisers group gets the app's share of permissions.
 
-    `organiser_permissions`, model permissions ("app.codename"), after
-    every migrate; `organiser_collection_permissions`, documents' and
-    images' permissions on the root collection; `organiser_page_permissions`, {page model name: Wagtail
-    page permissions}, on every page of that type and those under it (for
-    a page made later, when it is made).
+    `organiser_permissions`, model permissions ("app.codename"), and
+    `organiser_collection_permissions`, documents' and images' permissions
+    on the root collection, after every migrate; `organiser_page_permissions`,
+    {page model name: Wagtail page permissions}, on every page of that type
+    and those under it (for a page made later, when it is made).
     """
 
     organiser_permissions = ()
