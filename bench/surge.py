@@ -60,6 +60,29 @@ def read_outbox(path):
         return []
 
 
+def stop_group(process, timeout=30):
+    """SIGTERM the worker's process group and wait until every process in it has exited.
+
+    Waiting for `sh` alone is not enough: the worker it started may still be
+    finishing its last task (the email sent, its row not yet marked done),
+    and counting then would find a delivered email without a finished task.
+    """
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        process.poll()  # reaps sh once it exits
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=5)
+
+
 def count_lines(path):
     try:
         with open(path, "rb") as outbox:
@@ -103,13 +126,7 @@ def measure(env, workdir, name, seconds, tasks):
         surge.delivered_in_window, surge.seconds = last - first, closed - opened
         surge.queue_left = tasks.ready_emails()
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=5)
+        stop_group(process)
     messages = read_outbox(outbox)
     surge.delivered = len(messages)
     surge.recipients = len({tuple(message["to"]) for message in messages})
