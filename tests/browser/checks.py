@@ -244,3 +244,15 @@ def _choose_with_arrows(page, form_selector, value, select_key):
             return
         page.keyboard.press("ArrowDown")
     raise AssertionError(f"The arrow keys never reached the choice {value!r}")
+
+
+def sign_in_to_admin(page, username, password):
+    """Sign in on the admin's own sign-in screen, as a person does, and wait until the admin has opened."""
+    from playwright.sync_api import expect
+
+    page.goto("/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert "/admin/login/" not in page.url, f"{username} could not sign in"

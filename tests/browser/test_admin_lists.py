@@ -19,7 +19,7 @@ from tests.events.factories import EventSubmissionFactory
 from tests.materials.factories import PrintOrderFactory
 from tests.motion.factories import SpeakerRequestFactory
 
-from .checks import sideways_overflow
+from .checks import sideways_overflow, sign_in_to_admin
 from .conftest import ARTIFACTS, _new_context, _open_page
 
 WIDTHS = [1280, 1440]
@@ -85,11 +85,7 @@ def organiser_tab(request, browser, live_site, requests_to_answer):
     make_user("organiser", groups=[ORGANISERS_GROUP])
     context = _new_context(browser, live_site, viewport={"width": request.param, "height": 900})
     for tab in _open_page(request, context):
-        tab.goto("/admin/login/")
-        tab.locator("#id_username").fill("organiser")
-        tab.locator("#id_password").fill("password")
-        tab.get_by_role("button", name="Sign in").click()
-        expect(tab.get_by_role("heading", level=1)).to_be_visible()
+        sign_in_to_admin(tab, "organiser", "password")
         yield tab
     context.close()
 

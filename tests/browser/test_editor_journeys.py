@@ -28,7 +28,7 @@ from tests.events.factories import EventSubmissionFactory
 from tests.materials.factories import PrintOrderFactory
 from tests.motion.factories import SpeakerRequestFactory
 
-from .checks import sideways_overflow
+from .checks import sideways_overflow, sign_in_to_admin
 from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -51,12 +51,7 @@ def organiser_page(live_page):
     make_user("rosa", groups=[ORGANISERS_GROUP])
     page = live_page
     page.set_viewport_size({"width": LAPTOP, "height": 900})
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("rosa")
-    page.locator("#id_password").fill("password")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
-    assert "/admin/login/" not in page.url
+    sign_in_to_admin(page, "rosa", "password")
     return page
 
 

@@ -18,8 +18,9 @@ from icalendar import Calendar
 
 from campaign.events.models import EventIndexPage, EventPage
 from statements.models import Signature
+from tests.statements.visitor import path_of
 
-from .checks import fill_form, format_violations, submit_button
+from .checks import fill_form, format_violations, sign_in_to_admin, submit_button
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -32,10 +33,6 @@ def files_on_disk(settings, tmp_path):
     """Posters are real files, as in production: the demo content writes them under a fresh MEDIA_ROOT."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
-
-
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def read_download(download):
@@ -134,12 +131,7 @@ def test_visitor_submits_an_activity(live_page):
 def editor_page(live_page):
     """The live tab, signed in to the Wagtail admin as a superuser."""
     User.objects.create_superuser("editor", "editor@example.org", "a long test password")
-    live_page.goto("/admin/login/")
-    live_page.locator("#id_username").fill("editor")
-    live_page.locator("#id_password").fill("a long test password")
-    live_page.get_by_role("button", name="Sign in").click()
-    expect(live_page.get_by_role("heading", level=1)).to_be_visible()
-    assert "/admin/login/" not in live_page.url
+    sign_in_to_admin(live_page, "editor", "a long test password")
     return live_page
 
 

@@ -17,8 +17,9 @@ from django.utils import timezone
 from campaign.motion.models import MotionReport
 from campaign.motion.tasks import follow_up_motion_reports
 from statements.models import Union
+from tests.statements.visitor import path_of
 
-from .checks import VIEWPORTS, fill_form, format_violations, submit_button
+from .checks import VIEWPORTS, fill_form, format_violations, sign_in_to_admin, submit_button
 from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -26,10 +27,6 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 
 SCREENS = ARTIFACTS / "screens"
 BODY = "Kirkby UNISON health branch"
-
-
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def screenshot(page, name):
@@ -41,11 +38,7 @@ def screenshot(page, name):
 
 def sign_in_as_organiser(page):
     organiser = User.objects.create_superuser("organiser", "organiser@example.org", "a long test password")
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill(organiser.username)
-    page.locator("#id_password").fill("a long test password")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    sign_in_to_admin(page, organiser.username, "a long test password")
 
 
 @pytest.mark.parametrize("live_page", ["desktop"], indirect=True)

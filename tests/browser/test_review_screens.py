@@ -13,7 +13,7 @@ from statements.models import Signature, StatementPage
 from tests.conftest import make_user
 from tests.statements.factories import SignatureFactory
 
-from .checks import VIEWPORTS, run_axe, sideways_overflow
+from .checks import VIEWPORTS, run_axe, sideways_overflow, sign_in_to_admin
 from .conftest import ARTIFACTS, _new_context, _open_page
 
 BURST = "c0ffee" + "0" * 26
@@ -36,11 +36,7 @@ def reviewer_tab(request, browser, live_site):
     make_user("organiser", groups=[ORGANISERS_GROUP])
     context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
     for tab in _open_page(request, context):
-        tab.goto("/admin/login/")
-        tab.locator("#id_username").fill("organiser")
-        tab.locator("#id_password").fill("password")
-        tab.get_by_role("button", name="Sign in").click()
-        expect(tab.get_by_role("heading", level=1)).to_be_visible()
+        sign_in_to_admin(tab, "organiser", "password")
         tab.viewport = request.param
         yield tab
     context.close()

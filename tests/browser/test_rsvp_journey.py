@@ -21,6 +21,7 @@ from campaign.events import rsvping
 from campaign.events.models import EventIndexPage, EventPage, Rsvp
 from campaign.events.tasks import send_rsvp_reminders
 from tests.events.factories import EventPageFactory
+from tests.statements.visitor import path_of
 
 from .checks import fill_form, format_violations, submit_button
 
@@ -29,10 +30,6 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 
 SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 VISITOR = "grace@example.org"
-
-
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def screenshot(page, name):

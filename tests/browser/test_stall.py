@@ -18,7 +18,7 @@ from statements.models import Signature, StatementPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
 from tests.statements.factories import StatementPageFactory
 
-from .checks import VIEWPORTS, format_html_errors, format_violations
+from .checks import VIEWPORTS, format_html_errors, format_violations, sign_in_to_admin
 from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
@@ -169,10 +169,7 @@ def test_stall_admin_screenshots(stall, stall_context, request):
     SCREENS.mkdir(parents=True, exist_ok=True)
     User.objects.create_superuser("boss", "boss@example.org", "password")
     page = stall_context.new_page()
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("boss")
-    page.get_by_label("Password").fill("password")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, "boss", "password")
     expect(page).to_have_url(re.compile(r"/admin/$"))
     for name, path in [
         ("create", "/admin/stalls/stall/create/"),

@@ -17,8 +17,9 @@ from django.core import mail
 
 from campaign.news.models import UpdatePage, UpdateSend
 from core.subscriptions.models import Subscriber
+from tests.statements.visitor import path_of
 
-from .checks import fill_form, format_violations, submit_button
+from .checks import fill_form, format_violations, sign_in_to_admin, submit_button
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -32,10 +33,6 @@ def files_on_disk(settings, tmp_path):
     """The demo's logo and images are real files, as in production, under a fresh MEDIA_ROOT."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
-
-
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def screenshot(page, name):
@@ -65,11 +62,7 @@ def sign_and_confirm(page):
 
 def sign_in(page):
     User.objects.create_superuser("sender", "sender@example.org", "a long test password")
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("sender")
-    page.locator("#id_password").fill("a long test password")
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    sign_in_to_admin(page, "sender", "a long test password")
 
 
 def email_update(page, update):

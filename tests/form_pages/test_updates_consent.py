@@ -9,6 +9,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from core.subscriptions import wording
 from core.subscriptions.models import Consent, Subscriber
 from tests.form_pages.factories import FormFieldFactory, FormPageFactory
+from tests.statements.visitor import path_of
 
 pytestmark = pytest.mark.django_db
 
@@ -21,10 +22,6 @@ def join_page(home_page, site_settings):
     FormFieldFactory(page=page, label="Your name", field_type="singleline", sort_order=0)
     FormFieldFactory(page=page, label="Your email", field_type="email", sort_order=1)
     return page
-
-
-def path_of(url):
-    return re.sub(r"^https?://[^/]+", "", url)
 
 
 def test_the_question_shows_only_where_the_editor_offers_it(client, join_page):
