@@ -20,20 +20,20 @@ def count_in_window(key, timeout):
     Returns the count so far. On Redis this is one atomic round trip; on any
     other backend (local memory in development and tests) add, then incr.
     """
-    return count_in_windows([key], timeout)[0]
+    return count_in_windows([(key, timeout)])[0]
 
 
-def count_in_windows(keys, timeout):
-    """`count_in_window` for several keys at once: one round trip on Redis whatever their number."""
+def count_in_windows(keys_and_timeouts):
+    """`count_in_window` for several (key, timeout) pairs at once: one round trip on Redis whatever their number."""
     backend = caches[CACHE]
     if isinstance(backend, RedisCache):
         pipeline = get_redis_connection(CACHE).pipeline(transaction=True)
-        for key in keys:
+        for key, timeout in keys_and_timeouts:
             full_key = backend.make_key(key)
             pipeline.set(full_key, 0, ex=timeout, nx=True)
             pipeline.incr(full_key)
         return pipeline.execute()[1::2]  # each key's incr; the set-if-missing answers are skipped
-    return [_count_locally(backend, key, timeout) for key in keys]
+    return [_count_locally(backend, key, timeout) for key, timeout in keys_and_timeouts]
 
 
 def _count_locally(backend, key, timeout):

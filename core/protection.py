@@ -10,6 +10,7 @@ above any meeting on one Wi-Fi, and holds back below it instead
 
 import ipaddress
 import logging
+from dataclasses import dataclass
 from functools import wraps
 
 from django import forms
@@ -114,35 +115,63 @@ def count_this_period(scope, key, period):
     The count passes any given number exactly once per window, which is how
     a caller does something "once an hour per group" without a second key.
     """
-    return count_each_this_period([(scope, key)], period)[0]
+    return count_each_this_period([(scope, key, period)])[0]
 
 
-def count_each_this_period(scoped_keys, period):
-    """`count_this_period` for several (scope, key) pairs sharing a period, in one round trip to the cache."""
-    window = int(timezone.now().timestamp()) // period
-    return count_in_windows([f"{scope}:{key}:{window}" for scope, key in scoped_keys], period + 5)
+def count_each_this_period(counters):
+    """`count_this_period` for several (scope, key, period) counters, in one round trip to the cache."""
+    now = int(timezone.now().timestamp())
+    return count_in_windows([(f"{scope}:{key}:{now // period}", period + 5) for scope, key, period in counters])
 
 
-def hit(scope, key, limit, period):
-    """Count one attempt; return True while the caller is within `limit` per `period` seconds."""
-    return count_this_period(f"ratelimit:{scope}", key, period) <= limit
+@dataclass(frozen=True)
+class RateLimit:
+    """A form's limit: at most `most` POSTs from one network in `period` seconds.
+
+    settings.RATE_LIMITS[scope] = (most, period) wins over the defaults the
+    code gives, so a campaign can loosen a limit for a surge without code.
+    """
+
+    scope: str
+    most: int
+    period: int
+
+    @classmethod
+    def of(cls, scope, most=None, period=None):
+        most, period = settings.RATE_LIMITS.get(scope, (most or 10, period or 3600))
+        return cls(scope, most, period)
+
+    def counter(self, request):
+        """The (scope, key, period) a POST from this request counts against (count_each_this_period)."""
+        return (f"ratelimit:{self.scope}", network_of(client_ip(request)), self.period)
+
+    def allows(self, count):
+        return count <= self.most
+
+    def refusal(self, request):
+        """The polite "try again later" page, status 429."""
+        return render(request, "429.html", {"retry_minutes": max(1, self.period // 60)}, status=429)
+
+
+def hit(request, limit):
+    """Count one attempt from this request against `limit` (a RateLimit); True while it is within the limit."""
+    return limit.allows(count_this_period(*limit.counter(request)))
 
 
 def rate_limited(scope, limit=None, period=None):
     """Limit POSTs to a view per client IPv4 address or IPv6 /64 network; GETs are never counted.
 
-    settings.RATE_LIMITS[scope] = (limit, period seconds) wins over the
-    `limit` and `period` given here (the defaults for a scope the settings do
-    not name), so a campaign can loosen them for a surge without code.
+    `limit` and `period` are the defaults for a scope the settings do not
+    name (RateLimit.of).
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method == "POST":
-                max_hits, seconds = settings.RATE_LIMITS.get(scope, (limit or 10, period or 3600))
-                if not hit(scope, network_of(client_ip(request)), max_hits, seconds):
-                    return render(request, "429.html", {"retry_minutes": max(1, seconds // 60)}, status=429)
+                rate_limit = RateLimit.of(scope, limit, period)
+                if not hit(request, rate_limit):
+                    return rate_limit.refusal(request)
             return view(request, *args, **kwargs)
 
         return wrapped

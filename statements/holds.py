@@ -36,6 +36,7 @@ class Assessment:
     network: str = ""  # core.protection.network_key, or "" without a request
     held_because: str = ""
     alerts: tuple = ()  # the groupings ("network", "domain") this signature takes past their alert threshold
+    within_rate_limit: bool = True  # False: refuse it (429), save nothing
 
 
 def email_domain(address):
@@ -50,26 +51,31 @@ def is_disposable(domain):
     return any(".".join(labels[start:]) in blocklist for start in range(len(labels) - 1))
 
 
-def assess(request, email):
+def assess(request, email, rate_limit=None):
     """Count this signing against its network and its email domain for the hour, and say whether to hold it.
 
-    One cache round trip for both counts; no query. The network's count is
-    both its email budget and its alert, so one key serves both.
+    One cache round trip for both counts and, given one, the form's
+    `rate_limit` (core.protection.RateLimit): in a surge every round trip
+    counts. No query. The network's count is both its email budget and its
+    alert, so one key serves both.
     """
     network = network_key(request) if request is not None else ""
     domain = email_domain(email)
     held_because = Signature.HeldBecause.DISPOSABLE if domain and is_disposable(domain) else ""
-    counted = {}  # grouping: (scope, key)
+    counters = {}  # grouping: (scope, key, period)
+    if rate_limit is not None:
+        counters["rate limit"] = rate_limit.counter(request)
     if network:
-        counted["network"] = ("signing:network", network)
+        counters["network"] = ("signing:network", network, HOUR)
     if domain:
         digest = hashlib.sha256(domain.encode()).hexdigest()[:32]  # a short cache key for any length of domain
-        counted["domain"] = ("signing:domain", digest)
-    seen = dict(zip(counted, count_each_this_period(list(counted.values()), HOUR), strict=True))
+        counters["domain"] = ("signing:domain", digest, HOUR)
+    seen = dict(zip(counters, count_each_this_period(list(counters.values())), strict=True))
+    within_rate_limit = rate_limit.allows(seen.pop("rate limit")) if rate_limit is not None else True
     if seen.get("network", 0) > settings.SIGNING_EMAIL_BUDGET and not held_because:
         held_because = Signature.HeldBecause.NETWORK
     alerts = tuple(grouping for grouping, count in seen.items() if count == settings.REVIEW_ALERTS[grouping])
-    return Assessment(network=network, held_because=held_because, alerts=alerts)
+    return Assessment(network=network, held_because=held_because, alerts=alerts, within_rate_limit=within_rate_limit)
 
 
 def alert_organisers(signature, assessment):

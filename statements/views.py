@@ -17,10 +17,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement
-from core.protection import rate_limited
+from core.protection import RateLimit, hit, rate_limited
 from core.sharing import share_links
 
-from . import signing
+from . import holds, signing
 from .forms import ChangeSignatureForm, SignatureForm
 from .models.signature import Signature, normalise_email
 from .progress import signed_summary
@@ -73,19 +73,27 @@ def statement(request, page, form=None):
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limited("sign")
 def sign(request, page):
     """POST the form; a valid signature redirects to "check your inbox" (so a reload never re-posts).
 
     The form posts to sign/#sign, so a page with mistakes opens at the form
-    and its error summary, not at the top of a long statement.
+    and its error summary, not at the top of a long statement. Every POST
+    counts against the rate limit (RATE_LIMITS["sign"]): a valid one in the
+    same cache round trip as its hold-back counts (holds.assess), since a
+    surge is made of valid ones; a post with mistakes on its own.
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
+    rate_limit = RateLimit.of("sign")
     form = SignatureForm(request.POST)
     if not form.is_valid():
+        if not hit(request, rate_limit):
+            return rate_limit.refusal(request)
         return statement(request, page, form=form)
-    signed = signing.record(page, form, request)
+    assessment = holds.assess(request, form.cleaned_data["email"], rate_limit)
+    if not assessment.within_rate_limit:
+        return rate_limit.refusal(request)
+    signed = signing.record(page, form, request, assessment=assessment)
     check_inbox = signing.statement_path(page, request) + page.reverse_subpage("signed")
     if not signed.emailed:
         # No personal data in the address: only that nothing was sent, and when one may be.

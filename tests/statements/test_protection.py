@@ -27,6 +27,16 @@ def test_rate_limit_gives_a_polite_429(client, statement_page, site_settings, se
     assert Signature.objects.count() == 3
 
 
+def test_posts_with_mistakes_count_against_the_limit_too(client, statement_page, site_settings, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign": (3, 3600)}
+    assert sign(client, statement_page, email="not-an-address").status_code == 200  # shown its mistake
+    assert sign(client, statement_page, email="p1@example.org").status_code == 302
+    assert sign(client, statement_page, email="").status_code == 200
+    assert sign(client, statement_page, email="p2@example.org").status_code == 429  # the fourth post
+    assert sign(client, statement_page, email="also-not-an-address").status_code == 429
+    assert list(Signature.objects.values_list("email", flat=True)) == ["p1@example.org"]
+
+
 def test_a_post_from_another_site_is_refused(statement_page, site_settings):
     strict = Client(enforce_csrf_checks=True, headers={"Sec-Fetch-Site": "cross-site"})
     response = strict.post(f"{statement_page.url}sign/", PERSON)
