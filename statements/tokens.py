@@ -42,8 +42,14 @@ def read_token(token, purpose, page):
         raise BadToken(expired=True) from error
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadToken() from error
-    signature = Signature.objects.filter(pk=pk, page=page).first() if isinstance(pk, int) else None
-    if signature is None or _digest(signature) != digest:
+    if not isinstance(pk, int):
+        raise BadToken()
+    try:
+        # get(), not first(): a lookup by primary key needs no ORDER BY, and a surge of confirmations runs it each.
+        signature = Signature.objects.get(pk=pk, page_id=page.pk)
+    except Signature.DoesNotExist:
+        raise BadToken() from None
+    if _digest(signature) != digest:
         raise BadToken()
     signature.page = page  # the caller's copy: what follows (its title, its URL) costs no second query
     return signature
