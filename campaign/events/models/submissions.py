@@ -1,7 +1,8 @@
 """Activities supporters submit through the public form, for organisers to accept or reject."""
 
-from django.conf import settings
 from django.db import models
+
+from core.request_models import HandledRequest
 
 from .details import EventDetails
 
@@ -23,7 +24,7 @@ SUBMITTED_FIELDS = (
 )
 
 
-class EventSubmission(EventDetails):
+class EventSubmission(EventDetails, HandledRequest):
     """An activity a supporter submitted; organisers accept it (making a draft EventPage) or reject it."""
 
     wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
@@ -42,13 +43,6 @@ class EventSubmission(EventDetails):
     rejection_reason = models.TextField(blank=True)
     event_page = models.ForeignKey(
         "events.EventPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="submissions"
-    )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
-    last_message = models.TextField(
-        "message to the submitter", blank=True, max_length=4000, help_text="The last message emailed to them."
     )
     published_email_sent = models.DateTimeField(
         null=True, blank=True, help_text="When the submitter was told their event page is published."

@@ -1,15 +1,16 @@
 """Orders for printed copies of materials, worked through by organisers in the admin."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
+from core.request_models import HandledRequest
+
 from ..panels import OrderItemsPanel
 
 
-class PrintOrder(models.Model):
+class PrintOrder(HandledRequest):
     """A request for printed copies, worked through by organisers in the admin."""
 
     wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
@@ -29,13 +30,6 @@ class PrintOrder(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW, db_index=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
     updated = models.DateTimeField(auto_now=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
-    last_message = models.TextField(
-        "message to the requester", blank=True, max_length=4000, help_text="The last message emailed to them."
-    )
 
     answer_status = Status.SENT  # the usual answer: its button ("Mark sent") and the prefilled message
     answer_label = "Mark sent"

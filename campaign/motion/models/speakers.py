@@ -1,9 +1,10 @@
 """Invitations for a campaign speaker, worked through by organisers in the admin."""
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+
+from core.request_models import HandledRequest
 
 # What a person fills in when inviting a speaker: the form, the admin's read-only
 # panels and the CSV export all list these, in this order.
@@ -21,7 +22,7 @@ SPEAKER_REQUEST_FIELDS = (
 )
 
 
-class SpeakerRequest(models.Model):
+class SpeakerRequest(HandledRequest):
     """An invitation for a campaign speaker, worked through by organisers in the admin."""
 
     wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
@@ -55,13 +56,6 @@ class SpeakerRequest(models.Model):
     updated = models.DateTimeField(auto_now=True)
     speaker = models.CharField("speaker's name", max_length=120, blank=True)
     speaker_date = models.DateField("date of the talk", null=True, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
-    last_message = models.TextField(
-        "message to the requester", blank=True, max_length=4000, help_text="The last message emailed to them."
-    )
 
     answer_status = Status.ARRANGED  # the usual answer: its button and the prefilled message
     answer_label = "Speaker arranged"
