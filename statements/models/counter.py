@@ -9,7 +9,7 @@ Parliament petitions site's 2019 surge); reading sums a handful of rows.
 
 import random
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F, Sum
 
 SLOTS = 8
@@ -46,14 +46,28 @@ class SignatureCount(models.Model):
                 cls.objects.filter(pk=slot_pk).update(count=F("count") + delta)
             return
         slot = random.randrange(SLOTS)
-        rows = cls.objects.filter(page_id=page_id, kind=kind, slot=slot)
-        if rows.update(count=F("count") + delta):
+        if cls.add_to_slot(page_id, kind, slot, delta):
             return
         try:
             with transaction.atomic():
                 cls.objects.create(page_id=page_id, kind=kind, slot=slot, count=delta)
         except IntegrityError:  # another request created the slot first
-            rows.update(count=F("count") + delta)
+            cls.add_to_slot(page_id, kind, slot, delta)
+
+    @classmethod
+    def add_to_slot(cls, page_id, kind, slot, delta):
+        """UPDATE one slot's count by `delta` in the database; True if the slot exists.
+
+        Written as SQL, not `filter(...).update(count=F("count") + delta)`:
+        every confirmation runs it for each of its two or three counters, and
+        the ORM took longer to build that statement (about 240 µs) than the
+        database took to run it.
+        """
+        table = connection.ops.quote_name(cls._meta.db_table)  # the values go as parameters
+        sql = f'UPDATE {table} SET "count" = "count" + %s WHERE "page_id" = %s AND "kind" = %s AND "slot" = %s'
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [delta, page_id, kind, slot])
+            return cursor.rowcount > 0
 
     @classmethod
     def add_each(cls, page_id, kinds, delta):
