@@ -90,6 +90,8 @@ class MovementFieldsMixin(forms.Form):
         self.fields["union"].error_messages["invalid_choice"] = UNKNOWN_UNION
         for name in ("organisation_type", "union", "union_other"):
             self.fields[name].required_when = FOR_ORGANISATIONS
+        for name in ("region", "postcode"):
+            self.fields[name].required_when = "one of the two"  # not "(optional)": check_region asks for either
         self.fields["union_other"].validators.append(reject_control_characters)
 
     def check_movement(self, cleaned):

@@ -109,6 +109,15 @@ def test_an_organisation_says_what_it_is(client, statement_page, site_settings, 
     assert not Signature.objects.exists()
 
 
+def test_the_form_never_calls_the_region_optional_since_it_asks_for_it_or_a_postcode(
+    client, statement_page, site_settings
+):
+    text = visible_text(client.get(statement_page.url))
+    assert "Nation or region We show" in text  # its label, then its help, with no "(optional)" between
+    assert "Or your postcode Only to find your region" in text
+    assert "Town or area (optional)" in text  # a field that is optional still says so
+
+
 @pytest.mark.parametrize(
     ("postcode", "message"),
     [
