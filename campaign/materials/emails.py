@@ -8,7 +8,7 @@ or notes; the organisers' email, to the campaign's own address, has them all.
 
 from core.emails import Email, register_email, site_of
 from core.notify import modeladmin_url, organiser_addresses
-from core.site_settings import site_settings_for
+from core.request_emails import message_to_requester
 
 from .models.orders import PrintOrder
 
@@ -41,21 +41,8 @@ def for_organisers(order, site=None):
     return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[order.email])
 
 
-def status_changed(order, site=None):
-    """The message an organiser sent with a change of status (kept on the record as `last_message`)."""
-    site_settings = site_settings_for(site=site_of(site))
-    contact_email = site_settings.contact_email if site_settings else ""
-    context = {
-        "site_name": site_settings.campaign_name if site_settings else "",
-        "reference": order.pk,
-        "message": order.last_message,
-        "contact_email": contact_email,
-    }
-    return Email(to=[order.email], context=context, reply_to=[contact_email])
-
-
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 orders = PrintOrder.objects.prefetch_related("lines")
 register_email("materials/order_received", orders, received)
 register_email("materials/order_organisers", orders, for_organisers)
-register_email("materials/order_status", orders, status_changed)
+register_email("materials/order_status", orders, message_to_requester)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from core.emails import Email, register_email, site_of
 from core.notify import modeladmin_url, organiser_addresses
-from core.site_settings import site_settings_for
+from core.request_emails import message_to_requester
 
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SpeakerRequest
@@ -38,19 +38,6 @@ def for_organisers(speaker_request, site=None):
         "admin_url": modeladmin_url(speaker_request),
     }
     return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[speaker_request.email])
-
-
-def status_changed(speaker_request, site=None):
-    """The message an organiser sent with a change of status (kept on the record as `last_message`)."""
-    site_settings = site_settings_for(site=site_of(site))
-    contact_email = site_settings.contact_email if site_settings else ""
-    context = {
-        "site_name": site_settings.campaign_name if site_settings else "",
-        "reference": speaker_request.pk,
-        "message": speaker_request.last_message,
-        "contact_email": contact_email,
-    }
-    return Email(to=[speaker_request.email], context=context, reply_to=[contact_email])
 
 
 def report_page_url(report, motion_url=None):
@@ -89,7 +76,7 @@ def report_follow_up(report, motion_url=None):
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 register_email("motion/speaker_received", SpeakerRequest, received)
 register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
-register_email("motion/speaker_status", SpeakerRequest, status_changed)
+register_email("motion/speaker_status", SpeakerRequest, message_to_requester)
 register_email("motion/report_confirm", MotionReport, report_confirm)
 register_email("motion/report_organisers", MotionReport.objects.select_related("union"), report_for_organisers)
 register_email("motion/report_follow_up", MotionReport.objects.select_related("page"), report_follow_up)
