@@ -21,6 +21,7 @@ from wagtail.signals import page_published
 
 from core.emails import Email, queue_email, register_email, site_of
 from core.notify import admin_url, organiser_addresses
+from core.request_emails import to_requester
 from core.site_settings import site_settings_for
 from core.subscriptions.tokens import your_data_url
 
@@ -76,28 +77,12 @@ def notify(submission, site=None, events_url=""):
 
 def rejected(submission, site=None):
     """The organisers' reason for not listing it: sent only when an organiser rejects a submission."""
-    site_settings = site_settings_for(site=site_of(site))
-    contact_email = site_settings.contact_email if site_settings else ""
-    context = {
-        "site_name": site_settings.campaign_name if site_settings else "",
-        "title": submission.title,
-        "reason": submission.rejection_reason,
-        "contact_email": contact_email,
-    }
-    return Email(to=[submission.email], context=context, reply_to=[contact_email])
+    return to_requester(submission, site, title=submission.title, reason=submission.rejection_reason)
 
 
 def published(submission, site=None):
     """The organisers' message that the event page made from the submission is live (`last_message`, with its link)."""
-    site_settings = site_settings_for(site=site_of(site))
-    contact_email = site_settings.contact_email if site_settings else ""
-    context = {
-        "site_name": site_settings.campaign_name if site_settings else "",
-        "title": submission.title,
-        "message": submission.last_message,
-        "contact_email": contact_email,
-    }
-    return Email(to=[submission.email], context=context, reply_to=[contact_email])
+    return to_requester(submission, site, title=submission.title, message=submission.last_message)
 
 
 @receiver(page_published, sender=EventPage, dispatch_uid="events-tell-submitters")
