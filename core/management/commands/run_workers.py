@@ -10,21 +10,30 @@ run it, so each task (each email) is run by one worker, once. Threads rather
 than processes: the wait is on the network, which releases the GIL, and one
 process holds Django and Wagtail in memory once.
 
+While they run, the main thread keeps the queue's planner statistics fresh
+(core.queue_statistics): stale ones make every claim read the whole queue.
+
 SIGTERM or Ctrl-C lets every worker finish the task it is running, then
 exits. If a worker stops on its own (the database went away), the others are
 stopped and the command exits with status 1, so the platform restarts it.
 """
 
+import logging
 import os
 import signal
 import sys
 import threading
+import time
 
 from django.core.management.base import BaseCommand
-from django.db import connections
+from django.db import DatabaseError, close_old_connections, connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 from django_tasks_db.management.commands.db_worker import Worker
+
+from core import queue_statistics
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_THREADS = 8
 
@@ -70,10 +79,15 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         runners = [threading.Thread(target=run, args=(worker,), name=worker.worker_id) for worker in workers]
+        refresh_statistics()  # before the first claim: a worker may start on a queue a surge has filled
         for runner in runners:
             runner.start()
         self.stdout.write(f"{count} task workers running (queue {queue_name}).")
+        next_check = time.monotonic() + queue_statistics.CHECK_EVERY
         while any(runner.is_alive() for runner in runners):
+            if time.monotonic() >= next_check and not stopping.is_set():
+                next_check = time.monotonic() + queue_statistics.CHECK_EVERY
+                refresh_statistics()
             for runner in runners:
                 runner.join(timeout=1)
                 if not runner.is_alive() and not stopping.is_set():
@@ -82,6 +96,7 @@ class Command(BaseCommand):
                     for other in runners:
                         other.join()
                     sys.exit(1)
+        connections.close_all()
 
 
 def run(worker):
@@ -90,3 +105,13 @@ def run(worker):
         worker.run()
     finally:
         connections.close_all()
+
+
+def refresh_statistics():
+    """The queue's statistics, refreshed if stale; a failure is logged, never stops the workers."""
+    close_old_connections()  # one the database dropped since is replaced
+    try:
+        if queue_statistics.refresh():
+            logger.info("task queue analyzed: its statistics were stale")
+    except DatabaseError:
+        logger.warning("could not refresh the task queue's statistics", exc_info=True)
