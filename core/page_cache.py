@@ -18,8 +18,11 @@ server) without touching the database. What keeps it correct:
   keep them (`Cache-Control: public, max-age=..., s-maxage=...`, see
   PUBLIC_CACHE_MAX_AGE); what answers a POST or may be personal says
   `private` (see `mark_private`).
-* Pages live for PAGE_CACHE_SECONDS, so live counts are at most that stale,
-  and publishing anything (or changing site settings) empties the cache by
+* A page is fresh for PAGE_CACHE_SECONDS. Then the first request for it
+  renders it anew while every other process goes on serving the copy it
+  has (for at most another PAGE_CACHE_SECONDS), so a surge never has every
+  worker render the same page at once: live counts are that stale, plus a
+  render. Publishing anything (or changing site settings) empties the cache by
   moving to a new generation: each page is stored with the generation it
   was rendered in, and a page of an older generation is never served.
 * Each app server process also keeps the generation and the pages it
@@ -30,6 +33,7 @@ server) without touching the database. What keeps it correct:
 
 import time
 from hashlib import blake2b
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -124,11 +128,25 @@ class UntilNextPublish:
         return items
 
 
+class StoredPage(NamedTuple):
+    """A page as the shared cache keeps it: each encoding's body, and until when (time.time()) it is fresh."""
+
+    generation: int
+    bodies: dict
+    content_type: str
+    fresh_until: float
+
+
 def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()
-    # "v2": entries hold each encoding's body; a deploy must never read the older shape from Redis.
-    return f"pagecache:v2:{digest}"
+    # "v3": entries hold each encoding's body and when they go stale; a deploy must never read an older shape.
+    return f"pagecache:v3:{digest}"
+
+
+def rendering_key(key):
+    """Held (for at most PAGE_CACHE_SECONDS) by the one process rendering a stale page anew."""
+    return f"{key}:rendering"
 
 
 def is_anonymous(request):
@@ -194,26 +212,29 @@ class PageCacheMiddleware:
             generation = current_generation()
             key = cache_key(request)
             stored = self.recall(key, generation)
-            if stored is not None:
+            if stored is not None and stored.fresh_until > time.time():
                 return self.from_cache(request, stored, "hit")
+            if stored is not None and not cache.add(rendering_key(key), 1, timeout=seconds):
+                return self.from_cache(request, stored, "stale")  # another process is rendering it
         response = self.get_response(request)
         if not may_cache_response(request, response):
             return mark_private(request, response)
         if not seconds:
             return mark_public(response)
-        stored = (generation, page_encodings.encode_all(response.content), response["Content-Type"])
-        cache.set(key, stored, seconds)
+        bodies = page_encodings.encode_all(response.content)
+        stored = StoredPage(generation, bodies, response["Content-Type"], time.time() + seconds)
+        cache.set(key, stored, 2 * seconds)  # fresh for `seconds`, then served while it is rendered anew
         self.keep_locally(key, stored)
         return self.from_cache(request, stored, "miss")
 
     def recall(self, key, generation):
         """The stored page of this generation: from this process if it is fresh, else from the shared cache."""
         local = _local["pages"].get(key)
-        if local is not None and local[0] > time.monotonic() and local[1][0] == generation:
+        if local is not None and local[0] > time.monotonic() and local[1].generation == generation:
             return local[1]
         stored = cache.get(key)
-        # A page rendered in an older generation is stale: something was published since.
-        if stored is None or stored[0] != generation:
+        # A page rendered in an older generation is never served: something was published since.
+        if stored is None or stored.generation != generation:
             return None
         self.keep_locally(key, stored)
         return stored
@@ -228,10 +249,9 @@ class PageCacheMiddleware:
 
     def from_cache(self, request, stored, outcome):
         """The stored page in the encoding this visitor accepts; the same bytes for everyone who accepts it."""
-        _, bodies, content_type = stored
-        encoding = page_encodings.choose(request.META.get("HTTP_ACCEPT_ENCODING", ""), bodies)
-        content = bodies[encoding]
-        response = HttpResponse(content, content_type=content_type)
+        encoding = page_encodings.choose(request.META.get("HTTP_ACCEPT_ENCODING", ""), stored.bodies)
+        content = stored.bodies[encoding]
+        response = HttpResponse(content, content_type=stored.content_type)
         if encoding != page_encodings.IDENTITY:
             response["Content-Encoding"] = encoding
         # As CommonMiddleware (below this one) would: without it the app server sends the page in chunks.

@@ -107,7 +107,8 @@ MIDDLEWARE = [
 ]
 
 # Anonymous page views are served from the cache for this many seconds
-# (0 turns the page cache off). Counts on cached pages are at most this stale.
+# (0 turns the page cache off); then one process renders the page anew while
+# the others serve their copy. Counts on cached pages are this stale, plus a render.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "30"))
 # Each process re-reads the cache's generation (and its hot pages) at most this often:
 # a publish shows on every app server within this many seconds.

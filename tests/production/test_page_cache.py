@@ -5,10 +5,10 @@ import time
 import pytest
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction
 
-from core.page_cache import GENERATION_KEY, UntilNextPublish, purge
+from core.page_cache import GENERATION_KEY, UntilNextPublish, cache_key, purge, rendering_key
 from statements.models import Signature
 from tests.news.factories import UpdateIndexPageFactory, UpdatePageFactory
 from tests.statements.factories import SignatureFactory
@@ -75,11 +75,51 @@ def test_changing_site_settings_empties_the_cache(client, statement_page, site_s
     assert "New footer" in client.get("/").content.decode()
 
 
-def test_counts_on_cached_pages_catch_up_when_the_page_expires(client, statement_page, site_settings):
+def test_counts_on_cached_pages_catch_up_once_the_page_is_stale(client, statement_page, site_settings, settings):
+    settings.PAGE_CACHE_SECONDS = 1
     client.get(statement_page.url)
     SignatureFactory(page=statement_page)
-    cache.clear()  # as if PAGE_CACHE_SECONDS had passed
-    assert 'data-total="1"' in client.get(statement_page.url).content.decode()
+    assert 'data-total="0"' in client.get(statement_page.url).content.decode()
+    time.sleep(1.1)
+    fresh = client.get(statement_page.url)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert 'data-total="1"' in fresh.content.decode()
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+
+
+def another_process_is_rendering(path):
+    cache.add(rendering_key(cache_key(RequestFactory().get(path))), 1, timeout=60)
+
+
+def test_while_one_process_renders_a_stale_page_the_others_serve_their_copy(
+    client, statement_page, site_settings, settings
+):
+    """A surge does not have every worker render the same page at once when its copy goes stale."""
+    settings.PAGE_CACHE_SECONDS = 1
+    client.get(statement_page.url)
+    SignatureFactory(page=statement_page)
+    time.sleep(1.1)
+    another_process_is_rendering(statement_page.url)
+
+    served = client.get(statement_page.url)
+
+    assert served["X-Page-Cache"] == "stale"
+    assert 'data-total="0"' in served.content.decode()
+    assert served["Cache-Control"].startswith("public")
+
+
+def test_a_stale_copy_is_never_served_after_a_publish(client, statement_page, site_settings, settings):
+    settings.PAGE_CACHE_SECONDS = 1
+    client.get(statement_page.url)
+    time.sleep(1.1)
+    another_process_is_rendering(statement_page.url)
+    statement_page.body = "<p>Published a moment ago.</p>"
+    statement_page.save_revision().publish()
+
+    served = client.get(statement_page.url)
+
+    assert served["X-Page-Cache"] == "miss"
+    assert "Published a moment ago." in served.content.decode()
 
 
 @pytest.mark.parametrize(
