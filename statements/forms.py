@@ -59,6 +59,8 @@ class MovementFieldsMixin(forms.Form):
     union = forms.ChoiceField(
         label=f"Its union {FOR_ORGANISATIONS}",
         required=False,
+        choices=union_choices,  # read when the form is shown or checked, not copied into every form
+        error_messages={"invalid_choice": UNKNOWN_UNION},
         help_text="For a union branch or union body. Not on the list? Choose “Another union” and give its name.",
         widget=forms.Select(attrs={"data-for": Signature.Kind.ORGANISATION}),
     )
@@ -66,6 +68,7 @@ class MovementFieldsMixin(forms.Form):
         label=f"The other union’s name {FOR_ORGANISATIONS}",
         required=False,
         max_length=Signature._meta.get_field("union_other").max_length,
+        validators=[reject_control_characters],
         widget=forms.TextInput(attrs={"data-for": Signature.Kind.ORGANISATION}),
     )
     region = forms.ChoiceField(
@@ -86,13 +89,10 @@ class MovementFieldsMixin(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].choices = union_choices()
-        self.fields["union"].error_messages["invalid_choice"] = UNKNOWN_UNION
         for name in ("organisation_type", "union", "union_other"):
             self.fields[name].required_when = FOR_ORGANISATIONS
         for name in ("region", "postcode"):
             self.fields[name].required_when = "one of the two"  # not "(optional)": check_region asks for either
-        self.fields["union_other"].validators.append(reject_control_characters)
 
     def check_movement(self, cleaned):
         """Check the movement fields together and put them in the model's form; called from clean()."""

@@ -43,13 +43,17 @@ class Signed:
 _paths = UntilNextPublish()
 
 
-def statement_path(page, request):
-    """page.get_url(request), remembered until the next publish: Wagtail works it out anew each time."""
+def statement_path(page, request, subpage=""):
+    """page.get_url(request), or the path of its own page `subpage` names; remembered until the next publish.
+
+    Wagtail works both out anew each time (the page's route, then reversing
+    the subpage's URL pattern), and signing and confirming redirect to them.
+    """
     paths = _paths.current()
-    key = (request.get_host(), page.pk)
+    key = (request.get_host(), page.pk, subpage)
     path = paths.get(key)
     if path is None:
-        path = paths[key] = page.get_url(request)
+        path = paths[key] = page.get_url(request) + (page.reverse_subpage(subpage) if subpage else "")
     return path
 
 

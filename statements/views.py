@@ -94,7 +94,7 @@ def sign(request, page):
     if not assessment.within_rate_limit:
         return rate_limit.refusal(request)
     signed = signing.record(page, form, request, assessment=assessment)
-    check_inbox = signing.statement_path(page, request) + page.reverse_subpage("signed")
+    check_inbox = signing.statement_path(page, request, "signed")
     if not signed.emailed:
         # No personal data in the address: only that nothing was sent, and when one may be.
         check_inbox += "?" + urlencode({"sent": 0, "after": int(signed.next_email_at.timestamp())})
@@ -145,7 +145,7 @@ def confirm(request, page):
             return render(request, page, "statements/thank_you.html", already_confirmed=True)
         return render(request, page, "statements/confirm.html", signature=signature, token=token)
     first_time = signing.confirm(signature)
-    thank_you = signing.statement_path(page, request) + page.reverse_subpage("confirmed")
+    thank_you = signing.statement_path(page, request, "confirmed")
     return redirect(thank_you if first_time else f"{thank_you}?again=1")
 
 
@@ -184,7 +184,7 @@ def change(request, page):
             queue_acknowledgement(
                 "statements/withdraw_link", signature, address, statement_url=signing.statement_url(page, request)
             )
-        return redirect(signing.statement_path(page, request) + page.reverse_subpage("change_sent"))
+        return redirect(signing.statement_path(page, request, "change_sent"))
     return render(request, page, "statements/change.html", form=form)
 
 

@@ -20,9 +20,11 @@ function init(args)
   position = 0
   headers = {
     ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["Cookie"] = "csrftoken=" .. cookie,
     ["Sec-Fetch-Site"] = "same-origin",  -- what a browser says of a post from the site's own page
   }
+  if cookie ~= "" then  -- a page with no token sets no cookie, so a browser sends none
+    headers["Cookie"] = "csrftoken=" .. cookie
+  end
 end
 
 function request()

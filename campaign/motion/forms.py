@@ -86,6 +86,8 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
     union = forms.ChoiceField(
         label="Its union (for a union branch or union body)",
         required=False,
+        choices=union_choices,
+        error_messages={"invalid_choice": UNKNOWN_UNION},
         help_text="Not on the list? Choose “Another union” and give its name.",
     )
     meeting_date = forms.DateField(
@@ -121,8 +123,6 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].choices = union_choices()
-        self.fields["union"].error_messages["invalid_choice"] = UNKNOWN_UNION
         self.fields["body_type"].choices = [("", "Choose…"), *OrganisationType.choices]
         self.fields["region"].choices = [("", "Choose…"), *Region.choices]
         for name in ("union", "union_other"):
