@@ -32,6 +32,7 @@ from django_tasks_db import DatabaseBackend
 from wagtail.models import Site
 
 from .protection import first_in_interval
+from .queries import by_pk
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def site_id(request):
 
 def site_of(site_id):
     """The site whose id an email's params carry, or None (then site settings fall back to the default site)."""
-    return Site.objects.filter(pk=site_id).first() if site_id else None
+    return by_pk(Site.objects, site_id) if site_id else None
 
 
 @task()
@@ -110,11 +111,8 @@ def send_email(template, pk, params=None, attempt=0):
     if kind is None:
         logger.error("email not sent: no builder registered", extra={"template": template})
         return
-    try:
-        # get(), not first(): a lookup by primary key needs no ORDER BY, whose building was half
-        # of the worker's CPU per email in a surge (py-spy).
-        record = kind.records.get(pk=pk)
-    except kind.records.model.DoesNotExist:
+    record = by_pk(kind.records, pk)
+    if record is None:
         logger.info("email not sent: its record is gone", extra={"template": template})
         return
     deliver(template, record, params or {}, attempt)

@@ -13,6 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.protection import HoneypotFormMixin
+from core.queries import by_pk
 from core.regions import Region, is_postcode, region_for_postcode
 from core.subscriptions import wording
 from core.subscriptions.consent import updates_field
@@ -40,7 +41,7 @@ def union_choices():
 
 def find_union(value):
     """The Union a union field's value names, or None for "Another union" or a union since removed."""
-    return Union.objects.filter(pk=value).first() if value and value.isdigit() else None
+    return by_pk(Union.objects, value) if value and value.isdigit() else None
 
 
 class MovementFieldsMixin(forms.Form):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core.emails import queue_email
 from core.page_cache import UntilNextPublish
+from core.queries import by_pk
 from core.subscriptions import consent, wording
 
 from . import holds
@@ -171,7 +172,7 @@ def record_consent(signature):
 def withdraw(signature):
     """Delete a signature and everything it held; the delete hook corrects the count."""
     with transaction.atomic():
-        locked = Signature.objects.select_for_update().filter(pk=signature.pk).first()
+        locked = by_pk(Signature.objects.select_for_update(), signature.pk)
         if locked is not None:
             locked.delete()
     logger.info("signature withdrawn", extra={"page": signature.page_id})

@@ -10,6 +10,8 @@ import hashlib
 
 from django.core import signing
 
+from core.queries import by_pk
+
 from .models.reports import MotionReport
 
 CONFIRM = "motion.report.confirm"
@@ -36,7 +38,7 @@ def read_token(token, purpose):
         pk, digest = signing.loads(token, salt=purpose, max_age=MAX_AGE[purpose])
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadToken() from error
-    report = MotionReport.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    report = by_pk(MotionReport.objects, pk) if isinstance(pk, int) else None
     if report is None or _digest(report, purpose) != digest:
         raise BadToken()
     return report

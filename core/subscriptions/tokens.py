@@ -13,6 +13,8 @@ from urllib.parse import urlencode, urljoin
 from django.core import signing
 from django.urls import reverse
 
+from core.queries import by_pk
+
 from .models import Consent, normalise
 
 PERSON = "core.subscriptions.person"
@@ -62,7 +64,7 @@ def read_consent_token(token):
         pk, digest = signing.loads(token, salt=CONSENT, max_age=CONSENT_MAX_AGE)
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadToken() from error
-    consent = Consent.objects.select_related("subscriber").filter(pk=pk).first() if isinstance(pk, int) else None
+    consent = by_pk(Consent.objects.select_related("subscriber"), pk) if isinstance(pk, int) else None
     if consent is None or _digest(consent) != digest:
         raise BadToken()
     return consent
