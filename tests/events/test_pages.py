@@ -1,12 +1,15 @@
 """The events list, its filters and pages, an event page, and the home page's "Coming up"."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page
+from wagtail.images.models import Image as WagtailImage
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, Site
 
 from campaign.events.models import EventIndexPage, EventKind, EventPage
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
@@ -290,3 +293,18 @@ def test_online_events_do_not_repeat_themselves(client, events_index):
     assert "<br>Online" not in html
     assert "openstreetmap.org" not in html  # nowhere to show on a map
     assert '<a href="https://meet.example.org/call" rel="noopener nofollow">Join online</a>' in html
+
+
+def test_an_events_share_image_has_the_sites_own_address_whatever_host_was_asked_for(client, events_index):
+    """Link previews fetch the picture: its address is the Wagtail Site's, not the Host header's."""
+    image = WagtailImage.objects.create(title="Street stall", file=get_test_image_file())
+    event = EventPageFactory(parent=events_index, start=in_days(3), image=image)
+    site = Site.objects.get(is_default_site=True)
+
+    html = client.get(event.url, HTTP_HOST="attacker.example").content.decode()
+
+    og_image = re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+    assert og_image.startswith(site.root_url + "/") and og_image.endswith(".png")
+    assert "attacker.example" not in html
+    assert '<meta property="og:image:width" content="1200">' in html
+    assert f'<meta name="twitter:image" content="{og_image}">' in html
