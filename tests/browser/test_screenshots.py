@@ -35,7 +35,7 @@ ORDER = {
 def screenshot(page, name, width):
     SCREENS.mkdir(parents=True, exist_ok=True)
     path = SCREENS / f"{name}-{width}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, timeout=SLOW_MS)  # a long page, on a busy machine
     assert path.stat().st_size > 0
 
 
