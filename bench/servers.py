@@ -307,8 +307,11 @@ class Gunicorn:
 
 
 def postgres_version():
+    """Its version, and whether autovacuum runs (without it the task queue's statistics are the worker's to keep)."""
     with _admin_connection() as connection:
-        return connection.execute("SHOW server_version").fetchone()[0]
+        version = connection.execute("SHOW server_version").fetchone()[0]
+        autovacuum = connection.execute("SHOW autovacuum").fetchone()[0]
+    return f"{version}, autovacuum {autovacuum}"
 
 
 def redis_version():
