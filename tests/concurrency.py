@@ -2,10 +2,13 @@
 
 A test module imports `needs_postgres` (an autouse fixture: it skips on
 SQLite, which serialises all writes, and empties the cache) and
-`run_together`.
+`run_together`; tests of the Procfile's worker, `stop_when`.
 """
 
+import os
+import signal
 import threading
+import time
 
 import pytest
 from django.core.cache import cache
@@ -39,3 +42,20 @@ def run_together(count, work):
     for thread in threads:
         thread.join(timeout=60)
     assert not errors, errors
+
+
+def stop_when(condition, timeout=60):
+    """SIGTERM this process (as a platform stops the worker) once `condition()` holds, or after `timeout`."""
+
+    def watch():
+        deadline = time.monotonic() + timeout
+        try:
+            while time.monotonic() < deadline and not condition():
+                time.sleep(0.1)
+        finally:
+            connections.close_all()  # this thread's own, or the test database cannot be dropped
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    return watcher

@@ -5,17 +5,15 @@ keeps two workers off one task); skipped elsewhere.
 """
 
 import os
-import signal
-import threading
-import time
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection, connections
+from django.db import connection
 
 from bench.surge import read_outbox
 from core.emails import queue_email
+from tests.concurrency import stop_when
 from tests.core.task_queue import email_rows, use_database_queue
 from tests.statements.factories import SignatureFactory
 
@@ -29,23 +27,6 @@ pytestmark = [
 def needs_postgres():
     if connection.vendor != "postgresql":
         pytest.skip("SKIPPED several workers at once: needs PostgreSQL (set DATABASE_URL)")
-
-
-def stop_when(condition, timeout=60):
-    """SIGTERM this process (as a platform stops the worker) once `condition()` holds, or after `timeout`."""
-
-    def watch():
-        deadline = time.monotonic() + timeout
-        try:
-            while time.monotonic() < deadline and not condition():
-                time.sleep(0.1)
-        finally:
-            connections.close_all()  # this thread's own, or the test database cannot be dropped
-        os.kill(os.getpid(), signal.SIGTERM)
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    return watcher
 
 
 def test_four_workers_send_every_queued_confirmation_once(statement_page, settings, tmp_path, monkeypatch):

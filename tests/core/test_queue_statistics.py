@@ -16,6 +16,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core import queue_statistics
 from core.management.commands import run_workers
+from tests.concurrency import stop_when
 
 pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.postgres]
 
@@ -80,16 +81,12 @@ def test_fresh_statistics_are_left_alone(surge):
     assert queue_statistics.refresh() is False
 
 
-def test_the_procfile_worker_refreshes_them_as_it_starts(surge, monkeypatch, caplog):
-    """run_workers checks the statistics before its workers take their first tasks, then every CHECK_EVERY."""
-    monkeypatch.setattr(run_workers, "threads_from_environment", lambda: 1)
-
-    def stop_at_once(worker):
-        worker.running = False
-
-    monkeypatch.setattr(run_workers, "run", stop_at_once)
+def test_the_procfile_worker_refreshes_them_as_it_starts(surge, caplog):
+    """run_workers checks the statistics before its workers take their first task, then every CHECK_EVERY."""
+    watcher = stop_when(lambda: queue_statistics.rows_changed_since_analyze() == 0, timeout=15)
     with caplog.at_level(logging.INFO, logger=run_workers.__name__):
-        call_command("run_workers", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("run_workers", threads=1, interval=0.1, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    watcher.join()
 
     assert "task queue analyzed" in caplog.text
     assert queue_statistics.rows_changed_since_analyze() == 0
