@@ -54,7 +54,10 @@ def statement_path(page, request, subpage=""):
     key = (request.get_host(), page.pk, subpage)
     path = paths.get(key)
     if path is None:
-        path = paths[key] = page.get_url(request) + (page.reverse_subpage(subpage) if subpage else "")
+        path = page.get_url(request)
+        if path is not None and subpage:
+            path += page.reverse_subpage(subpage)
+        paths[key] = path
     return path
 
 
