@@ -135,3 +135,11 @@ def test_organisers_see_held_signatures_reports_to_verify_and_the_email_queue(
     assert "Motion reports to verify 1 new" in text
     assert 'href="/admin/statements/review/"' in html
     assert "Emails waiting to be sent: 1 (the oldest for 10 minutes)" in text
+
+
+def test_the_admin_sends_no_staff_address_to_gravatar(client, organiser):
+    """Wagtail would fetch each person's picture from Gravatar by a hash of their email address."""
+    html = dashboard(client, organiser)
+
+    assert "gravatar" not in html
+    assert "default-user-avatar" in html  # Wagtail's own picture, until the person uploads one
