@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
 
@@ -120,6 +120,15 @@ def test_events_list_advertises_the_feed(client, events_index):
     assert '<link rel="alternate" type="text/calendar"' in html
     assert 'href="webcal://testserver/events.ics">Subscribe to the calendar</a>' in html
     assert '<a href="/events.ics">http://testserver/events.ics</a>' in html
+
+
+def test_the_feeds_address_is_the_sites_own_whatever_host_was_asked_for(client, events_index):
+    site = Site.objects.get(is_default_site=True)
+
+    html = client.get("/events/", HTTP_HOST="attacker.example").content.decode()
+
+    assert "attacker.example" not in html
+    assert f'href="webcal://{site.root_url.split("://")[1]}/events.ics">Subscribe to the calendar</a>' in html
 
 
 def test_feed_queries_do_not_grow_with_events(client, events_index, django_assert_max_num_queries):
