@@ -11,6 +11,7 @@ from core.emails import queue_acknowledgement
 
 from .emails import TEMPLATE
 from .models import Consent, Subscriber, normalise
+from .sources import source_fields
 from .tokens import CONSENT_MAX_AGE
 from .wording import CURRENT, text_of
 
@@ -25,11 +26,12 @@ def updates_field():
     return forms.BooleanField(label=text_of(CURRENT), required=False, initial=False)
 
 
-def record_confirmed(email, form, version, given_at=None):
+def record_confirmed(email, form, version, given_at=None, source=None):
     """A consent whose address is proven: the address receives updates from now on.
 
     For forms whose own flow proves the address (a signature's confirmation).
-    A new consent row each time, so the history shows every "yes".
+    A new consent row each time, so the history shows every "yes". `source`
+    is the app's record it came with (sources.withdraw_from removes it with that record).
     """
     now = timezone.now()
     # No savepoint of its own (two round trips fewer in a signature's confirmation, which calls this in its
@@ -37,22 +39,29 @@ def record_confirmed(email, form, version, given_at=None):
     with transaction.atomic(savepoint=False):
         subscriber = subscribed(email)
         Consent.objects.create(
-            subscriber=subscriber, given_at=given_at or now, confirmed_at=now, form=form[:200], wording_version=version
+            subscriber=subscriber,
+            given_at=given_at or now,
+            confirmed_at=now,
+            form=form[:200],
+            wording_version=version,
+            **source_fields(source),
         )
     logger.info("consent to updates recorded", extra={"form": form[:60]})
     return subscriber
 
 
-def record_unconfirmed(email, form, version, base_url):
+def record_unconfirmed(email, form, version, base_url, source=None):
     """A consent from a form that does not prove the address: it waits for the emailed link's button.
 
     The email asking to confirm goes to an address at most once per
     ACKNOWLEDGEMENT_INTERVAL (core.emails): a form is no way to flood an inbox.
-    `base_url` is any absolute address on the site, for the link.
+    `base_url` is any absolute address on the site, for the link; `source` as for `record_confirmed`.
     """
     with transaction.atomic():
         subscriber = subscriber_for(email)
-        consent = Consent.objects.create(subscriber=subscriber, form=form[:200], wording_version=version)
+        consent = Consent.objects.create(
+            subscriber=subscriber, form=form[:200], wording_version=version, **source_fields(source)
+        )
         queue_acknowledgement(TEMPLATE, consent, subscriber.email, base_url=base_url)
     return consent
 

@@ -1,5 +1,7 @@
 """A subscriber (one row per address) and each consent they gave."""
 
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
@@ -55,6 +57,9 @@ class Subscriber(models.Model):
 class Consent(models.Model):
     """One "yes" to updates: when it was given, on which form, to which words, and when it was proven.
 
+    `source` is the record it was given with (a signature, an RSVP), which an
+    app passes in: withdrawing that record takes the consent with it, unless
+    the person chooses to keep their updates (consent.withdraw_from).
     `confirmed_at` is when the address's owner proved it was theirs (the
     signature's confirm button, or the emailed link of another form): until
     then anyone could have typed the address, so an unconfirmed consent sends
@@ -68,9 +73,13 @@ class Consent(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     form = models.CharField(max_length=200, help_text="Where it was given, as the person saw it.")
     wording_version = models.CharField(max_length=30)
+    source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
 
     class Meta:
         ordering = ["-given_at"]
+        indexes = [models.Index(fields=["source_type", "source_id"], name="consent_source")]
 
     def __str__(self):
         return f"{self.form}, {self.given_at:%Y-%m-%d}"
