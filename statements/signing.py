@@ -15,7 +15,7 @@ from django.utils import timezone
 from core.emails import queue_email
 from core.page_cache import UntilNextPublish
 from core.queries import by_pk
-from core.subscriptions import consent, wording
+from core.subscriptions import consent, sources, wording
 
 from . import holds
 from .models.counter import SignatureCount
@@ -169,13 +169,21 @@ def record_consent(signature):
         form=f"the signing form of “{signature.page.title}”",
         version=signature.keep_informed_wording or wording.CURRENT,
         given_at=signature.created_at,
+        source=signature,
     )
 
 
-def withdraw(signature):
-    """Delete a signature and everything it held; the delete hook corrects the count."""
+def withdraw(signature, keep_updates=False):
+    """Delete a signature and everything that came from it; returns what still sends the address updates.
+
+    Its consent to updates goes too unless the signer chose to keep their
+    updates (the delete hooks correct the count and remove any consent left).
+    """
     with transaction.atomic():
         locked = by_pk(Signature.objects.select_for_update(), signature.pk)
+        chosen = False
         if locked is not None:
+            chosen = sources.withdraw_from(locked, keep=keep_updates)
             locked.delete()
-    logger.info("signature withdrawn", extra={"page": signature.page_id})
+    logger.info("signature withdrawn", extra={"page": signature.page_id, "kept_updates": chosen})
+    return sources.kept_for(signature.email, chosen)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 from core.emails import queue_acknowledgement
 from core.protection import RateLimit, hit, rate_limited
 from core.sharing import share_links
+from core.subscriptions import sources
 
 from . import holds, signing
 from .forms import ChangeSignatureForm, SignatureForm
@@ -156,15 +157,21 @@ def confirmed(request, page):
 @never_cache  # the page names the signer
 @require_http_methods(["GET", "POST"])
 def withdraw(request, page, token):
-    """GET asks (so a mail scanner following links removes nothing); POST removes."""
+    """GET asks (so a mail scanner following links removes nothing); POST removes.
+
+    A signer whose signature sends them updates is asked whether to keep them
+    (unticked: withdrawing takes everything); the result says what is kept.
+    """
     try:
         signature = read_token(token, WITHDRAW, page)
     except BadToken:
         return render(request, page, "statements/link_problem.html", status=400, withdraw=True)
     if request.method == "POST":
-        signing.withdraw(signature)  # the delete also empties the page cache (models/signature.py)
-        return render(request, page, "statements/withdrawn.html")
-    return render(request, page, "statements/withdraw.html", signature=signature)
+        keep = request.POST.get("keep_updates") == "yes"
+        kept = signing.withdraw(signature, keep_updates=keep)  # the delete also empties the page cache
+        return render(request, page, "statements/withdrawn.html", kept=kept)
+    asks = sources.has_confirmed_consent(signature)
+    return render(request, page, "statements/withdraw.html", signature=signature, asks_about_updates=asks)
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.page_cache import purge_now_and_on_commit
 from core.regions import Region
+from core.subscriptions.sources import withdraw_from
 
 from .counter import SignatureCount
 from .movement import OrganisationType, count_keys
@@ -209,3 +210,9 @@ def uncount_deleted_signature(sender, instance, **kwargs):
     if instance.confirmed_at:
         SignatureCount.add_each(instance.page_id, instance.count_keys, -1)  # one by one, in the lock order
         purge_now_and_on_commit()
+
+
+@receiver(post_delete, sender=Signature)
+def forget_consents_of_deleted_signature(sender, instance, **kwargs):
+    """A signature withdrawn, invalidated or deleted in the admin takes its consent to updates with it."""
+    withdraw_from(instance)
