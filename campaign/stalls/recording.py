@@ -56,7 +56,9 @@ def take(stall, data, request=None):
                 queue_email(THANK_YOU, signature, statement_url=url)
                 if data.get("keep_informed"):
                     # Typed on a shared device: the address is not proven, so updates wait for its owner's yes.
-                    record_unconfirmed(signature.email, f"stall: {stall}", CURRENT, base_url=url)
+                    # It names the event, never the stall's code: its words reach the signer.
+                    form = f"the stall at {stall.event.title}"
+                    record_unconfirmed(signature.email, form, CURRENT, base_url=url, source=signature)
     logger.info("stall signature", extra={"stall": stall.pk, "counted": signature is not None})
     return Taken(counted=signature is not None)
 

@@ -100,7 +100,8 @@ def test_updates_asked_for_at_a_stall_wait_for_the_address_owners_yes(client, st
     subscriber = Subscriber.objects.get(email="rosa@example.org")
     assert subscriber.status == Subscriber.Status.PENDING
     consent = subscriber.consents.get()
-    assert consent.confirmed_at is None and consent.form.startswith("stall: ") and consent.wording_version == CURRENT
+    assert consent.confirmed_at is None and consent.wording_version == CURRENT
+    assert consent.form == "the stall at Leeds market stall"  # the event, never the stall's code
     thank_you, ask = sorted(mail.outbox, key=lambda m: m.subject.startswith("Thank you"), reverse=True)
     assert "/your-data/?token=" in thank_you.body
     assert ask.to == ["rosa@example.org"] and ask is not thank_you
