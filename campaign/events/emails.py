@@ -1,8 +1,10 @@
 """The emails about a submitted activity, and to people who RSVPed, built when they are sent (see core.emails).
 
-RSVP emails (confirmation, a freed place, the reminder, a change) carry the
-event's .ics and the signed cancel link, made from the RSVP as it is when
-the task runs; they say only what the site words, never the name typed.
+RSVP emails (confirmation, "already on the list", a freed place, the
+reminder, a change) carry the event's .ics and the signed cancel link, made
+from the RSVP as it is when the task runs; they say only what the site
+words, never the name typed. Where an event asks RSVPs to be confirmed, the
+first email carries only the signed confirm link.
 
 The acknowledgement to the submitter says only what the site itself words
 (a reference, the kind, the times): anyone can type anyone's address into
@@ -28,7 +30,7 @@ from core.subscriptions.tokens import your_data_url
 from . import rsvping
 from .calendar import event_file
 from .models import EventPage, EventSubmission, Rsvp
-from .tokens import cancel_token
+from .tokens import CONFIRM_MAX_AGE, cancel_token, confirm_token
 
 
 def local_time(value):
@@ -132,8 +134,31 @@ def to_attendee(rsvp, site=None):
 
 
 def to_active_attendee(rsvp, site=None):
-    """An RSVP email that only means something while the person is still on the list (nothing once cancelled)."""
-    return None if rsvp.status == Rsvp.Status.CANCELLED else to_attendee(rsvp, site=site)
+    """An RSVP email that only means something while the person is on the list (nothing once cancelled)."""
+    on_list = rsvp.status in (Rsvp.Status.GOING, Rsvp.Status.WAITING)
+    return to_attendee(rsvp, site=site) if on_list else None
+
+
+def to_unconfirmed(rsvp, site=None):
+    """The request to confirm an RSVP: the event, and the signed link to a page with the confirm button."""
+    if rsvp.status != Rsvp.Status.UNCONFIRMED:
+        return None
+    event = rsvp.event
+    event_url = event.get_full_url()
+    site_settings = site_settings_for(site=site_of(site))
+    token = confirm_token(rsvp)
+    context = {
+        "site_name": site_settings.campaign_name if site_settings else "",
+        "title": event.title,
+        "start": local_time(event.start),
+        "end": local_time(event.end),
+        "where": event.map_query,
+        "event_url": event_url,
+        "hours": CONFIRM_MAX_AGE // 3600,
+        "confirm_url": event_url + event.reverse_subpage("rsvp_confirm") + "?" + urlencode({"token": token}),
+        "your_data_url": your_data_url(rsvp.email, event_url),
+    }
+    return Email(to=[rsvp.email], context=context)
 
 
 def to_promoted(rsvp, site=None):
@@ -162,3 +187,5 @@ register_email(rsvping.CONFIRMATION, attendees, to_active_attendee)
 register_email(rsvping.PROMOTED, attendees, to_promoted)
 register_email(rsvping.REMINDER, attendees, to_reminded)
 register_email(rsvping.CHANGED, attendees, to_active_attendee)
+register_email(rsvping.ALREADY, attendees, to_active_attendee)
+register_email(rsvping.CONFIRM_REQUEST, attendees, to_unconfirmed)

@@ -6,6 +6,7 @@ the list behind the kept counts' back. Downloads go through core's
 formula-safe export (a name typed as "=HYPERLINK(...)" stays text).
 """
 
+from django.contrib import admin
 from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import PermissionHelper
 
@@ -25,7 +26,7 @@ class RsvpAdmin(InRequestsMenu, SafeModelAdmin):
     menu_icon = "group"
     menu_order = 15
     menu_badge = False  # a list of people coming, not requests waiting for an answer
-    list_display = ["name", "event", "status", "created_at", "attended"]
+    list_display = ["person", "event", "status", "created_at", "attended"]
     list_filter = ["event", "status", "attended"]
     search_fields = ["name", "email", "phone"]
     ordering = ["event", "created_at"]
@@ -33,3 +34,8 @@ class RsvpAdmin(InRequestsMenu, SafeModelAdmin):
     export_filename = "rsvps"
     permission_helper_class = RsvpPermissionHelper
     panels = [FieldPanel("attended")]
+
+    @admin.display(description="name", ordering="name")
+    def person(self, obj):
+        """The name, or a plain word once the purge has removed it after the event (rsvp_retention)."""
+        return obj.name or "(removed after the event)"

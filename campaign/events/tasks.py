@@ -1,10 +1,10 @@
-"""The events app's scheduled jobs (core.schedule): the day-before reminders and the nightly recount of RSVPs."""
+"""The events app's scheduled jobs (core.schedule): reminders, the nightly recount, and the RSVP purge."""
 
 from django_tasks import task
 
 from core.schedule import scheduled
 
-from . import rsvping
+from . import rsvp_retention, rsvping
 
 
 @scheduled("15 * * * *")
@@ -19,3 +19,11 @@ def send_rsvp_reminders():
 def recount_rsvps():
     """Recompute the kept RSVP counts from the RSVPs themselves, repairing any drift."""
     rsvping.recount()
+
+
+@scheduled("35 * * * *")
+@task()
+def purge_rsvps():
+    """Remove what RSVPs hold once it is no longer needed: past attendees' details, expired requests."""
+    rsvp_retention.forget_past_attendees()
+    rsvp_retention.purge_expired_requests()

@@ -350,6 +350,8 @@ NETWORK_HASH_DAYS = int(env("NETWORK_HASH_DAYS", "30"))
 # daily jobs that `manage.py run_scheduler` starts (statements/tasks.py, core/tasks.py).
 UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
 TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))
+# RSVPs lose the name, email and phone this many days after their event ends (campaign/events/tasks.py).
+RSVP_RETENTION_DAYS = int(env("RSVP_RETENTION_DAYS", "30"))
 
 # Email updates to subscribers (campaign/news/sending.py) go out in batches of
 # UPDATE_BATCH_SIZE, at most UPDATE_EMAILS_PER_HOUR an hour: set it under the

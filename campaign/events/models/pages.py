@@ -84,8 +84,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 class EventPage(RoutablePageMixin, EventDetails, Page):
     """One meeting, street stall or other activity, with its own "Add to calendar" download and RSVPs.
 
-    The RSVP form posts to the page's `rsvp/` route; the emailed cancel link
-    opens `rsvp/cancel/` (both served by views.py).
+    The RSVP form posts to the page's `rsvp/` route; the emailed cancel and
+    confirm links open `rsvp/cancel/` and `rsvp/confirm/` (all served by views.py).
     """
 
     description = RichTextField(blank=True, features=["bold", "italic", "link", "ol", "ul", "h2", "h3"])
@@ -119,6 +119,12 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
         validators=[MinValueValidator(1)],
         help_text="How many places. Leave empty for no limit; when full, people join a waiting list.",
     )
+    rsvps_need_confirming = models.BooleanField(
+        "RSVPs must be confirmed by email",
+        default=False,
+        help_text="Each person presses a button in an email before they take a place or count, "
+        "so nobody can put someone else's address on the list.",
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -141,7 +147,9 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
             help_text="Latitude and longitude are optional: they pin the OpenStreetMap link exactly.",
         ),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("takes_rsvps"), FieldPanel("capacity")], heading="RSVPs"),
+        MultiFieldPanel(
+            [FieldPanel("takes_rsvps"), FieldPanel("capacity"), FieldPanel("rsvps_need_confirming")], heading="RSVPs"
+        ),
         MultiFieldPanel([FieldPanel("organiser_name"), FieldPanel("organiser_contact")], heading="Organiser"),
         FieldPanel("image"),
     ]
@@ -193,6 +201,10 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
     @path("rsvp/cancel/", name="rsvp_cancel")
     def rsvp_cancel_view(self, request):
         return views.cancel_rsvp(request, self)
+
+    @path("rsvp/confirm/", name="rsvp_confirm")
+    def rsvp_confirm_view(self, request):
+        return views.confirm_rsvp(request, self)
 
     @property
     def rsvp_url(self):

@@ -8,6 +8,7 @@ the last place and a freed place goes to exactly one person.
 """
 
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.subscriptions.models import normalise
@@ -31,23 +32,34 @@ class RsvpCount(models.Model):
         return f"{self.going} going, {self.waiting} waiting"
 
 
+# The statuses an address holds at most one of per event (the constraint below).
+CURRENT_STATUSES = ["going", "waiting", "unconfirmed"]
+
+
 class RsvpQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=[Rsvp.Status.GOING, Rsvp.Status.WAITING])
+
+    def current(self):
+        """The RSVPs an address may hold only one of per event: going, waiting or waiting for its confirmation."""
+        return self.filter(status__in=CURRENT_STATUSES, anonymised_at__isnull=True)
 
     def going(self):
         return self.filter(status=Rsvp.Status.GOING)
 
     def waiting_in_turn(self):
-        """The waiting list, first come first served."""
-        return self.filter(status=Rsvp.Status.WAITING).order_by("created_at", "pk")
+        """The waiting list, first come first served (by when they confirmed, where the event asks them to)."""
+        return self.filter(status=Rsvp.Status.WAITING).order_by(Coalesce("confirmed_at", "created_at"), "pk")
 
 
 class Rsvp(models.Model):
     """One person's "I am coming" to one event: going, on the waiting list, or cancelled.
 
     A cancelled RSVP stays (the organisers see who dropped out) and the same
-    address may say yes again; an address has at most one active RSVP per event.
+    address may say yes again; an address has at most one current RSVP per event.
+    Where the event asks for it, an RSVP waits unconfirmed (taking no place)
+    until the emailed button is pressed. After the event the purge empties
+    the name, address and phone (`anonymised_at`) and keeps the status, so the counts stand.
     """
 
     wagtail_reference_index_ignore = True  # people, not content
@@ -56,17 +68,24 @@ class Rsvp(models.Model):
         GOING = "going", "Going"
         WAITING = "waiting", "On the waiting list"
         CANCELLED = "cancelled", "Cancelled"
+        UNCONFIRMED = "unconfirmed", "Not confirmed yet"
 
     event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="rsvps")
     name = models.CharField(max_length=120)
     email = models.EmailField(max_length=254)
     phone = models.CharField(max_length=30, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.GOING, db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.GOING, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     promoted_at = models.DateTimeField(null=True, blank=True, help_text="When a freed place went to them.")
     cancelled_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField("came", null=True, blank=True, help_text="Marked by the organisers on the day.")
+    confirmed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When they pressed the emailed button, for events that ask for it."
+    )
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, help_text="When their name, email and phone were removed, after the event."
+    )
 
     objects = RsvpQuerySet.as_manager()
 
@@ -76,13 +95,13 @@ class Rsvp(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],
-                condition=models.Q(status__in=["going", "waiting"]),
-                name="events_one_active_rsvp_per_address",
+                condition=models.Q(status__in=CURRENT_STATUSES, anonymised_at__isnull=True),
+                name="events_one_current_rsvp_per_address",
             )
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.get_status_display()})"
+        return f"{self.name or '(removed after the event)'} ({self.get_status_display()})"
 
     def save(self, *args, **kwargs):
         self.email = normalise(self.email)
