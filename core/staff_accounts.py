@@ -5,12 +5,16 @@ statement), so staff accounts get more than a password:
 
 - two-factor sign-in with an authenticator app (django-otp, TOTP): anyone may
   set it up, and once they have a device its code is asked for at every
-  sign-in; it is compulsory for everyone when STAFF_2FA_REQUIRED is on, and
+  sign-in; it is compulsory for everyone when STAFF_2FA_REQUIRED is on
+  (production's default: nearly every staff role shows personal data), and
   for whoever holds one of STAFF_2FA_REQUIRED_PERMISSIONS (production: seeing
-  signers' email addresses). wagtail-2fa would do this but does not run on
-  Wagtail 8, so core.two_factor_views has the two small pages it needs;
-- django-axes pauses sign-in after repeated wrong passwords, and `locked_out`
-  says so in the admin's own look rather than as a bare line of text.
+  signers' email addresses, even when the rest opt out). wagtail-2fa would
+  do this but does not run on Wagtail 8, so core.two_factor_views has the
+  two small pages it needs;
+- django-axes pauses sign-in after repeated wrong passwords, counted per
+  username from one network (an IPv4 address, an IPv6 /64, as the public
+  forms count) and, past a higher limit, per username from anywhere;
+  `locked_out` says so in the admin's own look rather than as a bare line of text.
 """
 
 import ipaddress
@@ -18,12 +22,15 @@ import math
 from urllib.parse import urlencode
 
 import django_otp
-from axes.helpers import get_cool_off
+from axes.helpers import get_client_username, get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import Sum
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 
-from .protection import client_ip
+from .protection import client_ip, network_of
 
 # Admin pages an unverified staff member may still open: signing in and out, the two-factor pages.
 OPEN_WITHOUT_SECOND_FACTOR = {
@@ -77,17 +84,39 @@ class StaffTwoFactorMiddleware:
 
 
 def sign_in_address(request):
-    """The address django-axes counts failures from: the visitor's, as the rate limits see it.
+    """The network django-axes counts failures from: the public forms' (`network_of`), as one address.
 
-    None when there is no valid one (a request made in code, such as a test's
-    force_login): axes stores it in an IP address column, which PostgreSQL
-    checks, so "unknown" would fail the sign-in with a 500.
+    An IPv6 /64 is given as its first address, so a guesser cannot step through
+    its billions of addresses, and axes' IP address column still holds it.
+    None when there is no valid address (a request made in code, such as a
+    test's force_login): PostgreSQL's check of that column would turn
+    "unknown" into a 500.
     """
-    address = client_ip(request)
     try:
-        return str(ipaddress.ip_address(address))
+        return str(ipaddress.ip_network(network_of(client_ip(request))).network_address)
     except ValueError:
         return None
+
+
+def lockout_parameters(request, credentials=None):
+    """What django-axes locks (AXES_LOCKOUT_PARAMETERS): a username from one network, and past
+    STAFF_USERNAME_FAILURE_LIMIT failures in the cool-off time, that username from everywhere.
+
+    The second slows a guesser who moves from network to network, at the cost
+    that one who tries that hard pauses the real person's sign-in for a while too.
+    """
+    stored = isinstance(request, AccessAttempt)  # axes' cache handler asks with a stored attempt
+    username = request.username if stored else get_client_username(request, credentials)
+    since = timezone.now() - get_cool_off(request)
+    if username and failures_of(username, since) >= settings.STAFF_USERNAME_FAILURE_LIMIT:
+        return [["username", "ip_address"], "username"]
+    return [["username", "ip_address"]]
+
+
+def failures_of(username, since):
+    """Wrong passwords given for this username from any network since then (axes' own records)."""
+    attempts = AccessAttempt.objects.filter(username=username, attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
 
 
 def locked_out(request, original_response=None, credentials=None):

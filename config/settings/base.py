@@ -226,22 +226,25 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# AXES_FAILURE_LIMIT wrong passwords lock that username from that address for
-# AXES_COOLOFF_HOURS; a right password then is refused too until the time is up.
+# AXES_FAILURE_LIMIT wrong passwords lock that username from that network (an
+# IPv4 address, an IPv6 /64) for AXES_COOLOFF_HOURS; STAFF_USERNAME_FAILURE_LIMIT
+# (at least AXES_FAILURE_LIMIT) from any networks lock the username everywhere.
+# A right password then is refused too until the time is up.
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(env("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+STAFF_USERNAME_FAILURE_LIMIT = int(env("STAFF_USERNAME_FAILURE_LIMIT", "20"))
+AXES_LOCKOUT_PARAMETERS = "core.staff_accounts.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "core.staff_accounts.sign_in_address"  # honours TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "core.staff_accounts.sign_in_address"  # networks, as the public forms count them
 AXES_LOCKOUT_CALLABLE = "core.staff_accounts.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # keep no record of successful sign-ins: failures are all the lock needs
 # Sessions (only staff have one) end when the browser closes, and after 12 hours at most.
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(12 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
-# Two-factor sign-in (django-otp, authenticator apps): optional for every staff
-# member, who turns it on under Account -> "Two-factor sign-in"; once on, the code
-# is asked for at every sign-in. Compulsory for everyone when STAFF_2FA_REQUIRED is
-# on, and for anyone holding one of STAFF_2FA_REQUIRED_PERMISSIONS (production's
+# Two-factor sign-in (django-otp, authenticator apps): any staff member may turn
+# it on under Account -> "Two-factor sign-in"; once on, the code is asked for at
+# every sign-in. Compulsory for everyone when STAFF_2FA_REQUIRED is on (production's
+# default), and for anyone holding one of STAFF_2FA_REQUIRED_PERMISSIONS (production's
 # default: whoever may see signers' email addresses). See core/staff_accounts.py.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", False)
 STAFF_2FA_REQUIRED_PERMISSIONS = env_list("STAFF_2FA_REQUIRED_PERMISSIONS")
@@ -283,16 +286,25 @@ ANYMAIL = {
         "POSTMARK_SERVER_TOKEN": env("POSTMARK_SERVER_TOKEN"),
         "BREVO_API_KEY": env("BREVO_API_KEY"),
         "SENDGRID_API_KEY": env("SENDGRID_API_KEY"),
-        # "user:password" the provider's webhook sends (basic auth) to /anymail/<provider>/tracking/
+        # "user:password" the provider's webhook sends (basic auth) to /anymail/<provider>/tracking/;
+        # Mailgun signs its posts with its own key instead, SendGrid may (core/subscriptions/webhook_providers.py)
         "WEBHOOK_SECRET": env("ANYMAIL_WEBHOOK_SECRET"),
+        "MAILGUN_WEBHOOK_SIGNING_KEY": env("MAILGUN_WEBHOOK_SIGNING_KEY"),
+        "SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY": env("SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY"),
         "AMAZON_SES_CLIENT_PARAMS": {"region_name": env("AWS_SES_REGION")} if env("AWS_SES_REGION") else None,
     }.items()
     if value
 }
 
 # Background work: emails are sent by tasks. Immediate here; production
-# stores them in the database for `manage.py db_worker` to send and retry.
+# stores them in the database for `manage.py run_workers` to send and retry.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# A worker that has not renewed its lease for TASK_LEASE_SECONDS (it was killed)
+# gives the tasks it held back to the queue (core/task_leases.py).
+TASK_LEASE_SECONDS = float(env("TASK_LEASE_SECONDS", "60"))
+# The message header that carries an idempotency key to the email provider, for a
+# provider core/email_sends.py does not already know to take one.
+EMAIL_IDEMPOTENCY_HEADER = env("EMAIL_IDEMPOTENCY_HEADER", "")
 
 # The site-wide settings (campaign name, contact details) that apps reach through core.site_settings.
 SITE_SETTINGS_MODEL = "home.SiteSettings"

@@ -77,7 +77,10 @@ if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
         "links to the admin in emails are built from it."
     )
 
-# Whoever may see signers' email addresses must sign in with a second factor.
+# Every staff member signs in with a second factor: most staff roles show someone's
+# personal data (RSVPs, orders, speaker requests, motion reporters, signatures).
+# STAFF_2FA_REQUIRED=false turns that off; whoever may see signers' email addresses still must.
+STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
 STAFF_2FA_REQUIRED_PERMISSIONS = env_list("STAFF_2FA_REQUIRED_PERMISSIONS", "statements.view_signature_email")
 
 # One JSON object a line on standard output, for the platform's log collector.
