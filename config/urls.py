@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.health import health
+from core.subscriptions.webhooks import tracking_webhook
 
 urlpatterns = [
     path("health/", health, name="health"),
@@ -17,8 +18,8 @@ urlpatterns = [
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # The email provider's tracking webhooks (bounces, complaints): core.subscriptions.tracking listens.
-    path("anymail/", include("anymail.urls")),
+    # The email provider's tracking webhook (bounces, complaints): only EMAIL_BACKEND's, only with its secret.
+    path("anymail/<slug:provider>/tracking/", tracking_webhook, name="email_tracking_webhook"),
     path("", include("core.subscriptions.urls")),
     path("", include("campaign.stalls.urls")),  # before statements: its "<path>/sign/" would take /stall/sign/
     path("", include("statements.urls")),

@@ -3,14 +3,18 @@
 Refuses to start half-configured: without a real SECRET_KEY (a forgotten
 variable must never ship the development key), without ALLOWED_HOSTS, with an
 email backend that delivers nothing (signers would never get their
-confirmation link), or without WAGTAILADMIN_BASE_URL (admin links in emails
-would point at the development address). Each message says what to set.
+confirmation link), without the secret that authenticates that provider's
+tracking webhook (anyone could stop updates to any address), or without
+WAGTAILADMIN_BASE_URL (admin links in emails would point at the development
+address). Each message says what to set.
 """
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core.subscriptions.webhook_providers import missing_secret as missing_webhook_secret
+
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING, env, env_bool, env_list
+from .base import ANYMAIL, DATABASES, LOGGING, env, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", "")
@@ -69,6 +73,10 @@ if not EMAIL_BACKEND or EMAIL_BACKEND in UNDELIVERING_EMAIL_BACKENDS:
         f"anymail.backends.mailgun.EmailBackend, and its key (see .env.example): "
         f"{EMAIL_BACKEND or 'the default'} would deliver no email."
     )
+
+# The provider's tracking webhook can stop updates to any address: never served unauthenticated.
+if missing_webhook_secret(EMAIL_BACKEND, ANYMAIL):
+    raise ImproperlyConfigured(missing_webhook_secret(EMAIL_BACKEND, ANYMAIL))
 
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "")
 if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):

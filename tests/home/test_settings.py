@@ -14,6 +14,7 @@ PRODUCTION = {
     "SECRET_KEY": REAL_KEY,
     "ALLOWED_HOSTS": "campaign.example.org",
     "EMAIL_BACKEND": "anymail.backends.mailgun.EmailBackend",
+    "MAILGUN_WEBHOOK_SIGNING_KEY": "a-mailgun-webhook-signing-key",
     "WAGTAILADMIN_BASE_URL": "https://campaign.example.org",
 }
 
@@ -76,6 +77,35 @@ def test_production_refuses_to_start_with_email_that_goes_nowhere(backend):
     result = run_manage(["check"], env)
     assert result.returncode != 0
     assert "Set EMAIL_BACKEND to your email provider's django-anymail backend" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "provider, secret",
+    [
+        ("mailgun", "MAILGUN_WEBHOOK_SIGNING_KEY"),
+        ("postmark", "ANYMAIL_WEBHOOK_SECRET"),
+        ("brevo", "ANYMAIL_WEBHOOK_SECRET"),
+        ("amazon_ses", "ANYMAIL_WEBHOOK_SECRET"),
+        ("sendgrid", "ANYMAIL_WEBHOOK_SECRET or SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY"),
+    ],
+)
+def test_production_refuses_to_start_without_the_providers_webhook_secret(provider, secret):
+    """Its tracking webhook would take anyone's post: a forged complaint stops updates to any address."""
+    env = {key: value for key, value in PRODUCTION.items() if key != "MAILGUN_WEBHOOK_SIGNING_KEY"}
+    env["EMAIL_BACKEND"] = f"anymail.backends.{provider}.EmailBackend"
+    result = run_manage(["check"], env)
+    assert result.returncode != 0
+    assert f"Set {secret} (see .env.example)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "provider, secret",
+    [("postmark", "ANYMAIL_WEBHOOK_SECRET"), ("sendgrid", "SENDGRID_TRACKING_WEBHOOK_VERIFICATION_KEY")],
+)
+def test_production_starts_with_the_providers_webhook_secret(provider, secret):
+    env = {**PRODUCTION, "EMAIL_BACKEND": f"anymail.backends.{provider}.EmailBackend", secret: "user:a-long-secret"}
+    result = run_manage(["check"], env)
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_refuses_to_start_without_the_sites_address():
