@@ -4,12 +4,16 @@ Rate limits count every POST of every public form, so in a surge each round
 trip counts. "Create with expiry if missing, then add one" is three round
 trips through Django's cache API (add; incr's own existence check; incr);
 on Redis (django-redis, which keeps one client per connection pool) it is
-sent as one MULTI/EXEC transaction instead.
+sent as one MULTI/EXEC transaction instead. While Redis cannot be reached
+(core.shared_cache), each process counts in its own memory: a limit then
+holds per process, never a request fails for it.
 """
 
 from django.core.cache import caches
 from django_redis import get_redis_connection
 from django_redis.cache import RedisCache
+
+from .shared_cache import FallbackRedisCache
 
 CACHE = "default"
 
@@ -26,13 +30,26 @@ def count_in_window(key, timeout):
 def count_in_windows(keys_and_timeouts):
     """`count_in_window` for several (key, timeout) pairs at once: one round trip on Redis whatever their number."""
     backend = caches[CACHE]
+    if isinstance(backend, FallbackRedisCache):
+        return backend.attempt(
+            lambda: _count_on_redis(backend, keys_and_timeouts),
+            lambda: _count_all_locally(backend.local, keys_and_timeouts),
+        )
     if isinstance(backend, RedisCache):
-        pipeline = get_redis_connection(CACHE).pipeline(transaction=True)
-        for key, timeout in keys_and_timeouts:
-            full_key = backend.make_key(key)
-            pipeline.set(full_key, 0, ex=timeout, nx=True)
-            pipeline.incr(full_key)
-        return pipeline.execute()[1::2]  # each key's incr; the set-if-missing answers are skipped
+        return _count_on_redis(backend, keys_and_timeouts)
+    return _count_all_locally(backend, keys_and_timeouts)
+
+
+def _count_on_redis(backend, keys_and_timeouts):
+    pipeline = get_redis_connection(CACHE).pipeline(transaction=True)
+    for key, timeout in keys_and_timeouts:
+        full_key = backend.make_key(key)
+        pipeline.set(full_key, 0, ex=timeout, nx=True)
+        pipeline.incr(full_key)
+    return pipeline.execute()[1::2]  # each key's incr; the set-if-missing answers are skipped
+
+
+def _count_all_locally(backend, keys_and_timeouts):
     return [_count_locally(backend, key, timeout) for key, timeout in keys_and_timeouts]
 
 

@@ -4,8 +4,12 @@ Most visitors are anonymous and see the same HTML, so a surge of readers is
 served from the cache (Redis when REDIS_URL is set, shared by every app
 server) without touching the database. What keeps it correct:
 
-* Only anonymous GETs without a query string are cached; editors (who have a
-  session cookie) and POSTs always reach the real views.
+* Only anonymous GETs are cached; editors (who have a session cookie) and
+  POSTs always reach the real views. A query string neither splits nor
+  bypasses the cache: `/statement/?utm_source=x` is the cached statement.
+  Only the query parameters a page says it reads (`varies_on_query`: a
+  list's position, a search) make it a page of its own, rendered for that
+  request and never stored, as a search for anything a visitor types must be.
 * No page holds anything of one visitor's own: public forms are protected
   by origin, not by a CSRF token (core/cross_origin.py), so every anonymous
   visitor gets the same bytes. A page that minted a token or set a cookie
@@ -32,6 +36,7 @@ server) without touching the database. What keeps it correct:
 """
 
 import time
+from functools import wraps
 from hashlib import blake2b
 from typing import NamedTuple
 
@@ -129,19 +134,50 @@ class UntilNextPublish:
 
 
 class StoredPage(NamedTuple):
-    """A page as the shared cache keeps it: each encoding's body, and until when (time.time()) it is fresh."""
+    """A page as the shared cache keeps it: each encoding's body, until when (time.time()) it is fresh,
+    and the query parameters it reads (a request carrying one of them is not this page)."""
 
     generation: int
     bodies: dict
     content_type: str
     fresh_until: float
+    query: frozenset = frozenset()
+
+
+def declare_query(request, *names):
+    """Say that the page this request renders reads these query parameters; it ignores every other one."""
+    request.page_cache_query = declared_query(request) | frozenset(names)
+
+
+def declared_query(request):
+    return getattr(request, "page_cache_query", frozenset())
+
+
+def varies_on_query(*names):
+    """Decorate a view whose page reads these query parameters (see `declare_query`)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            declare_query(request, *names)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def asks_for_its_own_page(request, names):
+    """True when the request carries one of the query parameters `names` that its page reads."""
+    return bool(names) and any(name in request.GET for name in names)
 
 
 def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()
-    # "v3": entries hold each encoding's body and when they go stale; a deploy must never read an older shape.
-    return f"pagecache:v3:{digest}"
+    # "v4": entries hold each encoding's body, when they go stale and the query parameters they read;
+    # a deploy must never read an older shape.
+    return f"pagecache:v4:{digest}"
 
 
 def rendering_key(key):
@@ -154,7 +190,7 @@ def is_anonymous(request):
 
 
 def may_cache_request(request):
-    return request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING") and is_anonymous(request)
+    return request.method in ("GET", "HEAD") and is_anonymous(request)
 
 
 def may_cache_response(request, response):
@@ -188,8 +224,9 @@ def mark_private(request, response):
     """Say what no shared cache may keep, where the view said nothing itself.
 
     An answer to a POST (a form with its errors shows what the visitor typed)
-    is never stored at all; any other page not cached here (a query string,
-    a signed-in editor's view, a page with a token) may not be shared.
+    is never stored at all; any other page not cached here (a search or a
+    list's later page, a signed-in editor's view, a page with a token) may
+    not be shared.
     """
     if response.has_header("Cache-Control"):
         return response
@@ -212,17 +249,20 @@ class PageCacheMiddleware:
             generation = current_generation()
             key = cache_key(request)
             stored = self.recall(key, generation)
+            if stored is not None and asks_for_its_own_page(request, stored.query):
+                return mark_private(request, self.get_response(request))
             if stored is not None and stored.fresh_until > time.time():
                 return self.from_cache(request, stored, "hit")
             if stored is not None and not cache.add(rendering_key(key), 1, timeout=seconds):
                 return self.from_cache(request, stored, "stale")  # another process is rendering it
         response = self.get_response(request)
-        if not may_cache_response(request, response):
+        query = declared_query(request)
+        if not may_cache_response(request, response) or asks_for_its_own_page(request, query):
             return mark_private(request, response)
         if not seconds:
             return mark_public(response)
         bodies = page_encodings.encode_all(response.content)
-        stored = StoredPage(generation, bodies, response["Content-Type"], time.time() + seconds)
+        stored = StoredPage(generation, bodies, response["Content-Type"], time.time() + seconds, query)
         cache.set(key, stored, 2 * seconds)  # fresh for `seconds`, then served while it is rendered anew
         self.keep_locally(key, stored)
         return self.from_cache(request, stored, "miss")

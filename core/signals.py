@@ -6,7 +6,8 @@ from django.dispatch import receiver
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import purge_now_and_on_commit
+from . import shared_cache
+from .page_cache import purge, purge_now_and_on_commit
 
 
 @receiver(page_published)
@@ -37,3 +38,9 @@ def purge_on_privacy_change(sender, **kwargs):
     apply the new restriction at once too.
     """
     purge_now_and_on_commit()
+
+
+@receiver(shared_cache.returned)
+def purge_when_the_shared_cache_returns(sender, **kwargs):
+    """A publish while Redis was away moved only this process's generation: Redis may hold pages from before it."""
+    purge()

@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement
+from core.page_cache import varies_on_query
 from core.protection import RateLimit, hit, rate_limited
 from core.sharing import share_links
 from core.subscriptions import sources
@@ -114,6 +115,7 @@ def next_email_time(request):
     return stamp
 
 
+@varies_on_query("sent", "after")
 def signed(request, page):
     """Check your inbox; ?sent=0 when a repeat within the resend interval sent nothing (so the page says so)."""
     sent = request.GET.get("sent") != "0"
@@ -150,6 +152,7 @@ def confirm(request, page):
     return redirect(thank_you if first_time else f"{thank_you}?again=1")
 
 
+@varies_on_query("again")
 def confirmed(request, page):
     return render(request, page, "statements/thank_you.html", already_confirmed="again" in request.GET)
 
@@ -199,6 +202,7 @@ def change_sent(request, page):
     return render(request, page, "statements/change_sent.html")
 
 
+@varies_on_query("kind", "q", "before", "after")
 def signatories(request, page):
     """Everyone who agreed to be shown, newest first, searchable by name.
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.views.decorators.cache import never_cache
 
 from core.emails import queue_acknowledgement, queue_email, site_id
+from core.page_cache import varies_on_query
 from core.protection import rate_limited
 from core.subscriptions import sources
 
@@ -27,6 +28,7 @@ def paginate(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+@varies_on_query("page", *EventFilterForm.FILTERS)
 def event_list(request, index_page, events, past):
     """Upcoming or past events, filtered by kind and town as the visitor asked.
 

@@ -206,18 +206,32 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Local memory unless REDIS_URL is set: then every app server shares one
-# cache, so rate limits and cached pages hold across the whole site.
+# cache, so rate limits and cached pages hold across the whole site. While
+# Redis cannot be reached each process uses its own memory instead, asking
+# Redis again every second (core/shared_cache.py); REDIS_TIMEOUT_SECONDS is
+# how long a connection or an answer may take before Redis counts as away.
 REDIS_URL = env("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url, key_prefix, timeout_seconds):
+    """CACHES for Redis at `url` (tests/production/test_redis_outage.py runs these against a Redis it stops)."""
+    return {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "campaign"),
+            "BACKEND": "core.shared_cache.FallbackRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": timeout_seconds, "SOCKET_TIMEOUT": timeout_seconds},
         }
     }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL, env("CACHE_KEY_PREFIX", "campaign"), float(env("REDIS_TIMEOUT_SECONDS", "1")))
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# /health/ shows its checks and the email queue to staff and to requests with
+# "Authorization: Bearer <HEALTH_TOKEN>"; to anyone else only its status (core/health.py).
+HEALTH_TOKEN = env("HEALTH_TOKEN", "")
 
 # Staff accounts guard special-category personal data (who signed a political
 # statement), so the admin sign-in is throttled and sessions are short.

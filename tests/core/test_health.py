@@ -1,4 +1,5 @@
-"""/health/ shows the email queue: how many emails wait and how long the oldest has waited."""
+"""/health/: its status to anyone; its checks and the email queue (how many emails wait, how long the oldest
+has waited) to staff and to a request carrying HEALTH_TOKEN."""
 
 from datetime import timedelta
 
@@ -15,9 +16,20 @@ from tests.statements.visitor import PERSON
 
 pytestmark = pytest.mark.django_db
 
+TOKEN = "a-long-random-health-token"
+
+
+@pytest.fixture(autouse=True)
+def health_token(settings):
+    settings.HEALTH_TOKEN = TOKEN
+
+
+def details(client, token=TOKEN):
+    return client.get("/health/", headers={"Authorization": f"Bearer {token}"})
+
 
 def test_health_shows_an_empty_email_queue(client):
-    response = client.get("/health/")
+    response = details(client)
 
     assert response.status_code == 200
     assert response.json()["email_queue"] == {"length": 0, "oldest_seconds": None}
@@ -42,7 +54,7 @@ def test_waiting_emails_are_counted_and_the_oldest_aged_and_the_site_stays_healt
         enqueued_at=timezone.now() - timedelta(days=1),
     )
 
-    response = client.get("/health/")
+    response = details(client)
 
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
@@ -54,11 +66,11 @@ def test_waiting_emails_are_counted_and_the_oldest_aged_and_the_site_stays_healt
 def test_the_queue_empties_when_the_worker_sends(client, statement_page, site_settings, settings):
     use_database_queue(settings)
     client.post(f"{statement_page.url}sign/", PERSON)
-    assert client.get("/health/").json()["email_queue"]["length"] == 1
+    assert details(client).json()["email_queue"]["length"] == 1
 
     run_worker()
 
-    assert client.get("/health/").json()["email_queue"] == {"length": 0, "oldest_seconds": None}
+    assert details(client).json()["email_queue"] == {"length": 0, "oldest_seconds": None}
 
 
 def test_a_running_email_is_still_waiting(client, statement_page, settings):
@@ -67,7 +79,7 @@ def test_a_running_email_is_still_waiting(client, statement_page, settings):
     emails.queue_email("statements/confirm", signature, statement_url="http://testserver/statement/")
     email_rows().update(status="RUNNING", started_at=timezone.now())
 
-    assert client.get("/health/").json()["email_queue"]["length"] == 1
+    assert details(client).json()["email_queue"]["length"] == 1
 
 
 def test_health_costs_the_same_few_queries_however_long_the_queue(client, statement_page, settings):
@@ -75,11 +87,11 @@ def test_health_costs_the_same_few_queries_however_long_the_queue(client, statem
     signature = SignatureFactory(page=statement_page, unconfirmed=True)
     emails.queue_email("statements/confirm", signature, statement_url="http://testserver/statement/")
     with CaptureQueriesContext(connection) as short:
-        client.get("/health/")
+        details(client)
     for _ in range(30):
         emails.queue_email("statements/confirm", signature, statement_url="http://testserver/statement/")
     with CaptureQueriesContext(connection) as long:
-        client.get("/health/")
+        details(client)
 
     assert len(short) == len(long) <= 3
 
@@ -108,7 +120,7 @@ def test_the_queue_query_reads_only_unfinished_rows_on_postgresql(client):
         cursor.execute(f"ANALYZE {DBTaskResult._meta.db_table}")
 
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/health/")
+        response = details(client)
 
     assert response.json()["email_queue"]["length"] == 20
     [sql] = [query["sql"] for query in queries if DBTaskResult._meta.db_table in query["sql"]]
@@ -116,3 +128,41 @@ def test_the_queue_query_reads_only_unfinished_rows_on_postgresql(client):
         cursor.execute(f"EXPLAIN {sql}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "core_waiting_tasks" in plan and "Seq Scan" not in plan, plan
+
+
+def test_anyone_sees_only_the_status(client, statement_page, settings):
+    """How long the queue is tells a stranger how a campaign is doing, and when its worker is down."""
+    use_database_queue(settings)
+    signature = SignatureFactory(page=statement_page, unconfirmed=True)
+    emails.queue_email("statements/confirm", signature, statement_url="http://testserver/statement/")
+
+    for response in (client.get("/health/"), details(client, token="a-guess"), details(client, token="")):
+        assert response.status_code == 200
+        assert response.json() == {"status": "ok"}
+    assert details(client).json()["email_queue"]["length"] == 1
+
+
+def test_no_token_is_accepted_when_none_is_set(client, settings):
+    settings.HEALTH_TOKEN = ""
+    assert details(client, token="").json() == {"status": "ok"}
+
+
+def test_staff_see_the_checks_and_the_queue(admin_client):
+    assert admin_client.get("/health/").json() == {
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "email_queue": {"length": 0, "oldest_seconds": None},
+    }
+
+
+def test_a_cache_that_does_not_work_is_reported_but_keeps_the_server_in_the_load_balancer(client, settings):
+    """The cache is shared by every server and each can serve without it: a 503 would take them all out at once."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    response = details(client)
+
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["cache"] == "down" and response.json()["database"] == "ok"
+    assert client.get("/health/").json() == {"status": "degraded"}

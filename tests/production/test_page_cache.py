@@ -1,5 +1,6 @@
 """Anonymous pages come from the shared cache, the same bytes for every visitor."""
 
+import re
 import time
 
 import pytest
@@ -290,3 +291,57 @@ def test_new_signatures_never_empty_the_page_cache(client, statement_page, site_
     client.get(statement_page.url)
     sign(client, statement_page, email="new@example.org")
     assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("query", ["utm_source=x", "x", "src=poster-leeds&fbclid=abc123", "page=2"])
+def test_a_query_string_the_page_does_not_read_is_the_cached_page(client, statement_page, site_settings, query):
+    """Anyone could otherwise make every request render the statement by adding one character to its address."""
+    assert client.get(statement_page.url)["X-Page-Cache"] == "miss"
+
+    response = client.get(f"{statement_page.url}?{query}")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert "We demand a better world." in response.content.decode()
+    assert "public" in response["Cache-Control"]
+
+
+def test_the_first_visitor_with_a_query_string_fills_the_cache_for_everyone(client, statement_page, site_settings):
+    assert client.get(f"{statement_page.url}?utm_source=newsletter")["X-Page-Cache"] == "miss"
+    assert client.get(statement_page.url)["X-Page-Cache"] == "hit"
+    assert client.get(f"{statement_page.url}?utm_source=other")["X-Page-Cache"] == "hit"
+
+
+def test_the_signatories_list_still_searches_and_filters_beside_its_cached_page(client, statement_page, site_settings):
+    SignatureFactory(page=statement_page, name="Ada Lovelace")
+    SignatureFactory(page=statement_page, organisation_kind=True, name="Anytown Trades Council")
+    signatories = f"{statement_page.url}signatories/"
+    assert client.get(signatories)["X-Page-Cache"] == "miss"
+    assert client.get(f"{signatories}?utm_source=x")["X-Page-Cache"] == "hit"
+
+    organisations = client.get(f"{signatories}?kind=organisation")
+    search = client.get(f"{signatories}?q=lovelace&utm_source=x")
+
+    assert "X-Page-Cache" not in organisations and "X-Page-Cache" not in search
+    assert "Anytown Trades Council" in organisations.content.decode()
+    assert "Ada Lovelace" not in organisations.content.decode()
+    assert "Ada Lovelace" in search.content.decode()
+    assert "Anytown Trades Council" not in search.content.decode()
+    assert "private" in search["Cache-Control"]
+    everyone = client.get(signatories).content.decode()  # a search never takes the list's place
+    assert "Ada Lovelace" in everyone and "Anytown Trades Council" in everyone
+
+
+def test_a_later_page_of_news_is_not_the_cached_first_page(client, home_page, site_settings):
+    news = UpdateIndexPageFactory(parent=home_page)
+    for number in range(12):
+        UpdatePageFactory(parent=news, title=f"Update number {number:02}", slug=f"update-{number}")
+    first = client.get("/news/")
+    assert client.get("/news/?utm_source=x")["X-Page-Cache"] == "hit"
+
+    second = client.get("/news/?page=2")
+
+    assert "X-Page-Cache" not in second
+    assert second.content != first.content
+    assert set(re.findall(r"Update number \d\d", second.content.decode())).isdisjoint(
+        re.findall(r"Update number \d\d", first.content.decode())
+    )

@@ -9,6 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_cache import declare_query
+
 from ..blocks import UpdateBodyBlock
 from ..feeds import UpdatesAtomFeed, UpdatesRssFeed
 
@@ -30,6 +32,7 @@ class UpdateIndexPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.updates(), UPDATES_PER_PAGE)
+        declare_query(request, "page")  # ?page=2 is a page of its own; any other query string is this one
         context["updates"] = paginator.get_page(request.GET.get("page"))
         return context
 
