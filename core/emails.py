@@ -14,10 +14,14 @@ caller's transaction: it commits or rolls back with the record it is about,
 and the request saves a round trip. The immediate backend (development and
 tests) sends right after the commit, in the request, with the record the
 caller already holds, so sending costs no query to read it back. A provider
-that is down never loses the record: the email is retried later.
+that is down never loses the record: the email is retried later. A worker
+killed mid-send loses nothing either: its task returns to the queue
+(core/task_leases.py), and the email's record (core/email_sends.py) keeps one
+the provider already accepted from going twice.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -31,6 +35,7 @@ from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db import DatabaseBackend
 from wagtail.models import Site
 
+from . import email_sends
 from .protection import first_in_interval
 from .queries import by_pk
 
@@ -105,8 +110,12 @@ def site_of(site_id):
 
 
 @task()
-def send_email(template, pk, params=None, attempt=0):
-    """Build the email from the record as it is now, and send it; nothing if the record is gone."""
+def send_email(template, pk, params=None, attempt=0, key=None):
+    """Build the email from the record as it is now, and send it; nothing if the record is gone.
+
+    `key` names this email across its retries and re-runs (core/email_sends.py): one the provider
+    already accepted is not sent again. Rows queued before keys existed have none.
+    """
     kind = _kinds.get(template)
     if kind is None:
         logger.error("email not sent: no builder registered", extra={"template": template})
@@ -115,10 +124,10 @@ def send_email(template, pk, params=None, attempt=0):
     if record is None:
         logger.info("email not sent: its record is gone", extra={"template": template})
         return
-    deliver(template, record, params or {}, attempt)
+    deliver(template, record, params or {}, attempt, key)
 
 
-def deliver(template, record, params, attempt=0):
+def deliver(template, record, params, attempt=0, key=None):
     """Build and send one email; on a provider's failure queue the next attempt (by id) after a delay."""
     email = _kinds[template].build(record, **params)
     to = [address for address in (email.to if email else []) if address]
@@ -131,6 +140,12 @@ def deliver(template, record, params, attempt=0):
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)
     message.tags = [template.replace("/", "-")]  # anymail sends these to providers that support tags
+    if key is not None:
+        if not email_sends.begin(key, template):
+            logger.info("email not sent again: the provider already accepted it", extra={"template": template})
+            return
+        if header := email_sends.idempotency_header():
+            message.extra_headers[header] = email_sends.idempotency_key(key, attempt)
     try:
         message.send()
     except (AnymailError, OSError):
@@ -142,8 +157,10 @@ def deliver(template, record, params, attempt=0):
         retry = send_email
         if retry.get_backend().supports_defer:
             retry = retry.using(run_after=timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt]))
-        retry.enqueue(template, record.pk, params, attempt=attempt + 1)
+        retry.enqueue(template, record.pk, params, attempt=attempt + 1, key=key)
         return
+    if key is not None:
+        email_sends.finish(key, message)
     logger.info("email sent", extra={"template": template, "recipients": len(to), "attempt": attempt + 1})
 
 
@@ -164,12 +181,13 @@ def queue_email(template, record, **params):
     if template not in _kinds:
         raise LookupError(f"No email builder is registered for {template!r}.")
     backend = send_email.get_backend()
+    key = str(uuid.uuid4())
     if isinstance(backend, DatabaseBackend):
-        send_email.enqueue(template, record.pk, params)
+        send_email.enqueue(template, record.pk, params, key=key)
     elif isinstance(backend, ImmediateBackend):
         transaction.on_commit(lambda: deliver_now(template, record, params))
     else:
-        transaction.on_commit(lambda: send_email.enqueue(template, record.pk, params))
+        transaction.on_commit(lambda: send_email.enqueue(template, record.pk, params, key=key))
 
 
 def queue_acknowledgement(template, record, address, **params):

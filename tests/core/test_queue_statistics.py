@@ -82,10 +82,15 @@ def test_fresh_statistics_are_left_alone(surge):
 
 
 def test_the_procfile_worker_refreshes_them_as_it_starts(surge, caplog):
-    """run_workers checks the statistics before its workers take their first task, then every CHECK_EVERY."""
+    """run_workers checks the statistics before its workers take their first task, then every CHECK_EVERY.
+
+    Its worker serves another queue here, so it changes none of these rows while the test reads the counts.
+    """
     watcher = stop_when(lambda: queue_statistics.rows_changed_since_analyze() == 0, timeout=15)
     with caplog.at_level(logging.INFO, logger=run_workers.__name__):
-        call_command("run_workers", threads=1, interval=0.1, stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command(
+            "run_workers", threads=1, interval=0.1, queue_name="elsewhere", stdout=open(os.devnull, "w")  # noqa: SIM115
+        )
     watcher.join()
 
     assert "task queue analyzed" in caplog.text

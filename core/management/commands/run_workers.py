@@ -1,16 +1,16 @@
 """Run several task workers in one process: the Procfile's `worker`.
 
-django-tasks' `db_worker` runs one task at a time. An email task spends most
-of its time waiting for the provider's API (about 100 ms a message), so one
-worker delivers about 8 emails a second while a surge signs 33 a second. This
-command runs WORKER_THREADS of django-tasks' own database workers side by
-side, each in a thread with its own database connection: they take tasks
-with SELECT ... FOR UPDATE SKIP LOCKED and mark each one running before they
-run it, so each task (each email) is run by one worker, once. Threads rather
-than processes: the wait is on the network, which releases the GIL, and one
-process holds Django and Wagtail in memory once.
+One worker runs one task at a time, and an email task spends most of its
+time waiting for the provider's API (about 100 ms a message): one worker
+delivers about 8 emails a second while a surge signs 33 a second. This runs
+WORKER_THREADS workers (core.task_worker) side by side, each in a thread with
+its own database connection; each task is taken by one of them. Threads
+rather than processes: the wait is on the network, which releases the GIL,
+and one process holds Django and Wagtail in memory once.
 
-While they run, the main thread keeps the queue's planner statistics fresh
+The main thread renews the process's lease (core.task_leases) and gives back
+the tasks of workers whose lease has lapsed (killed mid-task), as it starts
+and every renewal after; and it keeps the queue's planner statistics fresh
 (core.queue_statistics): stale ones make every claim read the whole queue.
 
 SIGTERM or Ctrl-C lets every worker finish the task it is running, then
@@ -28,10 +28,10 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections, connections
 from django.utils.crypto import get_random_string
-from django_tasks_db.compat import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
-from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 
-from core import queue_statistics
+from core import queue_statistics, task_leases
+from core.task_worker import TaskWorker
 
 logger = logging.getLogger(__name__)
 
@@ -55,47 +55,48 @@ class Command(BaseCommand):
         if count < 1:
             self.stderr.write("WORKER_THREADS must be at least 1.")
             sys.exit(2)
-        prefix = get_random_string(8)
+        process = get_random_string(12)
+        stopping = threading.Event()
         workers = [
-            Worker(
+            TaskWorker(
+                worker_id=task_leases.worker_id(process, number),
                 queue_names=queue_name.split(","),
-                interval=interval,
-                batch=False,
                 backend_name=DEFAULT_TASK_BACKEND_ALIAS,
-                startup_delay=True,
-                max_tasks=None,
-                worker_id=f"{prefix}-{number}",
-                excluded_queue_names=[],
+                interval=interval,
+                stopping=stopping,
             )
             for number in range(count)
         ]
-        stopping = threading.Event()
 
         def stop(signum, frame):
             stopping.set()
-            for worker in workers:
-                worker.running = False
 
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         runners = [threading.Thread(target=run, args=(worker,), name=worker.worker_id) for worker in workers]
+        keep_lease(process)  # before the first claim, so no other process takes this one for dead
         refresh_statistics()  # before the first claim: a worker may start on a queue a surge has filled
         for runner in runners:
             runner.start()
         self.stdout.write(f"{count} task workers running (queue {queue_name}).")
+        next_renewal = time.monotonic() + task_leases.renew_every()
         next_check = time.monotonic() + queue_statistics.CHECK_EVERY
         while any(runner.is_alive() for runner in runners):
+            if time.monotonic() >= next_renewal and not stopping.is_set():
+                next_renewal = time.monotonic() + task_leases.renew_every()
+                keep_lease(process)
             if time.monotonic() >= next_check and not stopping.is_set():
                 next_check = time.monotonic() + queue_statistics.CHECK_EVERY
                 refresh_statistics()
             for runner in runners:
-                runner.join(timeout=1)
+                runner.join(timeout=min(1.0, task_leases.renew_every()) / len(runners))
                 if not runner.is_alive() and not stopping.is_set():
                     self.stderr.write(f"worker {runner.name} stopped; stopping the others.")
-                    stop(None, None)
+                    stopping.set()
                     for other in runners:
                         other.join()
                     sys.exit(1)
+        give_up_lease(process)
         connections.close_all()
 
 
@@ -105,6 +106,26 @@ def run(worker):
         worker.run()
     finally:
         connections.close_all()
+
+
+def keep_lease(process):
+    """Renew this process's lease, then give back the tasks of processes whose lease lapsed; never stops the workers."""
+    close_old_connections()
+    try:
+        task_leases.renew(process)
+        given_back = task_leases.requeue_abandoned()
+    except DatabaseError:
+        logger.warning("could not renew the workers' lease", exc_info=True)
+        return
+    if given_back:
+        logger.warning("tasks of a dead worker given back to the queue", extra={"tasks": given_back})
+
+
+def give_up_lease(process):
+    try:
+        task_leases.release(process)
+    except DatabaseError:
+        logger.warning("could not give up the workers' lease", exc_info=True)
 
 
 def refresh_statistics():
