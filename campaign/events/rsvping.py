@@ -1,4 +1,4 @@
-"""Saying you are coming, cancelling, and the waiting list: the rules, in one transaction each.
+"""Saying you are coming, confirming, cancelling, and the waiting list: the rules, in one transaction each.
 
 Every change locks the event's count row first (`select_for_update`), so on
 PostgreSQL two people can never take the last place together, and a place
@@ -14,16 +14,12 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from core.emails import queue_email
-from core.protection import first_in_interval
+from core.emails import queue_acknowledgement, queue_email
 from core.subscriptions import consent, sources
 from core.subscriptions.models import normalise
 from core.subscriptions.wording import CURRENT
 
 from .models.rsvps import Rsvp, RsvpCount
-
-# Asking again with the same address resends the confirmation at most this often.
-RESEND_INTERVAL = 10 * 60
 
 # Reminders go to those whose event starts within this time (the hourly job makes it "the day before").
 REMINDER_AHEAD = timedelta(hours=24)
@@ -32,6 +28,8 @@ CONFIRMATION = "events/rsvp_confirmation"
 PROMOTED = "events/rsvp_promoted"
 REMINDER = "events/rsvp_reminder"
 CHANGED = "events/rsvp_changed"
+ALREADY = "events/rsvp_already"
+CONFIRM_REQUEST = "events/rsvp_confirm_request"
 
 
 def fingerprint(event):
@@ -60,40 +58,66 @@ def has_room(event, counts):
     return event.capacity is None or counts.going < event.capacity
 
 
-class AlreadyOnList(Exception):
-    """The address already has a place or a spot on the waiting list (`rsvp`)."""
-
-    def __init__(self, rsvp):
-        super().__init__("already on the list")
-        self.rsvp = rsvp
-
-
 def take(event, name, email, phone="", updates=False, site=None):
-    """Record an RSVP: a place if there is room, else the waiting list; the confirmation is queued.
+    """Record an RSVP and email its address; the RSVP (new, or the one the address already had).
 
-    Raises AlreadyOnList for an address already going or waiting (its
-    confirmation is sent again, at most once per RESEND_INTERVAL).
+    A new address gets a place if there is room, else the waiting list, and
+    its confirmation; where the event asks RSVPs to be confirmed, it waits
+    unconfirmed (no place, no count) for the emailed button instead. An
+    address already on the list keeps what it has and is told so by email
+    only (at most once per ACKNOWLEDGEMENT_INTERVAL): the caller shows every
+    visitor the same page, so the form tells nobody who is coming.
     """
     email = normalise(email)
     with transaction.atomic():
         counts = locked_counts(event)
-        existing = Rsvp.objects.active().filter(event=event, email=email).first()
-        if existing is not None:
-            if first_in_interval(f"rsvp:{event.pk}", email, RESEND_INTERVAL):
-                queue_email(CONFIRMATION, existing, site=site)
+        rsvp = Rsvp.objects.current().filter(event=event, email=email).first()
+        if rsvp is None:
+            rsvp = Rsvp(event=event, name=name, email=email, phone=phone)
+            if event.rsvps_need_confirming:
+                rsvp.status = Rsvp.Status.UNCONFIRMED
+                rsvp.save()
+                queue_email(CONFIRM_REQUEST, rsvp, site=site)
+            else:
+                give_place(rsvp, counts)
+                queue_email(CONFIRMATION, rsvp, site=site)
+        elif rsvp.status == Rsvp.Status.UNCONFIRMED:
+            # A fresh link goes out: the row lives until that link, too, has expired.
+            Rsvp.objects.filter(pk=rsvp.pk).update(created_at=timezone.now())
+            queue_acknowledgement(CONFIRM_REQUEST, rsvp, email, site=site)
         else:
-            status = Rsvp.Status.GOING if has_room(event, counts) else Rsvp.Status.WAITING
-            rsvp = Rsvp.objects.create(event=event, name=name, email=email, phone=phone, status=status)
-            field = "going" if status == Rsvp.Status.GOING else "waiting"
-            RsvpCount.objects.filter(pk=counts.pk).update(**{field: getattr(counts, field) + 1})
-            first_in_interval(f"rsvp:{event.pk}", email, RESEND_INTERVAL)  # starts the resend interval
-            queue_email(CONFIRMATION, rsvp, site=site)
-            if updates:
-                form = f"the RSVP form for “{event.title}”"
-                consent.record_unconfirmed(email, form, CURRENT, event.get_full_url(), source=rsvp)
-    if existing is not None:  # raised once the transaction has committed, so the resend is not rolled back
-        raise AlreadyOnList(existing)
+            queue_acknowledgement(ALREADY, rsvp, email, site=site)
+        if updates:
+            form = f"the RSVP form for “{event.title}”"
+            consent.record_unconfirmed(email, form, CURRENT, event.get_full_url(), source=rsvp)
     return rsvp
+
+
+def give_place(rsvp, counts):
+    """Save `rsvp` as going if there is room, else waiting, and count it (the caller holds the count lock)."""
+    going = has_room(rsvp.event, counts)
+    rsvp.status = Rsvp.Status.GOING if going else Rsvp.Status.WAITING
+    rsvp.save()
+    field = "going" if going else "waiting"
+    setattr(counts, field, getattr(counts, field) + 1)
+    RsvpCount.objects.filter(pk=counts.pk).update(**{field: getattr(counts, field)})
+
+
+def confirm(rsvp, site=None):
+    """The emailed button was pressed: an unconfirmed RSVP takes a place (or the waiting list) and counts.
+
+    Returns the RSVP as it now is, and whether this press confirmed it (False
+    for a second press); None if it is gone (purged or erased meanwhile).
+    """
+    with transaction.atomic():
+        counts = locked_counts(rsvp.event)
+        rsvp = Rsvp.objects.select_for_update(of=("self",)).select_related("event").filter(pk=rsvp.pk).first()
+        if rsvp is None or rsvp.status != Rsvp.Status.UNCONFIRMED:
+            return rsvp, False
+        rsvp.confirmed_at = timezone.now()
+        give_place(rsvp, counts)
+        queue_email(CONFIRMATION, rsvp, site=site)
+    return rsvp, True
 
 
 def cancel(rsvp, site=None, keep_updates=False):

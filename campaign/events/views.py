@@ -16,7 +16,7 @@ from core.subscriptions import sources
 
 from . import rsvping
 from .forms import EventFilterForm, EventSubmissionForm, RsvpForm
-from .tokens import BadToken, read_cancel_token
+from .tokens import CONFIRM_MAX_AGE, BadToken, read_cancel_token, read_confirm_token
 
 EVENTS_PER_PAGE = 12
 # When the filters match nothing, the next few events anywhere are shown instead of a dead end.
@@ -78,30 +78,34 @@ def rsvp_context(event, form=None):
     }
 
 
+def closed(request, event):
+    return event.render(request, template="events/rsvp_closed.html", context_overrides={"form": None})
+
+
 @never_cache
 @rate_limited("rsvp")
 def rsvp(request, event):
-    """The RSVP form's target: a place or the waiting list, or a clear page for a closed event or a repeat."""
+    """The RSVP form's target: "check your inbox", or a clear page for a closed event.
+
+    A new address and one already on the list get the same page, byte for
+    byte: whether someone is coming (to a political meeting) is told only to
+    that address, by email (rsvping.take).
+    """
     if not rsvping.is_open(event):
-        return event.render(request, template="events/rsvp_closed.html", context_overrides={"form": None})
+        return closed(request, event)
     form = RsvpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            taken = rsvping.take(
-                event, data["name"], data["email"], data["phone"], updates=data["updates"], site=site_id(request)
-            )
-        except rsvping.AlreadyOnList as repeat:
-            context = {"rsvp": repeat.rsvp}
-            return event.render(request, template="events/rsvp_already.html", context_overrides=context)
-        context = {"rsvp": taken, "asked_updates": data["updates"]}
+        rsvping.take(event, data["name"], data["email"], data["phone"], updates=data["updates"], site=site_id(request))
+        context = {"asked_updates": data["updates"], "confirm_hours": CONFIRM_MAX_AGE // 3600}
         return event.render(request, template="events/rsvp_done.html", context_overrides=context)
     return event.render(request, template="events/rsvp_form.html", context_overrides=rsvp_context(event, form))
 
 
-def bad_link(request, event):
-    """A cancel link that was altered or cut short: say so plainly, and how to reach the organisers."""
-    response = event.render(request, template="events/rsvp_bad_link.html")
+def bad_link(request, event, purpose="cancel", expired=False):
+    """A cancel or confirm link that was altered, cut short or has expired: say so plainly, and what to do."""
+    context = {"purpose": purpose, "expired": expired, "confirm_hours": CONFIRM_MAX_AGE // 3600}
+    response = event.render(request, template="events/rsvp_bad_link.html", context_overrides=context)
     response.status_code = 400
     return response
 
@@ -126,3 +130,25 @@ def cancel_rsvp(request, event):
         return event.render(request, template="events/rsvp_cancelled.html", context_overrides=context)
     context["asks_about_updates"] = sources.has_confirmed_consent(rsvp)
     return event.render(request, template="events/rsvp_cancel.html", context_overrides=context)
+
+
+@never_cache
+@rate_limited("rsvp_confirm", limit=30)
+def confirm_rsvp(request, event):
+    """The emailed confirm link: a page with a button (a mail scanner's GET confirms nothing); the POST confirms."""
+    token = request.POST.get("token") or request.GET.get("token", "")
+    try:
+        rsvp = read_confirm_token(token)
+    except BadToken as error:
+        return bad_link(request, event, purpose="confirm", expired=error.expired)
+    if rsvp.event_id != event.pk:
+        return bad_link(request, event, purpose="confirm")
+    if rsvp.status == rsvp.Status.UNCONFIRMED and not rsvping.is_open(event):
+        return closed(request, event)
+    context = {"rsvp": rsvp, "token": token}
+    if request.method == "POST" and rsvp.status == rsvp.Status.UNCONFIRMED:
+        rsvp, context["confirmed_now"] = rsvping.confirm(rsvp, site=site_id(request))
+        if rsvp is None:
+            return bad_link(request, event, purpose="confirm")
+        context["rsvp"] = rsvp
+    return event.render(request, template="events/rsvp_confirm.html", context_overrides=context)
