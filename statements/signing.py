@@ -15,6 +15,7 @@ from django.utils import timezone
 from core.emails import queue_email
 from core.page_cache import UntilNextPublish
 from core.queries import by_pk
+from core.site_urls import site_url
 from core.subscriptions import consent, sources, wording
 
 from . import holds
@@ -62,10 +63,20 @@ def statement_path(page, request, subpage=""):
 
 
 def statement_url(page, request=None):
-    """The statement's absolute address: as the visitor reached it, else the site's own."""
-    if request is not None:
-        return request.build_absolute_uri(statement_path(page, request))
-    return page.get_full_url()
+    """The statement's whole address on the request's Wagtail Site, for emails and share links.
+
+    Never the Host, port or scheme the request claims (core.site_urls); remembered like
+    statement_path, so signing looks no Site up.
+    """
+    if request is None:
+        return page.get_full_url()
+    paths = _paths.current()
+    key = (request.get_host(), page.pk, None)  # None: the whole address, beside the paths' subpage names
+    url = paths.get(key)
+    if url is None:
+        path = statement_path(page, request)
+        url = paths[key] = site_url(request, path) if path is not None else page.get_full_url(request)
+    return url
 
 
 def queue_signature_email(template, signature, request=None):

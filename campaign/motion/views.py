@@ -15,6 +15,7 @@ from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 from core.queries import by_pk
 from core.receipts import give_receipt, read_receipt
+from core.site_urls import site_url
 
 from . import tracker
 from .blocks import motion_blocks
@@ -105,7 +106,8 @@ DOWNLOADS = {
 
 
 def motion_url(request, page):
-    return request.build_absolute_uri(page.get_url(request))
+    """The motion's whole address for its emails: on the Wagtail Site, not the Host the request claims."""
+    return site_url(request, page.get_url(request))
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,21 +9,16 @@ on whatever Host the visitor sent; an address that is already absolute (an
 image kept in S3-compatible storage) is left as it is.
 """
 
-from urllib.parse import urljoin
-
 from django import template
-from wagtail.models import Site
+
+from core.site_urls import site_url
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return request.build_absolute_uri(url) if request is not None else url
-    return urljoin(site.root_url + "/", url)
+    return site_url(context.get("request"), url)
 
 
 @register.filter
