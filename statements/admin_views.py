@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from . import review
 from .imports import UnreadableFile, import_signatures
 from .models import ReviewDecision, Signature, StatementPage
-from .permissions import EMAIL_PERMISSION, IMPORT_PERMISSION, REVIEW_PERMISSION
+from .permissions import EMAIL_PERMISSION, IMPORT_PERMISSION, INVALIDATE_PERMISSION, REVIEW_PERMISSION, VIEW_PERMISSION
 
 SAMPLE_SIZE = 20  # signatures of a group shown by name, to judge it by
 
@@ -90,8 +91,11 @@ def review_group(request):
         return HttpResponseBadRequest("No such group of signatures.", content_type="text/plain; charset=utf-8")
     numbers = review.dry_run(group)
     changed = False
+    can_invalidate = request.user.has_perm(INVALIDATE_PERMISSION)
     if request.method == "POST":
         action = request.POST.get("action")
+        if action == "invalidate" and not can_invalidate:
+            raise PermissionDenied
         seen = request.POST.get("seen", "")
         expected = numbers["held"] if action == "release" else numbers["total"]
         if action not in ("release", "invalidate") or seen != str(expected):
@@ -108,11 +112,15 @@ def review_group(request):
                 f"{decision.counted} had counted and no longer do.",
             )
             return redirect(reverse("statements_review") + f"?by={group.by}&days={group.days}")
-    sample = group.signatures().order_by("-created_at").select_related("page")[:SAMPLE_SIZE]
+    # Names and towns only to those who may read signatures; the counts alone are enough to release.
+    show_names = request.user.has_perm(VIEW_PERMISSION)
+    sample = group.signatures().order_by("-created_at").select_related("page")[:SAMPLE_SIZE] if show_names else []
     context = {
         "group": group,
         "numbers": numbers,
         "changed": changed,
+        "can_invalidate": can_invalidate,
+        "show_names": show_names,
         "sample": sample,
         "show_email": request.user.has_perm(EMAIL_PERMISSION),
         "whole_period": review.Group(by=group.by, key=group.key, days=group.days) if group.key else None,

@@ -14,8 +14,12 @@ from django.utils import timezone
 from .models.signature import Signature, normalise_email
 
 
-def record_in_person(page, *, name, email="", town="", organisation="", show_publicly=False, keep_informed=False):
+def record_in_person(
+    page, *, name, email="", town="", organisation="", show_publicly=False, keep_informed=False, held_because=""
+):
     """Save a confirmed (counted) person's signature on `page`; None if the address had already signed.
+
+    With `held_because` it is saved unconfirmed and held for an organiser instead (statements.review).
 
     Runs in the caller's transaction when there is one, inside a savepoint,
     so a clash with the address's earlier signature undoes only this row.
@@ -32,7 +36,8 @@ def record_in_person(page, *, name, email="", town="", organisation="", show_pub
         show_publicly=show_publicly,
         keep_informed=keep_informed and bool(email),
         source=Signature.Source.IN_PERSON,
-        confirmed_at=timezone.now(),
+        confirmed_at=None if held_because else timezone.now(),
+        held_because=held_because,
     )
     try:
         with transaction.atomic():

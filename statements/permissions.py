@@ -4,11 +4,13 @@ EMAIL_PERMISSION = "statements.view_signature_email"
 EXPORT_PERMISSION = "statements.export_signature"
 IMPORT_PERMISSION = "statements.import_signature"
 REVIEW_PERMISSION = "statements.review_signature"
+VIEW_PERMISSION = "statements.view_signature"
+INVALIDATE_PERMISSION = "statements.delete_signature"  # invalidating deletes
 
 ORGANISER_PERMISSIONS = [
-    "statements.view_signature",
+    VIEW_PERMISSION,
     "statements.change_signature",
-    "statements.delete_signature",
+    INVALIDATE_PERMISSION,
     EMAIL_PERMISSION,
     EXPORT_PERMISSION,
     IMPORT_PERMISSION,

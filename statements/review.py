@@ -2,7 +2,10 @@
 
 A group is named by what the review screen shows: a network's keyed hash
 (never its address), an email domain, or nothing (every network), and
-optionally one hour. Organisers see a dry-run count, then either release its
+optionally one hour; other apps add groupings of their own (`add_grouping`:
+the stalls group their entries by stall and device). A group's address
+carries a keyed hash of its parameters, so only groups the screen (or its
+alert email) listed can be opened. Organisers see a dry-run count, then either release its
 held signatures (their confirmation emails are queued) or invalidate it:
 its signatures are deleted with everything personal, the counts drop in the
 same transaction (so `recount_signatures` agrees), and a ReviewDecision
@@ -12,7 +15,7 @@ made, so a signature arriving meanwhile is not swept up unseen.
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
@@ -21,6 +24,7 @@ from django.db.models import Count, F, Q, Value
 from django.db.models.functions import StrIndex, Substr, TruncHour
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import date_format
 
 from core.emails import queue_email
@@ -32,6 +36,10 @@ from .models.signature import COUNTED_FIELDS, HELD, Signature, counted_as
 from .signing import statement_url
 
 GROUPINGS = {"network": "Network", "domain": "Email domain", "hour": "Hour"}
+# Groupings other apps add (add_grouping), by name: each has `label`, `is_key(key)`, `name(key)`,
+# `rows(key)` (its signatures, any date), `groups(days)` (rows of tallies() with a "group") and
+# `release(signatures)`, which does for its held rows what a release means there (`on_release` says it).
+ADDED_GROUPINGS = {}
 PERIODS = (1, 2, 7, 30)  # days back the screen looks (network hashes are kept NETWORK_HASH_DAYS)
 DEFAULT_DAYS = 2
 MAX_GROUPS = 50
@@ -45,10 +53,25 @@ def domain_expression():
     return Substr(F("email_normalised"), StrIndex(F("email_normalised"), Value("@")) + 1)
 
 
+def add_grouping(by, grouping):
+    """Offer another way of grouping signatures on the review screen (an app's AppConfig.ready calls this)."""
+    ADDED_GROUPINGS[by] = grouping
+    GROUPINGS[by] = grouping.label
+
+
+def since(days):
+    return timezone.now() - timedelta(days=days)
+
+
 def recent(days):
     """Web signatures of the last `days` days: paper sheets and imports come in bulk by nature."""
-    since = timezone.now() - timedelta(days=days)
-    return Signature.objects.filter(source=Signature.Source.WEB, created_at__gte=since)
+    return Signature.objects.filter(source=Signature.Source.WEB, created_at__gte=since(days))
+
+
+def group_signature(params):
+    """A keyed hash of a group's parameters: the screen makes it, and a group without it does not open."""
+    text = "&".join(f"{name}={params[name]}" for name in sorted(params))
+    return salted_hmac("statements.review.group", text).hexdigest()[:32]
 
 
 def tallies():
@@ -66,10 +89,13 @@ class Group:
     key: str = ""  # a network's hash or an email domain; "" when grouping by hour
     start: datetime | None = None  # the hour, or None for the whole period
     days: int = DEFAULT_DAYS
+    name: str = field(default="", compare=False)  # a name the listing already read; else the grouping says it
 
     @property
     def label(self):
-        if self.by == "network":
+        if self.by in ADDED_GROUPINGS:
+            name = self.name or ADDED_GROUPINGS[self.by].name(self.key)
+        elif self.by == "network":
             name = f"Network {self.key[:8]}"
         elif self.by == "domain":
             name = f"Email domain {self.key}"
@@ -80,20 +106,30 @@ class Group:
         local = timezone.localtime(self.start)
         return f"{name}, {date_format(local, 'D j M Y, H:i')}–{date_format(local + HOUR, 'H:i')}"
 
+    @property
+    def on_release(self):
+        """What releasing does to each held signature, as the screen says it."""
+        if self.by in ADDED_GROUPINGS:
+            return ADDED_GROUPINGS[self.by].on_release
+        return "gets its confirmation email now, and counts once its signer confirms."
+
     def params(self):
         params = {"by": self.by, "days": self.days}
         if self.key:
             params["key"] = self.key
         if self.start is not None:
             params["start"] = int(self.start.timestamp())
-        return params
+        return params | {"sig": group_signature(params)}
 
     @property
     def url(self):
         return reverse("statements_review_group") + "?" + urlencode(self.params())
 
     def signatures(self):
-        rows = recent(self.days)
+        if self.by in ADDED_GROUPINGS:
+            rows = ADDED_GROUPINGS[self.by].rows(self.key).filter(created_at__gte=since(self.days))
+        else:
+            rows = recent(self.days)
         if self.by == "network":
             rows = rows.filter(network=self.key)
         elif self.by == "domain":
@@ -104,10 +140,12 @@ class Group:
 
 
 def read_group(params):
-    """The Group named by query or form parameters, or None if they name none."""
+    """The Group named by query or form parameters, or None if they name none or were not made by the screen."""
     by = params.get("by", "")
     key = params.get("key", "")
     if by not in GROUPINGS:
+        return None
+    if by in ADDED_GROUPINGS and not ADDED_GROUPINGS[by].is_key(key):
         return None
     if by == "network" and not NETWORK_KEY.fullmatch(key):
         return None
@@ -124,7 +162,10 @@ def read_group(params):
             return None
     elif by == "hour":
         return None
-    return Group(by=by, key=key, start=start, days=days)
+    group = Group(by=by, key=key, start=start, days=days)
+    if not constant_time_compare(params.get("sig", ""), group.params()["sig"]):
+        return None
+    return group
 
 
 def read_days(params):
@@ -137,6 +178,8 @@ def read_days(params):
 
 def groups(by, days):
     """The busiest groups of one kind in the period, each for one hour: bursts first. One query."""
+    if by in ADDED_GROUPINGS:
+        return ADDED_GROUPINGS[by].groups(days)
     rows = recent(days)
     fields = []
     if by == "network":
@@ -164,20 +207,27 @@ def batches(items):
 
 
 def release(group, user):
-    """Release the group's held signatures and queue each one's confirmation email; returns how many."""
+    """Release the group's held signatures (for web ones: queue each one's confirmation email); returns how many."""
     with transaction.atomic():
         pks = list(group.signatures().held().select_for_update().values_list("pk", flat=True))
-        urls = {}
+        release_rows = ADDED_GROUPINGS[group.by].release if group.by in ADDED_GROUPINGS else ask_to_confirm
         for batch in batches(pks):
-            Signature.objects.filter(pk__in=batch).update(held_because="")
-            for signature in Signature.objects.filter(pk__in=batch).select_related("page"):
-                if signature.page_id not in urls:
-                    urls[signature.page_id] = statement_url(signature.page)
-                queue_email("statements/confirm", signature, statement_url=urls[signature.page_id])
+            release_rows(Signature.objects.filter(pk__in=batch).select_related("page"))
         ReviewDecision.objects.create(
             made_by=user, action=ReviewDecision.Action.RELEASE, group=group.label, signatures=len(pks)
         )
     return len(pks)
+
+
+def ask_to_confirm(signatures):
+    """A held web signature's release: it is no longer held, and its signer is asked to confirm."""
+    signatures = list(signatures)
+    Signature.objects.filter(pk__in=[signature.pk for signature in signatures]).update(held_because="")
+    urls = {}
+    for signature in signatures:
+        if signature.page_id not in urls:
+            urls[signature.page_id] = statement_url(signature.page)
+        queue_email("statements/confirm", signature, statement_url=urls[signature.page_id])
 
 
 def invalidate(group, user):

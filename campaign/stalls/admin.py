@@ -1,10 +1,12 @@
-"""Stall sessions in the admin: open one for an event, read its link and code, revoke it; totals by event.
+"""Stall sessions in the admin: open one for an event, read its link and code, see its devices, revoke it.
 
-A session is opened from the admin (the create screen asks for the event and
-the statement), shows its link, short code and a QR code to open on the
-stall's phone or tablet, and is revoked with a reason the device then shows.
-It is never edited or deleted: revoking is how it stops, and its entries
-keep the event's totals.
+A session is opened from the admin (the create screen asks for the event,
+the statement and how many devices it may open on), shows its link, short
+code and a QR code to open on the stall's phone or tablet, the devices that
+opened it (each may be taken off), and is revoked with a reason the device
+then shows. A leaked code is replaced at once with a new one; devices
+already open carry on. It is never edited or deleted: revoking is how it
+stops, and its entries keep the event's totals.
 """
 
 import segno
@@ -25,7 +27,7 @@ from core.admin import SafeModelAdmin
 from .forms import RevokeForm
 from .models import Stall
 from .permissions import CHANGE_PERMISSION
-from .views import stall_url
+from .views import opening_url
 
 
 class StallPermissionHelper(PermissionHelper):
@@ -69,7 +71,7 @@ class StallInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         stall = self.instance
-        link = self.request.build_absolute_uri(stall_url(stall))
+        link = self.request.build_absolute_uri(opening_url(stall))
         qr = segno.make(link, error="m", micro=False).svg_inline(scale=5, title="QR code of the stall link")
         return super().get_context_data(
             link=link,
@@ -77,6 +79,9 @@ class StallInspectView(InspectView):
             total=stall.signed_count(),
             revoke_form=kwargs.pop("revoke_form", RevokeForm()),
             revoke_url=self.url_helper.get_action_url("revoke", stall.pk),
+            rotate_url=self.url_helper.get_action_url("rotate", stall.pk),
+            shut_out_url=self.url_helper.get_action_url("shut_out", stall.pk),
+            devices=stall.devices.all(),
             can_revoke=not stall.is_revoked and self.request.user.has_perm(CHANGE_PERMISSION),
             **kwargs,
         )
@@ -102,6 +107,35 @@ class RevokeView(InstanceSpecificView):
         return redirect(self.url_helper.get_action_url("inspect", self.instance.pk))
 
 
+class RotateView(InstanceSpecificView):
+    """POST only: a new link and code; the old ones open nothing, devices already open carry on."""
+
+    def check_action_permitted(self, user):
+        return user.has_perm(CHANGE_PERMISSION)
+
+    def post(self, request, *args, **kwargs):
+        if not self.instance.is_revoked:
+            self.instance.rotate()
+            messages.success(request, "New link and code made: the old ones open nothing now.")
+        return redirect(self.url_helper.get_action_url("inspect", self.instance.pk))
+
+    def get(self, request, *args, **kwargs):
+        return redirect(self.url_helper.get_action_url("inspect", self.instance.pk))
+
+
+class ShutOutView(RotateView):
+    """POST only: take one device off the stall; it signs nothing more, and its place is free again."""
+
+    def post(self, request, *args, **kwargs):
+        device_id = request.POST.get("device", "")
+        found = self.instance.devices.filter(pk=int(device_id)) if device_id.isdigit() and len(device_id) < 19 else []
+        device = next(iter(found), None)
+        if device is not None and not device.is_shut_out:
+            type(device).objects.filter(pk=device.pk).update(shut_out_at=timezone.now())
+            messages.success(request, f"{device} was taken off the stall: it signs nothing more.")
+        return redirect(self.url_helper.get_action_url("inspect", self.instance.pk))
+
+
 class StallAdmin(SafeModelAdmin):
     model = Stall
     menu_label = "Stalls"
@@ -117,7 +151,11 @@ class StallAdmin(SafeModelAdmin):
     list_select_related = ["event"]
     ordering = ["-created_at"]
     # Plain lists, not the page chooser: organisers need no page permissions to pick an event.
-    panels = [FieldPanel("event", widget=forms.Select), FieldPanel("statement", widget=forms.Select)]
+    panels = [
+        FieldPanel("event", widget=forms.Select),
+        FieldPanel("statement", widget=forms.Select),
+        FieldPanel("devices_allowed"),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_totals()
@@ -140,15 +178,23 @@ class StallAdmin(SafeModelAdmin):
     def signed_here(self, obj):
         return obj.signed
 
-    def revoke_view(self, request, instance_pk):
-        return RevokeView.as_view(model_admin=self, instance_pk=instance_pk)(request)
+    action_views = {"revoke": RevokeView, "rotate": RotateView, "shut_out": ShutOutView}
+
+    def action_view(self, view_class):
+        def view(request, instance_pk):
+            return view_class.as_view(model_admin=self, instance_pk=instance_pk)(request)
+
+        return view
 
     def get_admin_urls_for_registration(self):
         return (
             *super().get_admin_urls_for_registration(),
-            re_path(
-                self.url_helper.get_action_url_pattern("revoke"),
-                self.revoke_view,
-                name=self.url_helper.get_action_url_name("revoke"),
+            *(
+                re_path(
+                    self.url_helper.get_action_url_pattern(action),
+                    self.action_view(view_class),
+                    name=self.url_helper.get_action_url_name(action),
+                )
+                for action, view_class in self.action_views.items()
             ),
         )

@@ -10,3 +10,11 @@ class StallsConfig(GrantsOrganisers, AppConfig):
     label = "stalls"
     verbose_name = "Stalls"
     organiser_permissions = ORGANISER_PERMISSIONS
+
+    def ready(self):
+        super().ready()
+        from statements.review import add_grouping
+
+        from .review import ByStallAndDevice
+
+        add_grouping("stall", ByStallAndDevice())

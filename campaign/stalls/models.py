@@ -1,8 +1,11 @@
-"""Stall sessions, and which event each signature gathered in person came from.
+"""Stall sessions, the devices they open on, and which event each signature gathered in person came from.
 
 A `Stall` is one event's signing session on a phone or tablet: a secret key
 in its link (and a short code to type instead), open until the end of the
-event's day unless an organiser revokes it. Each signature taken in person,
+event's day unless an organiser revokes it. The link or code opens the stall
+on at most `devices_allowed` devices (a `StallDevice` each, holding a hash of
+the secret cookie the device keeps) and is spent after that: a leaked code
+opens nothing. Each signature taken in person,
 at a stall or from a paper sheet imported for an event, leaves an
 `InPersonSignature`: the event it is tagged with and, for a stall, the id
 the device made for it. That id is unique, so a device sending the same
@@ -13,18 +16,27 @@ apps are peers, and this one only reads an event's title and times through
 the relation (see ARCHITECTURE.md and the report of issue 18).
 """
 
+import hashlib
 import secrets
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 
 # Letters and digits that cannot be mistaken for one another when read off a screen.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 # A device that was offline until after the stall closed may still send what it took then.
 SYNC_GRACE = timedelta(hours=24)
+MAX_DEVICES = 10
+
+
+def hash_token(token):
+    """What is stored of a device's secret: a reader of the database cannot sign as the device."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def new_key():
@@ -79,6 +91,14 @@ class Stall(models.Model):
     revoked_reason = models.CharField(
         "reason", max_length=200, blank=True, help_text="Shown on the stall's device, so keep it short and polite."
     )
+    devices_allowed = models.PositiveSmallIntegerField(
+        "devices",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_DEVICES)],
+        help_text="How many phones or tablets the link or code may open. After that it opens nothing more.",
+    )
+    # When the organisers were told that entries passed the stall's ceiling (once per stall).
+    ceiling_alerted_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = StallQuerySet.as_manager()
 
@@ -87,7 +107,7 @@ class Stall(models.Model):
         verbose_name = "stall session"
 
     def __str__(self):
-        return f"{self.event.title} ({self.display_code})"
+        return f"Stall at {self.event.title}"  # never the code: this text may reach a signer
 
     @property
     def display_code(self):
@@ -120,9 +140,39 @@ class Stall(models.Model):
             return "This stall has closed: its link worked until the end of the event’s day."
         return ""
 
+    def rotate(self):
+        """A new link and code: the old ones open nothing; devices already open carry on."""
+        self.key, self.code = new_key(), new_code()
+        type(self).objects.filter(pk=self.pk).update(key=self.key, code=self.code)
+
     def signed_count(self):
         """Signatures taken here that still stand: an indexed count of one stall's rows, never of all signatures."""
         return self.entries.filter(signature__isnull=False).count()
+
+
+class StallDevice(models.Model):
+    """A phone or tablet the stall opened on: it signs there while its cookie matches and no organiser shut it out."""
+
+    wagtail_reference_index_ignore = True
+
+    stall = models.ForeignKey(Stall, on_delete=models.CASCADE, related_name="devices")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    browser = models.CharField(max_length=100, blank=True, help_text="What the device said it was, for organisers.")
+    opened_at = models.DateTimeField(default=timezone.now)
+    last_seen_at = models.DateTimeField(default=timezone.now)
+    shut_out_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["opened_at"]
+        verbose_name = "stall device"
+
+    def __str__(self):
+        opened = date_format(timezone.localtime(self.opened_at), "j M, H:i")
+        return f"{self.browser or 'A device'}, opened {opened}"
+
+    @property
+    def is_shut_out(self):
+        return self.shut_out_at is not None
 
 
 class InPersonSignature(models.Model):
@@ -142,6 +192,9 @@ class InPersonSignature(models.Model):
     )
     event = models.ForeignKey("events.EventPage", on_delete=models.CASCADE, related_name="in_person_signatures")
     stall = models.ForeignKey(Stall, null=True, blank=True, on_delete=models.CASCADE, related_name="entries")
+    device = models.ForeignKey(
+        StallDevice, null=True, blank=True, on_delete=models.SET_NULL, related_name="entries", editable=False
+    )
     client_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 

@@ -1,13 +1,16 @@
 """The stall's pages: the code form, the sign form on the device, its JSON inbox, and its service worker.
 
 A stall's key (in the link the organiser opens, or found by its short code)
-is what authorises signing there. The two POSTs that sign are checked by
+opens the stall on a device (campaign.stalls.devices); from then on the
+device's own cookie is what authorises signing there, and the stall's page
+is addressed by its id. The two POSTs that sign are checked by
 origin like every public form (core.cross_origin): no CSRF token, which a
 page reopened from the device's offline copy could not hold fresh anyway,
 and a request the browser says came from another site is refused.
 They are not rate-limited per network: a stall is one device signing many
-people, which is the point. The key travels in the query string and the
-body, never the path, so access logs (which drop query strings) never hold it.
+people, which is the point; its ceiling (campaign.stalls.ceiling) holds back
+what no real stall takes. The key travels in the query string, never the
+path, so access logs (which drop query strings) never hold it.
 """
 
 import json
@@ -25,6 +28,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.cross_origin import cross_origin_protected
 from core.protection import rate_limited
 
+from .ceiling import Ceiling
+from .devices import admit, device_of, remember, signing_device
 from .forms import CodeForm, StallSignForm
 from .models import Stall
 from .recording import take
@@ -39,8 +44,44 @@ def find_stall(key):
     return Stall.objects.select_related("event", "statement").filter(key=key).first()
 
 
-def stall_url(stall, **extra):
-    return reverse("stall") + "?" + urlencode({"key": stall.key, **extra})
+def stall_by_id(value):
+    """The stall a device's page or POST names by id (not a secret: the device's cookie is)."""
+    try:
+        return Stall.objects.select_related("event", "statement").filter(pk=int(value)).first()
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def opening_url(stall):
+    """The link (and QR code) an organiser opens on the stall's device."""
+    return reverse("stall") + "?" + urlencode({"key": stall.key})
+
+
+def page_url(stall, **extra):
+    """The stall's page on a device that opened it."""
+    return reverse("stall") + "?" + urlencode({"stall": stall.pk, **extra})
+
+
+def refuse_device(request, stall, why, status=403):
+    return TemplateResponse(request, "stalls/refused.html", {"stall": stall, "why": why}, status=status)
+
+
+NOT_THIS_DEVICE = "This stall is not open on this device. Ask the organiser to let this device in."
+SHUT_OUT = "An organiser has taken this device off the stall."
+FULL = "This stall is already open on its device. Ask the organiser if another device should be let in."
+
+
+def open_on_device(request, stall):
+    """The link or code was used: go to the stall's page if this device has it or may take a place; else refuse."""
+    device = device_of(request, stall)
+    if device is not None:
+        return refuse_device(request, stall, SHUT_OUT) if device.is_shut_out else redirect(page_url(stall))
+    if not stall.is_open():
+        return render_stall(request, stall, status=410)
+    token = admit(request, stall)
+    if token is None:
+        return refuse_device(request, stall, FULL)
+    return remember(redirect(page_url(stall)), request, stall, token)
 
 
 def render_stall(request, stall, form=None, status=200, signed=False):
@@ -61,15 +102,26 @@ def render_stall(request, stall, form=None, status=200, signed=False):
 @require_http_methods(["GET", "HEAD", "POST"])
 @rate_limited("stall_code", limit=20, period=3600)
 def stall(request):
-    """/stall/?key=...: the stall's page; /stall/ alone asks for the short code (POSTed, rate-limited)."""
+    """/stall/?key=... opens the stall on this device; /stall/?stall=<id> is its page there.
+
+    /stall/ alone asks for the short code (POSTed, rate-limited), which opens it as the link does.
+    """
     if request.method == "GET" and "key" in request.GET:
         found = find_stall(request.GET["key"])
         if found is None:
             return TemplateResponse(request, "stalls/unknown.html", status=404)
+        return open_on_device(request, found)
+    if request.method == "GET" and "stall" in request.GET:
+        found = stall_by_id(request.GET["stall"])
+        if found is None:
+            return TemplateResponse(request, "stalls/unknown.html", status=404)
+        device = device_of(request, found)
+        if device is None or device.is_shut_out:
+            return refuse_device(request, found, SHUT_OUT if device else NOT_THIS_DEVICE)
         return render_stall(request, found, signed=request.GET.get("signed") == "1")
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        return redirect(stall_url(form.stall))
+        return open_on_device(request, form.stall)
     return TemplateResponse(request, "stalls/code.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -78,9 +130,12 @@ def stall(request):
 @require_POST
 def sign(request):
     """The sign form without JavaScript: a normal POST, then back to an empty form saying thank you."""
-    found = find_stall(request.POST.get("key", ""))
+    found = stall_by_id(request.POST.get("stall"))
     if found is None:
         return TemplateResponse(request, "stalls/unknown.html", status=404)
+    device = signing_device(request, found)
+    if device is None:
+        return refuse_device(request, found, NOT_THIS_DEVICE)
     if not found.is_open():
         return render_stall(request, found, status=410)
     form = StallSignForm(request.POST)
@@ -88,37 +143,41 @@ def sign(request):
         return render_stall(request, found, form=form, status=400)
     data = form.cleaned_data
     data["entry"] = data.get("entry") or uuid.uuid4()
-    take(found, data, request)
-    return redirect(stall_url(found, signed=1))
+    take(found, data, request, device=device, ceiling=Ceiling(found))
+    return redirect(page_url(found, signed=1))
 
 
 @cross_origin_protected  # authorised by the stall's key; see the module's docstring
 @never_cache
 @require_POST
 def entries(request):
-    """The device sends what it took: {"key": ..., "entries": [{"entry": uuid, "name": ..., ...}, ...]}.
+    """The device sends what it took: {"stall": id, "entries": [{"entry": uuid, "name": ..., ...}, ...]}.
 
     Answers which ids it now holds ("received": recorded now or before) and
     which it refused as invalid ("refused", with the reasons), so the device
     forgets the ones received, and keeps nothing it will never be able to
-    send. A closed or revoked stall answers 410 with the reason, and the
-    device keeps its signatures and says why they were not sent.
+    send. A closed or revoked stall answers 410 with the reason, and a
+    device that did not open the stall (or was shut out) 403: the device
+    keeps its signatures and says why they were not sent.
     """
     if len(request.body) > MAX_BODY:
         return JsonResponse({"error": "Too much at once: send fewer signatures."}, status=413)
     try:
         payload = json.loads(request.body)
         batch = payload["entries"]
-        found = find_stall(str(payload["key"]))
+        found = stall_by_id(payload["stall"])
     except (ValueError, KeyError, TypeError):
         return JsonResponse({"error": "This is not what the stall's page sends."}, status=400)
     if found is None:
         return JsonResponse({"error": "This stall link is not known."}, status=404)
+    device = signing_device(request, found)
+    if device is None:
+        return JsonResponse({"error": NOT_THIS_DEVICE}, status=403)
     if not found.takes_late_entries():
         return JsonResponse({"error": found.closed_reason, "closed": True}, status=410)
     if not isinstance(batch, list) or len(batch) > MAX_BATCH:
         return JsonResponse({"error": f"Send a list of at most {MAX_BATCH} signatures."}, status=400)
-    received, refused = [], {}
+    received, refused, ceiling = [], {}, Ceiling(found)
     for item in batch:
         form = StallSignForm(item if isinstance(item, dict) else {})
         entry = form.data.get("entry")
@@ -126,7 +185,7 @@ def entries(request):
             if isinstance(entry, str) and len(entry) <= 64:
                 refused[entry] = [error for errors in form.errors.values() for error in errors] or ["No id."]
             continue
-        take(found, form.cleaned_data, request)
+        take(found, form.cleaned_data, request, device=device, ceiling=ceiling)
         received.append(str(form.cleaned_data["entry"]))
     return JsonResponse({"received": received, "refused": refused, "total": found.signed_count()})
 

@@ -384,3 +384,9 @@ RSVP_RETENTION_DAYS = int(env("RSVP_RETENTION_DAYS", "30"))
 # email provider's hourly limit, leaving room for confirmation emails.
 UPDATE_BATCH_SIZE = int(env("UPDATE_BATCH_SIZE", "100"))
 UPDATE_EMAILS_PER_HOUR = int(env("UPDATE_EMAILS_PER_HOUR", "6000"))
+# A stall takes at most this many entries a minute and a day (across its devices); past either, entries are
+# saved but held for review (campaign/stalls/ceiling.py). A busy stall signs a person every half minute.
+STALL_CEILING = {
+    "minute": int(env("STALL_CEILING_MINUTE", "20")),
+    "day": int(env("STALL_CEILING_DAY", "400")),
+}

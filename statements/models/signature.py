@@ -78,6 +78,7 @@ class Signature(models.Model):
     class HeldBecause(models.TextChoices):
         NETWORK = "network", "Over the email budget of its network"
         DISPOSABLE = "disposable", "A disposable email address"
+        STALL = "stall", "Past its stall's ceiling of entries"
 
     class Source(models.TextChoices):
         WEB = "web", "Signed on the website"

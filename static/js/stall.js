@@ -14,7 +14,7 @@
   "use strict";
   var root = document.querySelector("[data-stall]");
   if (!root || !window.indexedDB || !window.fetch) return;
-  var key = root.getAttribute("data-key");
+  var stallId = root.getAttribute("data-stall");
   var form = root.querySelector("[data-stall-form]");
   var statusBox = root.querySelector("[data-stall-status]");
   var totalBox = document.querySelector("[data-stall-total]");
@@ -56,7 +56,7 @@
 
   function waiting() {
     return store("readonly", function (outbox) { return outbox.getAll(); }).then(function (all) {
-      return all.filter(function (item) { return item.key === key; });
+      return all.filter(function (item) { return item.stall === stallId; });
     });
   }
 
@@ -75,7 +75,7 @@
     return waiting().then(function (items) {
       if (!items.length) { say(""); return; }
       var batch = items.slice(0, BATCH);
-      var body = JSON.stringify({ key: key, entries: batch.map(function (item) { return item.data; }) });
+      var body = JSON.stringify({ stall: stallId, entries: batch.map(function (item) { return item.data; }) });
       return fetch(root.getAttribute("data-entries-url"), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -83,7 +83,7 @@
         credentials: "same-origin",
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (answer) {
-          if (response.status === 410 || response.status === 404) {
+          if (response.status === 410 || response.status === 404 || response.status === 403) {
             sayWaiting(items.length, "They were not sent: " + (answer.error || "this stall link no longer signs."));
             return;
           }
@@ -171,7 +171,7 @@
       website: fields.website ? fields.website.value : "",
     };
     store("readwrite", function (outbox) {
-      outbox.put({ entry: data.entry, key: key, data: data, made_at: new Date().toISOString() });
+      outbox.put({ entry: data.entry, stall: stallId, data: data, made_at: new Date().toISOString() });
     }).then(function () {
       clearForm();
       thanks.hidden = false;

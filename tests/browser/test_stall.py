@@ -11,11 +11,13 @@ import time
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 from django.utils import timezone
 
 from campaign.stalls.models import InPersonSignature, Stall
 from statements.models import Signature, StatementPage
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.stalls.factories import hours_of_todays_event
 from tests.statements.factories import StatementPageFactory
 
 from .checks import VIEWPORTS, format_html_errors, format_violations, sign_in_to_admin
@@ -31,7 +33,8 @@ SCREENS = ARTIFACTS / "screens"
 def stall(live_server, django_db_serialized_rollback, home_page):
     statement = StatementPageFactory(parent=home_page)
     events = EventIndexPageFactory(parent=home_page)
-    event = EventPageFactory(parent=events, title="Leeds market stall", start=in_days(0, -1), end=in_days(0, 1))
+    start, end = hours_of_todays_event()
+    event = EventPageFactory(parent=events, title="Leeds market stall", start=start, end=end)
     return Stall.objects.create(event=event, statement=statement)
 
 
@@ -186,19 +189,62 @@ def test_stall_pages_are_valid_html(client, transactional_db, django_db_serializ
     """The stall page empty, with mistakes, thanking, closed and revoked; the code form; an unknown link."""
     statement = StatementPageFactory(parent=home_page)
     events = EventIndexPageFactory(parent=home_page)
-    event = EventPageFactory(parent=events, start=in_days(0, -1), end=in_days(0, 1))
+    start, end = hours_of_todays_event()
+    event = EventPageFactory(parent=events, start=start, end=end)
     stall = Stall.objects.create(event=event, statement=statement)
+    page = f"/stall/?stall={stall.pk}"
     documents = {
-        "stall": client.get(f"/stall/?key={stall.key}").content,
-        "stall-errors": client.post("/stall/sign/", {"key": stall.key, "name": "", "keep_informed": "on"}).content,
-        "stall-thanks": client.get(f"/stall/?key={stall.key}&signed=1").content,
+        "stall": client.get(f"/stall/?key={stall.key}", follow=True).content,
+        "stall-errors": client.post("/stall/sign/", {"stall": stall.pk, "name": "", "keep_informed": "on"}).content,
+        "stall-thanks": client.get(page + "&signed=1").content,
+        "stall-refused": Client().get(f"/stall/?key={stall.key}").content,
         "stall-code": client.get("/stall/").content,
         "stall-code-errors": client.post("/stall/", {"code": "nope"}).content,
         "stall-unknown": client.get("/stall/?key=nope").content,
     }
     Stall.objects.filter(pk=stall.pk).update(revoked_at=timezone.now(), revoked_reason="The tablet was lost.")
-    documents["stall-revoked"] = client.get(f"/stall/?key={stall.key}").content
+    documents["stall-revoked"] = client.get(page).content
 
     errors = html_checker(documents)
 
     assert not errors, format_html_errors(errors)
+
+
+@pytest.mark.parametrize("stall_context", [("laptop", False)], indirect=True, ids=["laptop"])
+def test_one_tablet_a_refused_phone_and_a_burst_held_then_invalidated_by_stall(stall, stall_context, browser, settings):
+    """The stall opens on one tablet; a phone with the same code is refused; past the ceiling entries are held,
+    found on the review screen by stall and device, and invalidated, the public count following."""
+    settings.STALL_CEILING = {"minute": 2, "day": 400}
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    tablet = open_stall(stall_context, stall)
+    for name in ("Mary Barbour", "John Maclean", "Helen Crawfurd", "Agnes Dollan"):
+        sign(tablet, name)
+    statement = StatementPage.objects.get(pk=stall.statement_id)
+    assert wait_for(lambda: Signature.objects.count() == 4)
+    assert statement.counts()["total"] == 2 and Signature.objects.held().count() == 2
+
+    phone = browser.new_context(base_url=stall_context.pages[0].url.split("/stall/")[0], viewport=VIEWPORTS["phone"])
+    other = phone.new_page()
+    other.goto("/stall/")
+    other.get_by_label("Stall code").fill(stall.display_code)
+    other.get_by_role("button", name="Open the stall").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("This device cannot sign at this stall")
+    expect(other.locator("form[data-stall-form]")).to_have_count(0)
+    other.screenshot(path=str(SCREENS / "stall-refused-phone.png"), full_page=True)
+    phone.close()
+
+    User.objects.create_superuser("boss", "boss@example.org", "password")
+    admin = stall_context.browser.new_context(base_url=other.url.split("/stall/")[0], viewport=VIEWPORTS["laptop"])
+    organiser = admin.new_page()
+    sign_in_to_admin(organiser, "boss", "password")
+    organiser.goto("/admin/statements/review/?by=stall")
+    group = organiser.get_by_role("link", name=re.compile(r"^Stall at Leeds market stall, "))
+    expect(group).to_have_count(1)
+    organiser.screenshot(path=str(SCREENS / "review-by-stall-laptop.png"), full_page=True)
+    group.click()
+    expect(organiser.locator("body")).to_contain_text("2 held for review")
+    organiser.screenshot(path=str(SCREENS / "review-stall-group-laptop.png"), full_page=True)
+    organiser.get_by_role("button", name="Invalidate 4 signatures").click()
+    expect(organiser.locator("body")).to_contain_text("4 signatures invalidated; 2 had counted")
+    admin.close()
+    assert statement.counts()["total"] == 0 and not Signature.objects.exists()

@@ -2,15 +2,16 @@
 
 import pytest
 
-from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
-from .factories import StallFactory
+from .factories import StallFactory, hours_of_todays_event
 
 
 @pytest.fixture
 def event(home_page):
     index = EventIndexPageFactory(parent=home_page)
-    return EventPageFactory(parent=index, title="Leeds market stall", start=in_days(0, hours=-1), end=in_days(0, 1))
+    start, end = hours_of_todays_event()
+    return EventPageFactory(parent=index, title="Leeds market stall", start=start, end=end)
 
 
 @pytest.fixture

@@ -1,8 +1,11 @@
 """Factories for stall sessions."""
 
-import factory
+from datetime import timedelta
 
-from campaign.stalls.models import Stall
+import factory
+from django.utils import timezone
+
+from campaign.stalls.models import Stall, end_of_day
 from tests.events.factories import EventPageFactory
 
 
@@ -11,3 +14,10 @@ class StallFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Stall
+
+
+def hours_of_todays_event():
+    """(start, end) of an event on now's day in London, whatever the time: one crossing midnight is tomorrow's too."""
+    now = timezone.now().replace(microsecond=0)
+    end = min(now + timedelta(hours=1), end_of_day(now))
+    return end - timedelta(hours=2), end

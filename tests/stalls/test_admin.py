@@ -4,12 +4,13 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from campaign.stalls.models import InPersonSignature, Stall
 from statements.models import Signature
 from tests.html import visible_text
 
-from .test_signing_at_a_stall import entry, send
+from .test_signing_at_a_stall import entry, open_stall, send
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,9 @@ def test_an_organiser_opens_a_stall_and_gets_its_link_code_and_qr(client, organi
     form = client.get(STALLS + "create/")
     assert form.status_code == 200
     assert event.title in form.content.decode()
-    response = client.post(STALLS + "create/", {"event": event.pk, "statement": statement_page.pk}, follow=True)
+    response = client.post(
+        STALLS + "create/", {"event": event.pk, "statement": statement_page.pk, "devices_allowed": 1}, follow=True
+    )
     stall = Stall.objects.get()
     assert stall.created_by == organiser
     html = response.content.decode()
@@ -32,6 +35,7 @@ def test_an_organiser_opens_a_stall_and_gets_its_link_code_and_qr(client, organi
 
 
 def test_the_list_shows_each_stalls_total_and_state(client, organiser, stall):
+    open_stall(client, stall)
     send(client, stall, [entry(), entry()])
     client.force_login(organiser)
     text = visible_text(client.get(STALLS).content.decode())
@@ -40,13 +44,14 @@ def test_the_list_shows_each_stalls_total_and_state(client, organiser, stall):
 
 
 def test_revoking_stops_the_link_and_its_device_is_told_why(client, organiser, stall):
+    device = Client()
+    open_stall(device, stall)
     client.force_login(organiser)
     response = client.post(STALLS + f"revoke/{stall.pk}/", {"reason": "The tablet was lost."}, follow=True)
     assert "revoked" in visible_text(response.content.decode())
     stall.refresh_from_db()
     assert stall.is_revoked and stall.revoked_reason == "The tablet was lost."
-    client.logout()
-    answer = send(client, stall, [entry()])
+    answer = send(device, stall, [entry()])
     assert answer.status_code == 410 and "The tablet was lost." in answer.json()["error"]
 
 
@@ -64,6 +69,7 @@ def test_people_outside_the_organisers_cannot_open_or_revoke_stalls(client, edit
 def test_paper_sheets_can_be_imported_for_an_event_and_totals_by_event_show_both(
     client, organiser, stall, event, statement_page
 ):
+    open_stall(client, stall)
     send(client, stall, [entry(), entry(), entry()])
     client.force_login(organiser)
     sheet = SimpleUploadedFile("sheet.csv", b"name,email,public\nMary Barbour,mary@example.org,yes\nJohn Maclean,,no\n")

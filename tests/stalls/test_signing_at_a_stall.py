@@ -4,9 +4,11 @@ import json
 import re
 import uuid
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 
 from campaign.stalls.models import InPersonSignature
@@ -19,16 +21,29 @@ pytestmark = pytest.mark.django_db
 
 
 def page_of(stall, **extra):
-    return "/stall/?" + "&".join(f"{k}={v}" for k, v in {"key": stall.key, **extra}.items())
+    """The stall's page on a device that opened it."""
+    return "/stall/?" + urlencode({"stall": stall.pk, **extra})
+
+
+def open_stall(client, stall):
+    """Open the stall's link on this client, as the organiser does on the stall's device."""
+    return client.get("/stall/?" + urlencode({"key": stall.key}))
+
+
+@pytest.fixture
+def client(client, stall):
+    """The stall's device: it opened the stall with its link before anything else."""
+    assert open_stall(client, stall).status_code == 302
+    return client
 
 
 def sign_without_js(client, stall, headers=None, **fields):
-    data = {"key": stall.key, "name": "Rosa Parks", "entry": str(uuid.uuid4()), **fields}
+    data = {"stall": stall.pk, "name": "Rosa Parks", "entry": str(uuid.uuid4()), **fields}
     return client.post("/stall/sign/", data, headers=headers)
 
 
-def send(client, stall, entries, key=None, **headers):
-    body = json.dumps({"key": key or stall.key, "entries": entries})
+def send(client, stall, entries, stall_id=None, **headers):
+    body = json.dumps({"stall": stall_id or stall.pk, "entries": entries})
     return client.post("/stall/entries/", body, content_type="application/json", **headers)
 
 
@@ -102,6 +117,7 @@ def test_updates_asked_for_at_a_stall_wait_for_the_address_owners_yes(client, st
     consent = subscriber.consents.get()
     assert consent.confirmed_at is None and consent.wording_version == CURRENT
     assert consent.form == "the stall at Leeds market stall"  # the event, never the stall's code
+    assert stall.code not in consent.form and stall.display_code not in consent.form
     thank_you, ask = sorted(mail.outbox, key=lambda m: m.subject.startswith("Thank you"), reverse=True)
     assert "/your-data/?token=" in thank_you.body
     assert ask.to == ["rosa@example.org"] and ask is not thank_you
@@ -138,7 +154,7 @@ def test_the_device_is_told_which_signatures_are_invalid_and_keeps_nothing_back(
     assert Signature.objects.count() == 1
 
 
-@pytest.mark.parametrize("body", ["not json", '{"entries": []}', '{"key": "x", "entries": "no"}', "[1]"])
+@pytest.mark.parametrize("body", ["not json", '{"entries": []}', '{"stall": "x", "entries": "no"}', "[1]"])
 def test_nonsense_is_a_polite_refusal_never_an_error(client, stall, body):
     response = client.post("/stall/entries/", body, content_type="application/json")
     assert response.status_code in (400, 404)
@@ -195,15 +211,17 @@ def test_another_site_cannot_sign_through_a_stall(client, stall):
 
 def test_an_unknown_key_says_so(client, stall):
     assert client.get("/stall/?key=nothing").status_code == 404
-    assert send(client, stall, [entry()], key="nothing").status_code == 404
+    assert send(client, stall, [entry()], stall_id=stall.pk + 1000).status_code == 404
 
 
-def test_the_short_code_opens_the_stall(client, stall):
+def test_the_short_code_opens_the_stall(stall):
+    device = Client()
     code = stall.display_code.lower().replace("-", " ")
-    response = client.post("/stall/", {"code": code})
+    response = device.post("/stall/", {"code": code})
     assert response.status_code == 302
     assert response["Location"] == page_of(stall)
-    wrong = client.post("/stall/", {"code": "AAAA-AAAA"})
+    assert device.get(page_of(stall)).status_code == 200
+    wrong = device.post("/stall/", {"code": "AAAA-AAAA"})
     assert wrong.status_code == 400
     assert "does not match a stall" in wrong.content.decode()
 

@@ -46,7 +46,8 @@ def recount():
 
 
 def group_form(key=BURST, **changes):
-    return {"by": "network", "key": key, "days": 2, **changes}
+    """A group's parameters as the review screen links to them (with their keyed hash), plus `changes`."""
+    return {**review.Group(by="network", key=key, days=2).params(), **changes}
 
 
 def test_groups_are_listed_bursts_first_by_network_domain_and_hour_never_by_address(client, organiser, statement_page):
@@ -171,6 +172,46 @@ def test_a_group_that_names_nothing_is_a_polite_400(client, organiser, statement
     client.force_login(organiser)
     assert client.get(GROUP_URL, params).status_code == 400
     assert client.post(GROUP_URL, {**params, "action": "invalidate", "seen": 0}).status_code == 400
+
+
+def test_only_groups_the_screen_listed_can_be_opened(client, organiser, statement_page):
+    """A domain or network typed into the address opens nothing: the screen's links carry a keyed hash."""
+    SignatureFactory(page=statement_page, email="someone@small-union.example", network=BURST)
+    client.force_login(organiser)
+    typed = {"by": "domain", "key": "small-union.example", "days": 2}
+    assert client.get(GROUP_URL, typed).status_code == 400
+    assert client.get(GROUP_URL, {**typed, "sig": "0" * 32}).status_code == 400
+    assert client.get(GROUP_URL, {**group_form(), "days": 7}).status_code == 400  # a listed group, changed by hand
+    listed = re.findall(
+        r'<a href="(/admin/statements/review/group/[^"]+)"', client.get(REVIEW_URL + "?by=domain").content.decode()
+    )
+    assert listed and client.get(listed[0].replace("&amp;", "&")).status_code == 200
+
+
+def test_names_need_the_view_permission_and_invalidating_the_delete_permission(client, statement_page):
+    make_burst(statement_page)
+    reviewer = make_user("counter", permissions=["wagtailadmin.access_admin", "statements.review_signature"])
+    client.force_login(reviewer)
+    page = visible_text(client.get(GROUP_URL, group_form()).content.decode())
+    assert "14 signatures in this group" in page
+    assert "Release 5 held signatures" in page  # releasing sends emails to the signers; it deletes nothing
+    assert "Invalidate" not in page and "Signer" not in page  # no names, towns or delete button
+    denied = client.post(GROUP_URL, group_form(action="invalidate", seen=14))
+    assert denied.status_code in (302, 403) and denied.get("Location", "/admin/") == "/admin/"  # Wagtail's refusal
+    assert Signature.objects.count() == 17
+    reader = make_user(
+        "reader", permissions=["wagtailadmin.access_admin", "statements.review_signature", "statements.view_signature"]
+    )
+    client.force_login(reader)
+    page = visible_text(client.get(GROUP_URL, group_form()).content.decode())
+    assert "Signer" in page and "Invalidate" not in page
+    deleter = make_user(
+        "deleter",
+        permissions=["wagtailadmin.access_admin", "statements.review_signature", "statements.delete_signature"],
+    )
+    client.force_login(deleter)
+    client.post(GROUP_URL, group_form(action="invalidate", seen=14))
+    assert Signature.objects.count() == 3
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
