@@ -10,6 +10,9 @@ every run's ratios and whether each run met its target. Each run measures:
    in front of a second gunicorn that logs every request: the ratio, and how
    many requests for the page reached gunicorn per cache period. Skipped with
    a message when nginx is not installed.
+   Also the statement asked for with a new query string on every request, and
+   the statement from a gunicorn whose Redis does not answer (nothing listens
+   on its port), each against the plain statement with Redis.
 3. Signing POSTs against a two-field form view that inserts one row; then
    confirmations (POSTs of the confirm page's button).
 4. The confirmation emails those signings queued, delivered by the Procfile's
@@ -36,7 +39,7 @@ from pathlib import Path
 from bench import load, memory, report, surge
 from bench.config import BIG_EXPORT, EMAIL_SECONDS, PENDING, ROUNDS, RUNS, SIGNATURES
 from bench.proxy import Nginx, nginx_problem
-from bench.servers import Stack, postgres_problem, redis_problem
+from bench.servers import HOST, Stack, free_port, postgres_problem, redis_problem
 from bench.summary import summarise
 
 WARMUP_CONFIRMATIONS = 2000
@@ -80,13 +83,25 @@ def check_static_copy(server, results):
 
 
 def measure_page(server, results):
-    static, page, thanks = [], [], []
+    static, page, thanks, query = [], [], [], []
     for number in range(ROUNDS):
         warmup = load.WARMUP if number == 0 else 0
         static.append(load.wrk("static copy", f"{server.url}/{STATIC_COPY}", warmup=warmup))
         page.append(load.wrk("statement page", f"{server.url}{STATEMENT}", warmup=warmup))
         thanks.append(load.wrk("thank-you page", f"{server.url}{THANK_YOU}", warmup=warmup))
+        url = f"{server.url}{STATEMENT}"
+        query.append(load.wrk("statement page, a new query string each", url, script="random_query.lua", warmup=warmup))
     results["static"], results["page"], results["thanks"] = map(load.combine, (static, page, thanks))
+    results["page_query"] = load.combine(query)
+
+
+def measure_redis_down(without_redis, results):
+    """The statement page from a gunicorn whose Redis does not answer: each process keeps it itself."""
+    runs = []
+    for number in range(ROUNDS):
+        warmup = load.WARMUP if number == 0 else 0
+        runs.append(load.wrk("statement page, Redis down", f"{without_redis.url}{STATEMENT}", warmup=warmup))
+    results["page_redis_down"] = load.combine(runs)
 
 
 def measure_proxy(proxied, nginx, results):
@@ -197,11 +212,13 @@ def run(stack):
     close_connections()
     server = stack.server()
     proxied = stack.server(access_log=True)
+    without_redis = stack.server(REDIS_URL=f"redis://{HOST}:{free_port()}/0")  # nothing listens there
     say(f"gunicorn: {server.workers} sync workers on {server.url}; wrk {load.CONNECTIONS} connections")
     server.start()
     save_static_copy(server, runs[0])
     server.restart()
     proxied.start()
+    without_redis.start()
     check_static_copy(server, runs[0])
     no_proxy = nginx_problem()
     nginx = None if no_proxy else Nginx(proxied.upstream).start()
@@ -211,6 +228,8 @@ def run(stack):
             results["workers"] = server.workers
             say(f"run {number} of {RUNS}: statement page and its static copy")
             measure_page(server, results)
+            say(f"run {number}: the statement page from a server whose Redis does not answer")
+            measure_redis_down(without_redis, results)
             if nginx:
                 say(f"run {number}: the same through nginx's proxy_cache")
                 measure_proxy(proxied, nginx, results)
@@ -228,6 +247,7 @@ def run(stack):
             nginx.stop()
     server.stop()
     proxied.stop()
+    without_redis.stop()
     say("CSV export memory")
     shared = {"export_small": memory.export_peak(stack.env, data.LOADED_SOURCE)}
     say(f"growing to {BIG_EXPORT:,} signatures")
@@ -237,7 +257,7 @@ def run(stack):
     for number, results in enumerate(runs, 1):
         say(f"run {number}: signatories page 1 and a deep page of {BIG_EXPORT:,} signatures")
         measure_keyset(server, page, results)
-    shared["server_errors"] = server.tracebacks() + proxied.tracebacks()
+    shared["server_errors"] = server.tracebacks() + proxied.tracebacks() + without_redis.tracebacks()
     server.stop()
     close_connections()
     return runs, shared

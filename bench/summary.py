@@ -53,6 +53,26 @@ def ratios_of(results):
             page_ratio >= 1.0 and clean(page, static),
         )
     )
+    query = results["page_query"]
+    query_ratio = ratio(query.rate, page.rate)
+    rows.append(
+        (
+            "statement page with a new query string each request ÷ plain statement page (req/s)",
+            "≥ 0.95",
+            f"{query_ratio:.2f}",
+            query_ratio >= 0.95 and clean(query, page),
+        )
+    )
+    down = results["page_redis_down"]
+    errors = down.non_2xx_3xx + down.socket_errors
+    rows.append(
+        (
+            "statement page with Redis stopped ÷ with Redis (req/s); errors",
+            "0 errors; ratio reported",
+            f"{ratio(down.rate, page.rate):.2f}; {errors:,} errors",
+            clean(down),
+        )
+    )
     if "proxy_page" in results:
         proxy_ratio = ratio(results["proxy_page"].rate, results["proxy_static"].rate)
         period = cache_period(results["cache_control"])
@@ -146,6 +166,8 @@ def figures_of(results):
         ),
         ("static copy, same bytes", rate(results["static"])),
         ("statement page", rate(results["page"])),
+        ("statement page, a new query string each request", rate(results["page_query"])),
+        ("statement page, Redis stopped (nothing listens on its port)", rate(results["page_redis_down"])),
         ("thank-you page (where each confirmation lands)", rate(results["thanks"])),
     ]
     if "proxy_page" in results:
