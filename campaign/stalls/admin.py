@@ -23,6 +23,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import CreateView, InspectView, InstanceSpecificView
 
 from core.admin import SafeModelAdmin
+from core.site_urls import site_url
 
 from .forms import RevokeForm
 from .models import Stall
@@ -71,7 +72,7 @@ class StallInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         stall = self.instance
-        link = self.request.build_absolute_uri(opening_url(stall))
+        link = site_url(self.request, opening_url(stall))
         qr = segno.make(link, error="m", micro=False).svg_inline(scale=5, title="QR code of the stall link")
         return super().get_context_data(
             link=link,

@@ -14,7 +14,7 @@
   "use strict";
   var root = document.querySelector("[data-stall]");
   if (!root || !window.indexedDB || !window.fetch) return;
-  var stallId = root.getAttribute("data-stall");
+  var stallId = root.getAttribute("data-stall-id");
   var form = root.querySelector("[data-stall-form]");
   var statusBox = root.querySelector("[data-stall-status]");
   var totalBox = document.querySelector("[data-stall-total]");

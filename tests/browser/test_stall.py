@@ -210,7 +210,7 @@ def test_stall_pages_are_valid_html(client, transactional_db, django_db_serializ
     assert not errors, format_html_errors(errors)
 
 
-@pytest.mark.parametrize("stall_context", [("laptop", False)], indirect=True, ids=["laptop"])
+@pytest.mark.parametrize("stall_context", [("desktop", False)], indirect=True, ids=["tablet"])
 def test_one_tablet_a_refused_phone_and_a_burst_held_then_invalidated_by_stall(stall, stall_context, browser, settings):
     """The stall opens on one tablet; a phone with the same code is refused; past the ceiling entries are held,
     found on the review screen by stall and device, and invalidated, the public count following."""
@@ -223,7 +223,8 @@ def test_one_tablet_a_refused_phone_and_a_burst_held_then_invalidated_by_stall(s
     assert wait_for(lambda: Signature.objects.count() == 4)
     assert statement.counts()["total"] == 2 and Signature.objects.held().count() == 2
 
-    phone = browser.new_context(base_url=stall_context.pages[0].url.split("/stall/")[0], viewport=VIEWPORTS["phone"])
+    site = tablet.url.split("/stall/")[0]
+    phone = browser.new_context(base_url=site, viewport=VIEWPORTS["phone"])
     other = phone.new_page()
     other.goto("/stall/")
     other.get_by_label("Stall code").fill(stall.display_code)
@@ -234,16 +235,16 @@ def test_one_tablet_a_refused_phone_and_a_burst_held_then_invalidated_by_stall(s
     phone.close()
 
     User.objects.create_superuser("boss", "boss@example.org", "password")
-    admin = stall_context.browser.new_context(base_url=other.url.split("/stall/")[0], viewport=VIEWPORTS["laptop"])
+    admin = browser.new_context(base_url=site, viewport=VIEWPORTS["desktop"])
     organiser = admin.new_page()
     sign_in_to_admin(organiser, "boss", "password")
     organiser.goto("/admin/statements/review/?by=stall")
     group = organiser.get_by_role("link", name=re.compile(r"^Stall at Leeds market stall, "))
     expect(group).to_have_count(1)
-    organiser.screenshot(path=str(SCREENS / "review-by-stall-laptop.png"), full_page=True)
+    organiser.screenshot(path=str(SCREENS / "review-by-stall-desktop.png"), full_page=True)
     group.click()
     expect(organiser.locator("body")).to_contain_text("2 held for review")
-    organiser.screenshot(path=str(SCREENS / "review-stall-group-laptop.png"), full_page=True)
+    organiser.screenshot(path=str(SCREENS / "review-stall-group-desktop.png"), full_page=True)
     organiser.get_by_role("button", name="Invalidate 4 signatures").click()
     expect(organiser.locator("body")).to_contain_text("4 signatures invalidated; 2 had counted")
     admin.close()
