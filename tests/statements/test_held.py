@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from core.schedule import scheduled_jobs
-from statements import signing
+from statements import review, signing
 from statements.models import Signature
 from tests.html import visible_text
 from tests.statements.factories import SignatureFactory
@@ -39,13 +39,11 @@ def test_fifty_signatures_from_one_address_are_all_saved_the_budget_emailed_the_
 
     client.force_login(organiser)
     network = Signature.objects.values_list("network", flat=True).first()
-    group = f"/admin/statements/review/group/?by=network&key={network}&days=2"
-    dry_run = visible_text(client.get(group))
+    group = review.Group(by="network", key=network, days=2)  # as the review screen links to it
+    dry_run = visible_text(client.get(group.url))
     assert "50 signatures in this group" in dry_run
     assert "40 held for review" in dry_run
-    released = client.post(
-        group.split("?")[0], {"by": "network", "key": network, "days": 2, "action": "release", "seen": 40}
-    )
+    released = client.post(group.url.split("?")[0], {**group.params(), "action": "release", "seen": 40})
     assert released.status_code == 302
     assert "40 held signatures released" in visible_text(client.get(released["Location"]))
 
@@ -167,7 +165,7 @@ def test_organisers_hear_once_an_hour_when_one_network_passes_the_threshold(
     assert len(alerts) == 1
     assert "3 signatures from one network within the hour" in alerts[0].subject
     network = Signature.objects.values_list("network", flat=True).first()
-    assert f"/admin/statements/review/group/?by=network&days=2&key={network}" in alerts[0].body
+    assert review.Group(by="network", key=network, days=2).url in alerts[0].body
     assert "127.0.0.1" not in alerts[0].body
 
 
