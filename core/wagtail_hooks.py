@@ -6,11 +6,13 @@ from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
-from . import two_factor_views
+from . import page_methods, two_factor_views
 from .admin import ReadOnlyPermissionHelper, SafeModelAdmin, requests_menu_item
 from .emails import send_email
 
 hooks.register("register_admin_menu_item", requests_menu_item)
+# Before Wagtail's own (a private page's password form): a method no page takes is refused first.
+hooks.register("before_serve_page", page_methods.answer_only_methods_taken, order=-1)
 
 
 class EmailTaskPermissions(ReadOnlyPermissionHelper):

@@ -56,6 +56,7 @@ def counts(request, page):
     )
 
 
+@require_safe
 def count_json(request, path):
     """/statement.json: a machine address, so a private statement's is a 404 to anyone who may not see it."""
     return serve_beside_page(request, path, (StatementPage,), counts)

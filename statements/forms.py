@@ -12,6 +12,7 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.queries import by_pk
 from core.regions import Region, is_postcode, region_for_postcode
@@ -210,6 +211,7 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        self.fields["email"].validators.append(validate_fits_when_kept)  # kept lower-cased in email_normalised
         for name in ("name", "organisation", "role", "affiliation", "town"):
             self.fields[name].validators.append(reject_control_characters)
         for name in ("organisation", "role"):

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
+from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
@@ -108,6 +109,7 @@ def calendar_file(request, page):
     return response
 
 
+@require_safe
 def calendar_view(request, page_path):
     """/<path of a page>.ics: the feed for an events list, or one event's file.
 

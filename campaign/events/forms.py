@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.regions import UK_REGIONS
 from core.subscriptions.consent import updates_field
@@ -125,6 +126,7 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
     )
     email = forms.EmailField(
         max_length=254,
+        validators=[validate_fits_when_kept],  # kept lower-cased
         label="Your email address",
         error_messages={"required": "Enter your email address.", "invalid": "Enter a valid email address."},
         help_text="For the details, a reminder the day before and a link to cancel. Never shown publicly.",

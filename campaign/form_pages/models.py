@@ -10,10 +10,12 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.emails import queue_email
+from core.page_methods import takes_posts
 from core.protection import HONEYPOT_FIELD, HoneypotFormMixin, rate_limited
 from core.rich_text import TEXT_FEATURES
 from core.subscriptions import consent, wording
 
+from .forms import CampaignFormBuilder
 from .permissions import FORM_SUBMISSIONS_PERMISSION
 
 # The updates question's field name: form-builder fields are named from their labels, never like this.
@@ -63,6 +65,7 @@ class FormPage(AbstractEmailForm):
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    form_builder = CampaignFormBuilder
 
     class Meta:
         permissions = [("view_form_submissions", "Can see what people sent through form pages")]
@@ -95,6 +98,7 @@ class FormPage(AbstractEmailForm):
         if self.to_address:
             queue_email("form_pages/form_submission", submission)
 
+    @takes_posts
     def serve(self, request, *args, **kwargs):
         parent_serve = super().serve
         return rate_limited("submit")(lambda req: parent_serve(req, *args, **kwargs))(request)

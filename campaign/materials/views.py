@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
@@ -69,6 +70,7 @@ def save_order(request, page, form):
     return order
 
 
+@require_safe
 def qr_code(request, kind):
     """The QR code to the statement, as SVG (for print) or PNG (for everything else)."""
     if kind not in ("svg", "png"):

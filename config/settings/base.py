@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.nul_bytes.RefuseNulBytesMiddleware",  # before anything reads a value: PostgreSQL cannot take NUL
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.page_cache.PageCacheMiddleware",
     "core.cross_origin.CrossOriginProtectionMiddleware",

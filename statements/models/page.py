@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import CallToActionBlock
+from core.page_methods import takes_posts
 from statements import views
 from statements.progress import milestone, parse_milestones, validate_milestones
 
@@ -127,6 +128,7 @@ class StatementPage(RoutablePageMixin, Page):
     def statement(self, request):
         return views.statement(request, self)
 
+    @takes_posts
     @path("sign/")
     def sign(self, request):
         return views.sign(request, self)
@@ -138,6 +140,7 @@ class StatementPage(RoutablePageMixin, Page):
     # Tokens travel in the query string (the emailed link, which only asks)
     # and in the form's body (the button, which confirms): they contain ":",
     # which Wagtail's page URLs do not accept in a path.
+    @takes_posts
     @path("confirm/")
     def confirm(self, request):
         return views.confirm(request, self)
@@ -146,10 +149,12 @@ class StatementPage(RoutablePageMixin, Page):
     def confirmed(self, request):
         return views.confirmed(request, self)
 
+    @takes_posts
     @path("withdraw/")
     def withdraw(self, request):
         return views.withdraw(request, self, request.GET.get("token", ""))
 
+    @takes_posts
     @path("change/", name="change")
     def change(self, request):
         return views.change(request, self)

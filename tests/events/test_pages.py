@@ -142,13 +142,20 @@ def test_filters_apply_to_past_events_too(client, events_index):
 
 @pytest.mark.parametrize(
     "query",
-    ["?kind=nonsense", "?page=abc", "?page=999", "?town=" + "x" * 500, "?kind[]=1&page=-1", "?town=%00"],
+    ["?kind=nonsense", "?page=abc", "?page=999", "?town=" + "x" * 500, "?kind[]=1&page=-1"],
 )
 def test_nonsense_in_the_address_never_breaks_the_list(client, events_index, query):
     EventPageFactory(parent=events_index, title="Still here")
     response = client.get("/events/" + query)
     assert response.status_code == 200
     assert "Still here" in response.content.decode()
+
+
+def test_a_nul_in_the_address_is_refused_politely(client, events_index):
+    """PostgreSQL cannot compare text holding a NUL: core.nul_bytes refuses it before the filters read it."""
+    response = client.get("/events/?town=%00")
+    assert response.status_code == 400
+    assert "could not be read" in response.content.decode()
 
 
 def test_list_is_paginated_and_pages_keep_the_filters(client, events_index):

@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.page_methods import takes_posts
+
 from .. import views
 from .details import EventDetails
 
@@ -72,6 +74,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         """
         return ics_url(self)
 
+    @takes_posts
     @path("submit/", name="submit")
     def submit_view(self, request):
         return views.submit_event(request, self)
@@ -194,14 +197,17 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
         context.update(views.rsvp_context(self))
         return context
 
+    @takes_posts
     @path("rsvp/", name="rsvp")
     def rsvp_view(self, request):
         return views.rsvp(request, self)
 
+    @takes_posts
     @path("rsvp/cancel/", name="rsvp_cancel")
     def rsvp_cancel_view(self, request):
         return views.cancel_rsvp(request, self)
 
+    @takes_posts
     @path("rsvp/confirm/", name="rsvp_confirm")
     def rsvp_confirm_view(self, request):
         return views.confirm_rsvp(request, self)

@@ -13,6 +13,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.page_methods import takes_posts
 from core.rich_text import TEXT_FEATURES
 
 from .. import views
@@ -77,6 +78,7 @@ class MaterialsPage(RoutablePageMixin, Page):
         )
         return list(materials.prefetch_related("preview__renditions", "document__poster_preview__image__renditions"))
 
+    @takes_posts
     @path("")
     def order_form(self, request):
         return views.materials_page(request, self)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.page_methods import takes_posts
 from core.rich_text import TEXT_FEATURES
 
 from .. import views
@@ -53,6 +54,7 @@ class MotionPage(RoutablePageMixin, Page):
         """The motion as plain text with the branch's name in place of the placeholder."""
         return motion_text(self.motion, branch)
 
+    @takes_posts
     @path("")
     def speaker_form(self, request):
         return views.motion_page(request, self)
@@ -62,6 +64,7 @@ class MotionPage(RoutablePageMixin, Page):
         return views.motion_download(request, self)
 
     # The motion tracker (motion/tracker.py). Tokens travel in the query string and the form body, as for signing.
+    @takes_posts
     @path("report/")
     def report(self, request):
         return views.report(request, self)
@@ -70,6 +73,7 @@ class MotionPage(RoutablePageMixin, Page):
     def report_sent(self, request):
         return views.report_sent(request, self)
 
+    @takes_posts
     @path("report/confirm/")
     def report_confirm(self, request):
         return views.report_confirm(request, self)
@@ -78,6 +82,7 @@ class MotionPage(RoutablePageMixin, Page):
     def report_confirmed(self, request):
         return views.report_confirmed(request, self)
 
+    @takes_posts
     @path("report/answer/")
     def report_answer(self, request):
         return views.report_answer(request, self)

@@ -1,0 +1,193 @@
+"""Every public form of the demo site, filled in as a person would: for the tests that send hostile values.
+
+Each entry names where the form posts, a valid submission, which of its
+answers are free text (and which an email address), and the rows a
+submission may make, so a test can check that a refused one made none.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from itertools import count
+
+from django.utils import timezone
+from wagtail.contrib.forms.models import FormSubmission
+
+from campaign.events.models import EventSubmission, Rsvp
+from campaign.materials.models import Material, PrintOrder
+from campaign.motion.models.reports import MotionReport
+from campaign.motion.models.speakers import SpeakerRequest
+from core.subscriptions.models import Consent, Subscriber
+from statements.models.signature import Signature
+
+# Every row a public form may make: a refused submission changes none of these counts.
+SAVED = (Signature, Rsvp, EventSubmission, PrintOrder, SpeakerRequest, MotionReport, FormSubmission, Consent)
+SAVED += (Subscriber,)
+
+_addresses = count(1)
+
+
+def fresh_address():
+    """A new visitor's network for each request, so no rate limit or hold-back gets in a test's way."""
+    n = next(_addresses)
+    return f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+
+
+def saved_rows():
+    return {model.__name__: model.objects.count() for model in SAVED}
+
+
+def local(days, hour):
+    moment = timezone.localtime() + timedelta(days=days)
+    return moment.replace(hour=hour, minute=0).strftime("%Y-%m-%dT%H:%M")
+
+
+@dataclass
+class PublicForm:
+    name: str
+    path: str
+    data: dict
+    text: tuple  # answers typed as free text
+    emails: tuple = ("email",)
+    extra: dict = field(default_factory=dict)
+
+    def submission(self, **changes):
+        return {**self.data, **self.extra, **changes}
+
+
+def public_forms():
+    """The forms of the demo site (the `demo_content` fixture), each with a submission it accepts."""
+    today = timezone.localdate()
+    material = Material.objects.filter(orderable=True).first()
+    return [
+        PublicForm(
+            "signing",
+            "/statement/sign/",
+            {
+                "kind": "person",
+                "name": "Rosa Example",
+                "affiliation": "Unite Community",
+                "email": "rosa@example.org",
+                "town": "Leeds",
+                "region": "yorkshire",
+                "show_publicly": "on",
+                "keep_informed": "on",
+            },
+            text=("name", "affiliation", "town"),
+        ),
+        PublicForm(
+            "organisation signing",
+            "/statement/sign/",
+            {
+                "kind": "organisation",
+                "name": "Tom Mann",
+                "organisation": "Leeds Trades Council",
+                "organisation_type": "trades-council",
+                "role": "Secretary",
+                "email": "secretary@example.org",
+                "town": "Leeds",
+                "postcode": "LS6 2AB",
+                "show_publicly": "on",
+            },
+            text=("name", "organisation", "role", "town", "postcode"),
+        ),
+        PublicForm(
+            "change of signature",
+            "/statement/change/",
+            {"email": "rosa@example.org"},
+            text=(),
+        ),
+        PublicForm(
+            "RSVP",
+            "/events/london-launch-meeting/rsvp/",
+            {"name": "Rosa Example", "email": "rosa@example.org", "phone": "07700 900456", "updates": "on"},
+            text=("name", "phone"),
+        ),
+        PublicForm(
+            "event submission",
+            "/events/submit/",
+            {
+                "title": "Street stall in Leeds",
+                "kind": "stall",
+                "start": local(10, 11),
+                "end": local(10, 14),
+                "venue_name": "Kirkgate Market",
+                "address": "Vicar Lane",
+                "town": "Leeds",
+                "postcode": "LS2 7HY",
+                "description": "Leaflets and a petition.",
+                "organiser_name": "Leeds supporters",
+                "organiser_contact": "07700 900456",
+                "email": "organiser@example.org",
+            },
+            text=("title", "venue_name", "address", "town", "postcode", "description", "organiser_name"),
+        ),
+        PublicForm(
+            "print order",
+            "/materials/",
+            {
+                "name": "Rosa Luxemburg",
+                "email": "rosa@example.org",
+                "organisation": "Leeds Unison",
+                "address": "1 Example Street\nLeeds LS1 1AA",
+                "needed_by": (today + timedelta(days=14)).isoformat(),
+                "notes": "Thanks!",
+            },
+            text=("name", "organisation", "address", "notes"),
+            extra={f"quantity_{material.pk}": "20"},
+        ),
+        PublicForm(
+            "speaker request",
+            "/motion/",
+            {
+                "organisation": "Unite",
+                "branch": "Sheffield Central",
+                "contact_name": "Tom Mann",
+                "email": "tom@example.org",
+                "phone": "07700 900456",
+                "proposed_dates": "Tuesday 12 May, 7pm",
+                "format": "in_person",
+                "place": "Trades Hall, Sheffield",
+                "audience_size": "30",
+                "notes": "Step-free access.",
+            },
+            text=("organisation", "branch", "contact_name", "proposed_dates", "place", "notes"),
+        ),
+        PublicForm(
+            "motion report",
+            "/motion/report/",
+            {
+                "body_name": "Leeds Central branch",
+                "body_type": "union",
+                "union": "other",
+                "union_other": "GMB",
+                "region": "yorkshire",
+                "status": "tabled",
+                "meeting_date": (today + timedelta(days=7)).isoformat(),
+                "reporter_role": "Branch Secretary",
+                "email": "secretary@example.org",
+            },
+            text=("body_name", "union_other", "reporter_role"),
+        ),
+        PublicForm(
+            "get involved",
+            "/get-involved/",
+            {
+                "your_name": "Rosa Example",
+                "your_email": "rosa@example.org",
+                "phone": "07700 900456",
+                "town_or_area": "Leeds",
+                "union_branch_or_organisation": "Unite Community",
+                "how_would_you_like_to_help": "Stalls on Saturdays.",
+                "campaign_updates_consent": "on",
+            },
+            text=("your_name", "phone", "town_or_area", "union_branch_or_organisation", "how_would_you_like_to_help"),
+            emails=("your_email",),
+        ),
+        PublicForm(
+            "contact",
+            "/contact/",
+            {"your_name": "Rosa Example", "your_email": "rosa@example.org", "message": "Hello!"},
+            text=("your_name", "message"),
+            emails=("your_email",),
+        ),
+    ]
