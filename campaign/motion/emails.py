@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 from core.emails import Email, register_email, site_of
 from core.notify import modeladmin_url, organiser_addresses
 from core.request_emails import message_to_requester
+from core.subscriptions.tokens import your_data_url
 
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SpeakerRequest
@@ -49,7 +50,12 @@ def report_confirm(report, motion_url=None):
     """The link to confirm a report. Like the signing email, it never repeats the body's name that was typed."""
     url = report_page_url(report, motion_url)
     confirm_url = f"{url}report/confirm/?" + urlencode({"token": make_token(report, CONFIRM)})
-    return Email(to=[report.email], context={"confirm_url": confirm_url, "status": report.get_status_display()})
+    context = {
+        "confirm_url": confirm_url,
+        "status": report.get_status_display(),
+        "your_data_url": your_data_url(report.email, url),  # where the reporter sees and withdraws their reports
+    }
+    return Email(to=[report.email], context=context)
 
 
 def report_for_organisers(report, motion_url=None):
@@ -69,7 +75,12 @@ def report_follow_up(report, motion_url=None):
         (label, f"{url}report/answer/?" + urlencode({"token": token, "answer": value}))
         for value, label in FOLLOW_UP_ANSWERS
     ]
-    context = {"body_name": report.body_name, "meeting_date": report.meeting_date, "answers": answers}
+    context = {
+        "body_name": report.body_name,
+        "meeting_date": report.meeting_date,
+        "answers": answers,
+        "your_data_url": your_data_url(report.email, url),
+    }
     return Email(to=[report.email], context=context)
 
 
