@@ -14,6 +14,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from core.cross_origin import cross_origin_protected
+from core.database_outage import shows_the_form_back_when_the_database_is_down
 from core.pages import serve_beside_page
 
 from . import signing, views
@@ -31,7 +32,7 @@ def served_at(subpath, view):
     return cross_origin_protected(serve)  # a public form: checked by origin, not by a CSRF token
 
 
-sign_at = served_at("sign", views.sign)
+sign_at = shows_the_form_back_when_the_database_is_down(views.sign_unavailable)(served_at("sign", views.sign))
 confirm_at = served_at("confirm", views.confirm)
 
 

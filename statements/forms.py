@@ -12,6 +12,7 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.database_outage import DATABASE_DOWN
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.queries import by_pk
@@ -35,8 +36,14 @@ UNKNOWN_UNION = "Please choose a union from the list, or choose “Another union
 
 
 def union_choices():
-    """The unions editors keep (listed ones), then "Another union": for any form that asks for a union."""
-    unions = [(str(pk), name) for pk, name in listed_unions()]
+    """The unions editors keep (listed ones), then "Another union": for any form that asks for a union.
+
+    With the database down (and no copy of the list kept), only "Another union": the form can still be shown back.
+    """
+    try:
+        unions = [(str(pk), name) for pk, name in listed_unions()]
+    except DATABASE_DOWN:
+        unions = []
     return [("", "Choose…"), *unions, (OTHER_UNION, "Another union")]
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -101,6 +102,21 @@ def sign(request, page):
         # No personal data in the address: only that nothing was sent, and when one may be.
         check_inbox += "?" + urlencode({"sent": 0, "after": int(signed.next_email_at.timestamp())})
     return redirect(check_inbox)
+
+
+def sign_unavailable(request):
+    """The sign form shown back, filled in, while the database is down (core.database_outage); reads no database.
+
+    What was typed is the form's initial data, not bound data: checking it would read the database.
+    """
+    form = SignatureForm(initial=request.POST.dict())
+    union = form.fields["union"]
+    chosen = form.initial.get("union", "")
+    if chosen and chosen not in {str(value) for value, _ in union.choices}:
+        union.choices = [*union.choices, (chosen, "The union you chose")]  # the list could not be read
+    context = {"form": form, "action": request.path, "health_url": reverse("health")}
+    response = TemplateResponse(request, "statements/sign_unavailable.html", context)
+    return response.render()
 
 
 def next_email_time(request):
