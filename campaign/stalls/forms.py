@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 
+from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.subscriptions.consent import updates_field
 from statements.admin_views import ImportForm
@@ -33,6 +34,7 @@ class StallSignForm(HoneypotFormMixin):
         label="Email address",
         required=False,
         max_length=254,
+        validators=[validate_fits_when_kept],
         help_text="We email you a thank-you with a link to withdraw your signature. Never shown publicly.",
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )

@@ -47,9 +47,12 @@ def find_stall(key):
 def stall_by_id(value):
     """The stall a device's page or POST names by id (not a secret: the device's cookie is)."""
     try:
-        return Stall.objects.select_related("event", "statement").filter(pk=int(value)).first()
+        pk = int(value)
     except (TypeError, ValueError, OverflowError):
         return None
+    if not 0 < pk < 2**63:  # a column holds no larger id; PostgreSQL would refuse to compare one
+        return None
+    return Stall.objects.select_related("event", "statement").filter(pk=pk).first()
 
 
 def opening_url(stall):
@@ -166,7 +169,7 @@ def entries(request):
         payload = json.loads(request.body)
         batch = payload["entries"]
         found = stall_by_id(payload["stall"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: JSON nested thousands deep
         return JsonResponse({"error": "This is not what the stall's page sends."}, status=400)
     if found is None:
         return JsonResponse({"error": "This stall link is not known."}, status=404)

@@ -154,7 +154,18 @@ def test_the_device_is_told_which_signatures_are_invalid_and_keeps_nothing_back(
     assert Signature.objects.count() == 1
 
 
-@pytest.mark.parametrize("body", ["not json", '{"entries": []}', '{"stall": "x", "entries": "no"}', "[1]"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "not json",
+        '{"entries": []}',
+        '{"stall": "x", "entries": "no"}',
+        "[1]",
+        "[" * 5000,  # nested deeper than the parser goes
+        '{"stall": 1000000000000000000000000000000, "entries": []}',
+        '{"stall": -1, "entries": []}',
+    ],
+)
 def test_nonsense_is_a_polite_refusal_never_an_error(client, stall, body):
     response = client.post("/stall/entries/", body, content_type="application/json")
     assert response.status_code in (400, 404)
@@ -237,3 +248,11 @@ def test_the_service_worker_is_served_within_the_stall_scope(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
     assert "caches" in response.content.decode()
+
+
+def test_an_address_that_grows_when_kept_is_refused_politely(client, stall):
+    """254 characters typed, 255 once lower-cased ("İ" becomes two): PostgreSQL would refuse to store it."""
+    address = "İ" + "a" * (253 - len("@example.org")) + "@example.org"
+    answer = send(client, stall, [entry(email=address)]).json()
+    assert answer["received"] == [] and list(answer["refused"])
+    assert Signature.objects.count() == 0
