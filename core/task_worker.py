@@ -54,7 +54,11 @@ class TaskWorker:
 
 
 def run_task(db_task):
-    """Run one claimed task and record how it ended; a failure is recorded, never raised."""
+    """Run one claimed task and record how it ended; a failure is recorded, never raised.
+
+    A failure's task_finished is sent inside the except block, as django-tasks' own workers do, so the
+    library's log line of it carries the traceback (and error reporting, core.error_reports, sends it).
+    """
     try:
         task = db_task.task
         result = db_task.task_result
@@ -72,4 +76,6 @@ def run_task(db_task):
         except Exception:  # noqa: BLE001 - the task itself cannot be loaded
             logger.exception("task failed and cannot be loaded", extra={"task": str(db_task.pk)})
             return
-    task_finished.send(sender=sender, task_result=db_task.task_result)
+        task_finished.send(sender=sender, task_result=db_task.task_result)
+    else:
+        task_finished.send(sender=sender, task_result=db_task.task_result)

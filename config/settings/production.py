@@ -11,6 +11,7 @@ address). Each message says what to set.
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core import error_reports
 from core.subscriptions.webhook_providers import missing_secret as missing_webhook_secret
 
 from .base import *  # noqa: F403
@@ -96,3 +97,12 @@ LOGGING["formatters"]["json"] = {"()": "core.logs.JsonFormatter"}
 LOGGING["formatters"]["plain"] = {**LOGGING["formatters"]["plain"], "()": "core.logs.PlainFormatter"}
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+
+# Errors to Sentry (web requests, the worker's failed tasks, the scheduler's jobs: every Procfile
+# process loads these settings) when SENTRY_DSN is set, with personal data scrubbed (SECURITY.md).
+error_reports.start(
+    env("SENTRY_DSN", ""),
+    environment=env("SENTRY_ENVIRONMENT", "production"),
+    release=env("SENTRY_RELEASE", ""),
+    traces_sample_rate=float(env("SENTRY_TRACES_SAMPLE_RATE", "0")),
+)
