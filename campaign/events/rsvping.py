@@ -8,7 +8,7 @@ event page reads one row instead of counting people; `recount` repairs them.
 """
 
 import hashlib
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -33,8 +33,13 @@ CONFIRM_REQUEST = "events/rsvp_confirm_request"
 
 
 def fingerprint(event):
-    """A digest of what attendees were told: the times, the place, the online link and whether it is on."""
-    parts = [event.start.isoformat(), event.end.isoformat(), event.map_query, event.online_url, str(event.cancelled)]
+    """A digest of what attendees were told: the times, the place, the online link and whether it is on.
+
+    Times are written in UTC: a page published from its revision has them in London's time, the same
+    instant written +01:00 all summer, which is no change to tell anyone about.
+    """
+    start, end = (moment.astimezone(UTC).isoformat() for moment in (event.start, event.end))
+    parts = [start, end, event.map_query, event.online_url, str(event.cancelled)]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
