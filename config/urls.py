@@ -21,8 +21,8 @@ urlpatterns = [
     # The email provider's tracking webhook (bounces, complaints): only EMAIL_BACKEND's, only with its secret.
     path("anymail/<slug:provider>/tracking/", tracking_webhook, name="email_tracking_webhook"),
     path("", include("core.subscriptions.urls")),
-    path("", include("campaign.stalls.urls")),  # before statements: its "<path>/sign/" would take /stall/sign/
     path("", include("statements.urls")),
+    path("", include("campaign.stalls.urls")),
     path("", include("campaign.events.urls")),
     path("", include("campaign.materials.urls")),
     path("", include("home.urls")),

@@ -6,7 +6,7 @@ from . import views
 
 urlpatterns = [
     path("stall/", views.stall, name="stall"),
-    path("stall/sign/", views.sign, name="stall_sign"),
+    path("stall/signatures/", views.sign, name="stall_sign"),
     path("stall/entries/", views.entries, name="stall_entries"),
     path("stall/sw.js", views.service_worker, name="stall_worker"),
 ]

@@ -39,7 +39,7 @@ def client(client, stall):
 
 def sign_without_js(client, stall, headers=None, **fields):
     data = {"stall": stall.pk, "name": "Rosa Parks", "entry": str(uuid.uuid4()), **fields}
-    return client.post("/stall/sign/", data, headers=headers)
+    return client.post("/stall/signatures/", data, headers=headers)
 
 
 def send(client, stall, entries, stall_id=None, **headers):

@@ -22,7 +22,7 @@ ROSA = "rosa@example.org"
 def sign_with_updates(client, stall):
     open_stall(client, stall)
     data = {"stall": stall.pk, "name": "Rosa Parks", "entry": str(uuid.uuid4()), "email": ROSA, "keep_informed": "on"}
-    client.post("/stall/sign/", data)
+    client.post("/stall/signatures/", data)
 
 
 def emailed(subject_start):
