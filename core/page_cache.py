@@ -26,13 +26,13 @@ server) without touching the database. What keeps it correct:
   renders it anew while every other process goes on serving the copy it
   has (for at most another PAGE_CACHE_SECONDS), so a surge never has every
   worker render the same page at once: live counts are that stale, plus a
-  render. Publishing anything (or changing site settings) empties the cache by
-  moving to a new generation: each page is stored with the generation it
-  was rendered in, and a page of an older generation is never served.
-* Each app server process also keeps the generation and the pages it
-  served for PAGE_CACHE_LOCAL_SECONDS (1): a surge on one page then costs
-  no round trip to the shared cache per view, and a publish reaches every
-  server within that second.
+  render. Each page is stored with the reading of the publish clock
+  (core/publish_clock.py) it was rendered at, and a page from an older
+  reading is never served: publishing anything empties the cache.
+* Each app server process also keeps the pages it served for
+  PAGE_CACHE_LOCAL_SECONDS (1): a surge on one page then costs no round
+  trip to the shared cache per view, and a publish reaches every server
+  within that second.
 """
 
 import time
@@ -42,95 +42,21 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import page_encodings
+from . import page_encodings, publish_clock
 
-GENERATION_KEY = "pagecache:generation"
 LOCAL_PAGES_MAX = 500
 
-# What this process knows without asking the shared cache, for at most
-# PAGE_CACHE_LOCAL_SECONDS: the generation, and the pages it served.
-_local = {"generation": None, "read_at": 0.0, "pages": {}}
-
-
-def local_seconds():
-    return getattr(settings, "PAGE_CACHE_LOCAL_SECONDS", 0)
-
-
-def current_generation():
-    """The generation of cached pages; re-read from the shared cache at most every PAGE_CACHE_LOCAL_SECONDS."""
-    now = time.monotonic()
-    if _local["generation"] is not None and now - _local["read_at"] < local_seconds():
-        return _local["generation"]
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        start_generation()
-        generation = cache.get(GENERATION_KEY)
-    if generation != _local["generation"]:
-        _local["pages"] = {}
-    _local.update(generation=generation, read_at=now)
-    return generation
-
-
-def start_generation():
-    """Start counting from the time in milliseconds, not from 1.
-
-    If the shared cache is emptied (a Redis restart), the next generation is
-    still one no process has seen, so nothing remembered from before it is used.
-    """
-    cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+# The pages this process served, each kept PAGE_CACHE_LOCAL_SECONDS, and the clock's reading they belong to.
+_local = {"generation": None, "pages": {}}
 
 
 def forget_local():
-    """Drop what this process remembers (the shared cache is untouched)."""
-    _local.update(generation=None, read_at=0.0, pages={})
-
-
-def purge():
-    """Forget every cached page on every app server (each within PAGE_CACHE_LOCAL_SECONDS)."""
-    forget_local()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        start_generation()
-
-
-def purge_now_and_on_commit():
-    """Purge at once, and again when the change commits.
-
-    Changes to what visitors see (a publish, a withdrawn signature) often
-    happen inside a transaction; a view in another process may cache the old
-    page in that gap, and the second purge forgets it.
-    """
-    purge()
-    transaction.on_commit(purge)
-
-
-class UntilNextPublish:
-    """A dict this process keeps until the next publish, for what is costly to work out per request.
-
-    Such as where a page lives. Emptied when the generation moves on, and at
-    least every MAX_AGE seconds (a safety net: with no shared cache, other
-    processes never see this one's publishes), and when it holds MAX_ITEMS
-    (its keys include the Host header, which a visitor chooses).
-    """
-
-    MAX_AGE = 30
-    MAX_ITEMS = 100
-
-    def __init__(self):
-        self.state = (None, 0.0, {})
-
-    def current(self):
-        generation, started, items = self.state
-        now, latest = time.monotonic(), current_generation()
-        if generation != latest or now - started > self.MAX_AGE or len(items) >= self.MAX_ITEMS:
-            items = {}
-            self.state = (latest, now, items)
-        return items
+    """Drop what this process remembers: its pages and its reading of the publish clock (not the shared cache)."""
+    _local.update(generation=None, pages={})
+    publish_clock.forget_reading()
 
 
 class StoredPage(NamedTuple):
@@ -209,8 +135,7 @@ def may_cache_response(request, response):
 
 def public_cache_control():
     """Browsers may keep the page PUBLIC_CACHE_MAX_AGE seconds, CDNs and caching proxies PUBLIC_CACHE_S_MAXAGE."""
-    max_age = getattr(settings, "PUBLIC_CACHE_MAX_AGE", 0)
-    return f"public, max-age={max_age}, s-maxage={getattr(settings, 'PUBLIC_CACHE_S_MAXAGE', max_age)}"
+    return f"public, max-age={settings.PUBLIC_CACHE_MAX_AGE}, s-maxage={settings.PUBLIC_CACHE_S_MAXAGE}"
 
 
 def mark_public(response):
@@ -244,9 +169,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not may_cache_request(request):
             return mark_private(request, self.get_response(request))
-        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        seconds = settings.PAGE_CACHE_SECONDS
         if seconds:
-            generation = current_generation()
+            generation = publish_clock.current_generation()
             key = cache_key(request)
             stored = self.recall(key, generation)
             if stored is not None and asks_for_its_own_page(request, stored.query):
@@ -269,6 +194,8 @@ class PageCacheMiddleware:
 
     def recall(self, key, generation):
         """The stored page of this generation: from this process if it is fresh, else from the shared cache."""
+        if _local["generation"] != generation:
+            _local.update(generation=generation, pages={})
         local = _local["pages"].get(key)
         if local is not None and local[0] > time.monotonic() and local[1].generation == generation:
             return local[1]
@@ -280,12 +207,12 @@ class PageCacheMiddleware:
         return stored
 
     def keep_locally(self, key, stored):
-        if not local_seconds():
+        if not settings.PAGE_CACHE_LOCAL_SECONDS:
             return
         pages = _local["pages"]
         if len(pages) >= LOCAL_PAGES_MAX:
             pages.clear()
-        pages[key] = (time.monotonic() + local_seconds(), stored)
+        pages[key] = (time.monotonic() + settings.PAGE_CACHE_LOCAL_SECONDS, stored)
 
     def from_cache(self, request, stored, outcome):
         """The stored page in the encoding this visitor accepts; the same bytes for everyone who accepts it."""

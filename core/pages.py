@@ -4,9 +4,9 @@ For the addresses that sit beside a page (a statement's signing address,
 its .json counts, an events list's .ics feed): the page is looked up by its
 url_path in the request's site and remembered in this process, with its
 view restrictions, until the next publish or change of a restriction
-(core/signals.py purges on both), so a surge of POSTs costs no page lookup
-at all. Only pages found are remembered, and at most
-UntilNextPublish.MAX_ITEMS of them (the keys include the Host header, which
+(both move the publish clock on, core/signals.py), so a surge of POSTs costs
+no page lookup at all. Only pages found are remembered, and at most
+KeptUntilNextPublish.MAX_ITEMS of them (the keys include the Host header, which
 a visitor chooses).
 
 `serve_beside_page` is the one place where such a URL decides whether the
@@ -19,9 +19,9 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from .page_cache import UntilNextPublish
+from .publish_clock import KeptUntilNextPublish
 
-_found = UntilNextPublish()
+_found = KeptUntilNextPublish()
 
 
 def find_live_page(site, path, page_types):

@@ -28,7 +28,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import date_format
 
 from core.emails import queue_email
-from core.page_cache import purge_now_and_on_commit
+from core.publish_clock import content_changed
 
 from .models.counter import SignatureCount
 from .models.review import ReviewDecision
@@ -248,7 +248,7 @@ def invalidate(group, user):
         for page_id in sorted({page_id for page_id, _ in moves}):  # each statement's counters in the lock order
             SignatureCount.add_all(page_id, {key: -number for (page, key), number in moves.items() if page == page_id})
         if counted:
-            purge_now_and_on_commit()  # the counts on cached pages change
+            content_changed.send(sender=Signature)  # the counts on cached pages change
         return ReviewDecision.objects.create(
             made_by=user,
             action=ReviewDecision.Action.INVALIDATE,

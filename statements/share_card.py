@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from core.colours import NEAR_BLACK, readable_on_white, rgb, text_colour_on
 from core.fonts import BOLD, REGULAR
-from core.page_cache import current_generation
+from core.publish_clock import current_generation
 from core.site_settings import site_settings_for
 
 from .progress import plural

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.emails import queue_email
-from core.page_cache import UntilNextPublish
+from core.publish_clock import KeptUntilNextPublish
 from core.queries import by_pk
 from core.site_urls import site_url
 from core.subscriptions import consent, sources, wording
@@ -42,7 +42,7 @@ class Signed:
     next_email_at: datetime | None = None
 
 
-_paths = UntilNextPublish()
+_paths = KeptUntilNextPublish()
 
 
 def statement_path(page, request, subpage=""):

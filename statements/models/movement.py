@@ -19,7 +19,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from core.page_cache import UntilNextPublish, current_generation, purge_now_and_on_commit
+from core.publish_clock import KeptUntilNextPublish, content_changed, current_generation
 from core.regions import Region
 
 UNION_KEY = "u:"
@@ -56,14 +56,14 @@ class Union(index.Indexed, models.Model):
 register_snippet(Union)
 
 UNIONS_CACHE_KEY = "statements:listed-unions"
-_kept_unions = UntilNextPublish()
+_kept_unions = KeptUntilNextPublish()
 
 
 def listed_unions():
     """[(id, name)] of the unions the forms offer, with no query and, mostly, no round trip to the shared cache.
 
-    Each process keeps the list until the page cache's next purge (a union
-    saved or deleted purges it, below); the shared copy is stored per
+    Each process keeps the list until the publish clock moves on (a union
+    saved or deleted moves it, below); the shared copy is stored per
     generation, so no process can put back a list read before the change.
     """
     kept = _kept_unions.current()
@@ -80,7 +80,7 @@ def listed_unions():
 @receiver([post_save, post_delete], sender=Union)
 def forget_listed_unions(sender, **kwargs):
     """An editor's change to the list shows on the next form on every server, and on the cached pages that hold it."""
-    purge_now_and_on_commit()
+    content_changed.send(sender=Union)
 
 
 def count_keys(kind, confirmed, region="", union_id=None, union_other=""):

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
-from core.page_cache import purge_now_and_on_commit
+from core.publish_clock import content_changed
 from core.regions import Region
 from core.subscriptions.sources import withdraw_from
 
@@ -165,7 +165,7 @@ class Signature(models.Model):
             # An edit (an organiser hiding an abusive name, correcting a kind) of a counted
             # signature must not linger on cached pages; new signatures never purge (a surge).
             if (before and before["confirmed_at"]) or self.confirmed_at:
-                purge_now_and_on_commit()
+                content_changed.send(sender=Signature)
         # No savepoint of its own (as Django's own save): a caller that needs one opens it.
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
@@ -210,7 +210,7 @@ def uncount_deleted_signature(sender, instance, **kwargs):
     """A confirmed signature that is withdrawn or deleted in the admin stops counting, and leaves cached pages."""
     if instance.confirmed_at:
         SignatureCount.add_each(instance.page_id, instance.count_keys, -1)  # one by one, in the lock order
-        purge_now_and_on_commit()
+        content_changed.send(sender=Signature)
 
 
 @receiver(post_delete, sender=Signature)

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.test import Client, RequestFactory
 from wagtail.models import PageViewRestriction
 
-from core.page_cache import GENERATION_KEY, UntilNextPublish, cache_key, purge, rendering_key
+from core.page_cache import cache_key, rendering_key
+from core.publish_clock import GENERATION_KEY
 from statements.models import Signature
 from tests.news.factories import UpdateIndexPageFactory, UpdatePageFactory
 from tests.statements.factories import SignatureFactory
@@ -169,7 +170,7 @@ def test_a_publish_shows_at_once_on_the_server_that_published_it(client, stateme
 def test_other_servers_see_a_publish_within_the_local_seconds(client, statement_page, site_settings, settings):
     settings.PAGE_CACHE_LOCAL_SECONDS = 1
     client.get(statement_page.url)
-    purge_from_another_server = cache.incr  # what purge() does on the server where the editor published
+    purge_from_another_server = cache.incr  # what publish_clock.advance() does on the server where the editor published
     purge_from_another_server(GENERATION_KEY)
     time.sleep(1.1)
     assert client.get(statement_page.url)["X-Page-Cache"] == "miss"
@@ -200,22 +201,6 @@ def test_a_page_cached_before_a_publish_commits_is_forgotten(
         assert visitor.get(statement_page.url)["X-Page-Cache"] == "miss"  # rendered before the commit
         assert visitor.get(statement_page.url)["X-Page-Cache"] == "hit"
     assert visitor.get(statement_page.url)["X-Page-Cache"] == "miss"
-
-
-def test_what_a_process_remembers_until_the_next_publish_is_bounded(monkeypatch):
-    remembered = UntilNextPublish()
-    remembered.current()["a"] = 1
-    assert remembered.current() == {"a": 1}
-    purge()
-    assert remembered.current() == {}
-
-    for number in range(UntilNextPublish.MAX_ITEMS + 1):  # e.g. one per Host header a visitor makes up
-        remembered.current()[number] = number
-    assert len(remembered.current()) <= UntilNextPublish.MAX_ITEMS
-
-    remembered.current()["b"] = 2
-    monkeypatch.setattr(UntilNextPublish, "MAX_AGE", -1)  # as if MAX_AGE seconds had passed
-    assert remembered.current() == {}
 
 
 def test_a_cached_page_says_how_long_it_is(client, statement_page, site_settings):
