@@ -11,6 +11,15 @@ from wagtail.models import Locale, Page, Site
 from core.organisers import ORGANISERS_GROUP
 from core.page_cache import forget_local
 from home.models import SiteSettings
+from tests.clock import (  # noqa: F401  the tests' clock: TEST_CLOCK, --clock-changes (see tests/clock.py)
+    clock_moment,
+    pytest_addoption,
+    pytest_collection_modifyitems,
+    pytest_configure,
+    pytest_generate_tests,
+    pytest_report_header,
+    pytest_unconfigure,
+)
 from tests.home.factories import HomePageFactory
 from tests.statements.factories import StatementPageFactory
 
