@@ -1,12 +1,14 @@
 """The cron-safe commands: purge stale unconfirmed signatures, recount the kept counts."""
 
+from io import StringIO
+
 import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from statements.models import Signature, SignatureCount
-from statements.tokens import CONFIRM, WITHDRAW, make_token
+from statements.tokens import CONFIRM, WITHDRAW
 from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import PERSON, sign
@@ -35,7 +37,7 @@ def test_after_the_purge_the_email_queue_holds_nothing_about_the_signers(
     assert sign(client, statement_page).status_code == 302  # its confirmation waits in the queue
     signature = Signature.objects.get()
     Signature.objects.update(created_at=timezone.now() - timezone.timedelta(days=40))
-    tokens = [make_token(signature, purpose).split(":")[0] for purpose in (CONFIRM, WITHDRAW)]
+    tokens = [link.make(signature).split(":")[0] for link in (CONFIRM, WITHDRAW)]
 
     call_command("purge_unconfirmed_signatures", "--days", "30")
 
@@ -83,3 +85,19 @@ def test_deleting_a_statement_takes_its_signatures_and_counts(statement_page):
     statement_page.delete()
     assert Signature.objects.count() == 0
     assert SignatureCount.objects.count() == 0
+
+
+def test_recount_check_reports_drift_without_repairing_it(statement_page):
+    """After restoring a backup: --check says whether the kept counts hold, changes nothing, and fails on drift."""
+    SignatureFactory.create_batch(2, page=statement_page)
+    out = StringIO()
+    call_command("recount_signatures", "--check", stdout=out)
+    assert "2 signatures, every kept count matches" in out.getvalue()
+
+    SignatureCount.reset(statement_page.pk, {Signature.Kind.PERSON: 7})
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 statement"):
+        call_command("recount_signatures", "--check", stdout=out)
+
+    assert "person kept 7, counted 2" in out.getvalue()
+    assert statement_page.counts()["total"] == 7  # reported, not repaired
