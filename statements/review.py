@@ -16,7 +16,7 @@ made, so a signature arriving meanwhile is not swept up unseen.
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.db import transaction
@@ -46,6 +46,16 @@ MAX_GROUPS = 50
 BATCH = 500  # rows per UPDATE or DELETE: within every database's limit on query parameters
 NETWORK_KEY = re.compile(r"[0-9a-f]{32}")
 HOUR = timedelta(hours=1)
+
+
+def is_ambiguous(local):
+    """Whether this wall time comes twice in its zone (the hour the clocks go back): then the label says which."""
+    return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+
+def clock(local, zoned):
+    """The wall time, with the zone's abbreviation (BST, GMT) when `zoned`: Django's "T" leaves it out just then."""
+    return f"{date_format(local, 'H:i')} {local.tzname()}" if zoned else date_format(local, "H:i")
 
 
 def domain_expression():
@@ -103,8 +113,9 @@ class Group:
             name = "Every network"
         if self.start is None:
             return f"{name}, last {self.days} day{'s' if self.days != 1 else ''}"
-        local = timezone.localtime(self.start)
-        return f"{name}, {date_format(local, 'D j M Y, H:i')}–{date_format(local + HOUR, 'H:i')}"
+        start, end = timezone.localtime(self.start), timezone.localtime(self.start + HOUR)
+        zoned = start.utcoffset() != end.utcoffset() or is_ambiguous(start)
+        return f"{name}, {date_format(start, 'D j M Y')}, {clock(start, zoned)}–{clock(end, zoned)}"
 
     @property
     def on_release(self):
@@ -157,7 +168,9 @@ def read_group(params):
     start = None
     if params.get("start"):
         try:
-            start = datetime.fromtimestamp(int(params["start"]), tz=timezone.get_current_timezone())
+            start = datetime.fromtimestamp(
+                int(params["start"]), tz=UTC
+            )  # + HOUR in UTC is an hour, in London not always
         except (ValueError, OverflowError, OSError):
             return None
     elif by == "hour":
@@ -186,7 +199,8 @@ def groups(by, days):
         rows, fields = rows.exclude(network=""), ["network"]
     elif by == "domain":
         rows, fields = rows.annotate(domain=domain_expression()).exclude(domain=""), ["domain"]
-    grouped = rows.annotate(hour=TruncHour("created_at")).values(*fields, "hour").annotate(**tallies())
+    # Hours in UTC: the hour London's clocks repeat each autumn is then two groups, not one that opens half.
+    grouped = rows.annotate(hour=TruncHour("created_at", tzinfo=UTC)).values(*fields, "hour").annotate(**tallies())
     found = []
     for row in grouped.order_by("-total", "-hour")[:MAX_GROUPS]:
         key = row.get("network") or row.get("domain") or ""
