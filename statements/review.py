@@ -168,9 +168,8 @@ def read_group(params):
     start = None
     if params.get("start"):
         try:
-            start = datetime.fromtimestamp(
-                int(params["start"]), tz=UTC
-            )  # + HOUR in UTC is an hour, in London not always
+            # In UTC, as the hour is then an hour long: + HOUR to London's wall time is two hours once a year.
+            start = datetime.fromtimestamp(int(params["start"]), tz=UTC)
         except (ValueError, OverflowError, OSError):
             return None
     elif by == "hour":
