@@ -41,7 +41,7 @@ from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
 from .exports import SafeSpreadsheetExport
 from .menu_badges import add_badges, menu_badge
-from .request_forms import RequestForm
+from .request_forms import RequestForm, StatusEmailForm
 
 REQUESTS_MENU_HOOK = "register_requests_menu_item"
 REQUESTS_MENU_CONSTRUCT_HOOK = "construct_requests_menu"
@@ -253,21 +253,44 @@ class AnswerEditView(EditView):
 
 
 class AnsweredRequestAdmin:
-    """A ModelAdmin mixin for requests: staff-only fields, the answer button, and the email on a status change.
+    """A ModelAdmin mixin for requests (core.request_models): staff-only fields, the answer button, status emails.
 
-    The edit form is built on `edit_form_class` (`RequestForm`, or
-    `StatusEmailForm` for models that say what each status tells the
-    requester).
+    The edit form is `StatusEmailForm` for models with a status email
+    (`status_email_template`), else `RequestForm`. What every request list
+    has is added here: the menu label is the model's plural name;
+    `list_display` is followed by the status, who has it and when it came;
+    `list_filter` comes between the status filter (opening on "New") and the
+    date; `search_fields` take in the email and internal notes; a download
+    (`list_export`) starts with when and status and ends with who has it.
     """
 
-    edit_form_class = RequestForm
     button_helper_class = RequestButtonHelper
     edit_view_class = AnswerEditView
 
     def get_edit_handler(self):
         edit_handler = super().get_edit_handler()
-        edit_handler.base_form_class = self.edit_form_class
+        emails = getattr(self.model, "status_email_template", "")
+        edit_handler.base_form_class = StatusEmailForm if emails else RequestForm
         return edit_handler
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("assigned_to")
+
+    def get_list_display(self, request):
+        return (*self.list_display, "status", "assigned_to", "created")
+
+    def get_menu_label(self):
+        return self.menu_label or capfirst(self.opts.verbose_name_plural)
+
+    def get_list_filter(self, request):
+        return (DefaultNewFilter, *super().get_list_filter(request), "created")
+
+    def get_search_fields(self, request):
+        return (*super().get_search_fields(request), "email", "internal_notes")
+
+    def get_list_export(self, request):
+        own = super().get_list_export(request)
+        return ("created", "status", *own, "assigned_to", "internal_notes") if own else ()
 
 
 class PermissionMenuItem(MenuItem):

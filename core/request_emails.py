@@ -1,4 +1,4 @@
-"""Emails from the campaign to whoever made a request (core.request_models.HandledRequest).
+"""Emails about a request (core.request_models.HandledRequest): to whoever made it, and to the organisers.
 
 Answers to a request (a change of status with the organiser's message, an
 activity rejected or published) all come from the campaign and invite a
@@ -7,7 +7,8 @@ builder adds what its template says. The message itself is read from the
 record when the email is sent, since the task carries only ids.
 """
 
-from .emails import Email, site_of
+from .emails import Email, register_email, site_of
+from .notify import modeladmin_url, organiser_addresses
 from .site_settings import site_settings_for
 
 
@@ -22,3 +23,15 @@ def to_requester(request, site=None, **context):
 def message_to_requester(request, site=None):
     """The organiser's last message about a request's status (core.request_forms.StatusEmailForm)."""
     return to_requester(request, site, reference=request.pk, message=request.last_message)
+
+
+def register_status_email(records):
+    """Register the status email of a request model (`records`: the model, or a queryset of it) in its emails.py."""
+    model = getattr(records, "model", records)
+    register_email(model.status_email_template, records, message_to_requester)
+
+
+def to_organisers(request, site=None, **context):
+    """The "a request came in" email to the campaign's address: a reply goes to the requester; links to the admin."""
+    context = {"reference": request.pk, "admin_url": modeladmin_url(request)} | context
+    return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[request.email])

@@ -21,7 +21,6 @@ from wagtail_modeladmin.views import InstanceSpecificView
 
 from core.admin import (
     AnsweredRequestAdmin,
-    DefaultNewFilter,
     InRequestsMenu,
     ReadableInspectView,
     RequestButtonHelper,
@@ -123,7 +122,7 @@ class AcceptView(DecisionView):
             submission.status = EventSubmission.Status.ACCEPTED
             submission.decided_at = timezone.now()
             submission.event_page = page
-            submission.save(update_fields=["status", "decided_at", "event_page"])
+            submission.save(update_fields=["status", "decided_at", "event_page", "updated"])
         messages.success(request, f"Draft event “{page.title}” created. Check it, then publish it.")
         return redirect("wagtailadmin_pages:edit", page.pk)
 
@@ -161,7 +160,7 @@ class RejectView(DecisionView):
             submission.status = EventSubmission.Status.REJECTED
             submission.decided_at = timezone.now()
             submission.rejection_reason = form.cleaned_data["reason"].strip()
-            submission.save(update_fields=["status", "decided_at", "rejection_reason"])
+            submission.save(update_fields=["status", "decided_at", "rejection_reason", "updated"])
             if form.cleaned_data["send_email"]:
                 queue_email("events/event_submission_rejected", submission, site=site_id(request))
         messages.success(request, f"“{submission.title}” rejected.")
@@ -181,13 +180,12 @@ class SubmissionInspectView(ReadableInspectView):
 
 class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     model = EventSubmission
-    menu_label = "Submitted activities"
     menu_icon = "date"
     menu_order = 10
-    list_display = ["title", "kind", "start", "town", "status", "assigned_to"]
-    list_filter = [DefaultNewFilter, "kind"]
-    search_fields = ["title", "town", "venue_name", "organiser_name", "email", "internal_notes"]
-    ordering = ["-created"]
+    # core.admin.AnsweredRequestAdmin names the menu item and adds status, who has it, when and the email.
+    list_display = ["title", "kind", "start", "town"]
+    list_filter = ["kind"]
+    search_fields = ["title", "town", "venue_name", "organiser_name"]
     inspect_view_enabled = True
     inspect_view_fields = [
         *SUBMITTED_FIELDS,

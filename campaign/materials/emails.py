@@ -6,9 +6,8 @@ type anyone's address into the form, so it never repeats their name, address
 or notes; the organisers' email, to the campaign's own address, has them all.
 """
 
-from core.emails import Email, register_email, site_of
-from core.notify import modeladmin_url, organiser_addresses
-from core.request_emails import message_to_requester
+from core.emails import Email, register_email
+from core.request_emails import register_status_email, to_organisers
 
 from .models.orders import PrintOrder
 
@@ -27,22 +26,12 @@ def received(order, site=None):
 
 
 def for_organisers(order, site=None):
-    context = {
-        "name": order.name,
-        "email": order.email,
-        "organisation": order.organisation,
-        "address": order.address,
-        "needed_by": needed_by(order),
-        "notes": order.notes,
-        "items": items(order),
-        "reference": order.pk,
-        "admin_url": modeladmin_url(order),
-    }
-    return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[order.email])
+    details = {name: getattr(order, name) for name in ("name", "email", "organisation", "address", "notes")}
+    return to_organisers(order, site, **details, needed_by=needed_by(order), items=items(order))
 
 
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 orders = PrintOrder.objects.prefetch_related("lines")
 register_email("materials/order_received", orders, received)
 register_email("materials/order_organisers", orders, for_organisers)
-register_email("materials/order_status", orders, message_to_requester)
+register_status_email(PrintOrder)

@@ -11,38 +11,24 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from core.admin import (
     AnsweredRequestAdmin,
-    DefaultNewFilter,
     InRequestsMenu,
     ReadOnlyPermissionHelper,
     SafeModelAdmin,
 )
-from core.request_forms import StatusEmailForm
+from core.request_models import STAFF_FIELDS
 
 from .models import Material, PrintOrder
 
 
 class PrintOrderAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     model = PrintOrder
-    menu_label = "Print orders"
     menu_icon = "doc-full-inverse"
     menu_order = 20
-    edit_form_class = StatusEmailForm
-    list_display = ("name", "organisation", "items_summary", "needed_by", "status", "assigned_to", "created")
-    list_filter = (DefaultNewFilter, "created", "needed_by")
-    search_fields = ("name", "email", "organisation", "address", "notes", "internal_notes")
-    list_export = (
-        "created",
-        "status",
-        "name",
-        "email",
-        "organisation",
-        "address",
-        "items_summary",
-        "needed_by",
-        "notes",
-        "assigned_to",
-        "internal_notes",
-    )
+    # core.admin.AnsweredRequestAdmin names the menu item and adds status, who has it, when and the email.
+    list_display = ("name", "organisation", "items_summary", "needed_by")
+    list_filter = ("needed_by",)
+    search_fields = ("name", "organisation", "address", "notes")
+    list_export = ("name", "email", "organisation", "address", "items_summary", "needed_by", "notes")
     export_filename = "print-orders"
     inspect_view_enabled = True
     inspect_view_fields = (
@@ -55,13 +41,11 @@ class PrintOrderAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
         "items",
         "needed_by",
         "notes",
-        "assigned_to",
-        "internal_notes",
-        "last_message",
+        *STAFF_FIELDS,
     )
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("assigned_to").prefetch_related("lines")
+        return super().get_queryset(request).prefetch_related("lines")
 
 
 class MaterialDownloadsAdmin(InRequestsMenu, SafeModelAdmin):

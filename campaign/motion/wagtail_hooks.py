@@ -7,13 +7,12 @@ from wagtail_modeladmin.options import modeladmin_register
 from core.admin import (
     REQUESTS_MENU_HOOK,
     AnsweredRequestAdmin,
-    DefaultNewFilter,
     InRequestsMenu,
     PermissionMenuItem,
     RequestButtonHelper,
     SafeModelAdmin,
 )
-from core.request_forms import StatusEmailForm
+from core.request_models import STAFF_FIELDS
 
 from .admin_views import CHANGE_PERMISSION, verify_reports
 from .models import SPEAKER_REQUEST_FIELDS, MotionReport, SpeakerRequest
@@ -21,29 +20,16 @@ from .models import SPEAKER_REQUEST_FIELDS, MotionReport, SpeakerRequest
 
 class SpeakerRequestAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     model = SpeakerRequest
-    menu_label = "Speaker requests"
     menu_icon = "user"
     menu_order = 30
-    edit_form_class = StatusEmailForm
-    list_display = ("organisation", "contact_name", "proposed_dates", "status", "assigned_to", "created")
-    list_filter = (DefaultNewFilter, "format", "created")
-    search_fields = ("organisation", "branch", "contact_name", "email", "place", "notes", "internal_notes")
-    list_export = ("created", "status", *SPEAKER_REQUEST_FIELDS, "speaker", "speaker_date", "internal_notes")
+    # core.admin.AnsweredRequestAdmin names the menu item and adds status, who has it, when and the email.
+    list_display = ("organisation", "contact_name", "proposed_dates")
+    list_filter = ("format",)
+    search_fields = ("organisation", "branch", "contact_name", "place", "notes")
+    list_export = (*SPEAKER_REQUEST_FIELDS, "speaker", "speaker_date")
     export_filename = "speaker-requests"
     inspect_view_enabled = True
-    inspect_view_fields = (
-        "status",
-        "created",
-        *SPEAKER_REQUEST_FIELDS,
-        "speaker",
-        "speaker_date",
-        "assigned_to",
-        "internal_notes",
-        "last_message",
-    )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("assigned_to")
+    inspect_view_fields = ("status", "created", *SPEAKER_REQUEST_FIELDS, "speaker", "speaker_date", *STAFF_FIELDS)
 
 
 REPORT_FIELDS = ("body_name", "body_type", "union", "union_other", "region", "status", "meeting_date")

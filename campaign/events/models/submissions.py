@@ -27,18 +27,8 @@ SUBMITTED_FIELDS = (
 class EventSubmission(EventDetails, HandledRequest):
     """An activity a supporter submitted; organisers accept it (making a draft EventPage) or reject it."""
 
-    wagtail_reference_index_ignore = True  # a visitor's request, not content (see Signature)
-
-    class Status(models.TextChoices):
-        NEW = "new", "New"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
-
     title = models.CharField("name of the activity", max_length=120)
     description = models.TextField(max_length=4000, blank=True)
-    email = models.EmailField(help_text="Never shown publicly.")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW, db_index=True)
-    created = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     rejection_reason = models.TextField(blank=True)
     event_page = models.ForeignKey(
@@ -48,8 +38,12 @@ class EventSubmission(EventDetails, HandledRequest):
         null=True, blank=True, help_text="When the submitter was told their event page is published."
     )
 
-    class Meta:
-        ordering = ["-created"]
+    class Status(models.TextChoices):
+        NEW = "new", "New"
+        ACCEPTED = "accepted", "Accepted"
+        REJECTED = "rejected", "Rejected"
+
+    class Meta(HandledRequest.Meta):
         verbose_name = "submitted activity"
         verbose_name_plural = "submitted activities"
 
