@@ -8,13 +8,13 @@ to the campaign's own address, has it all.
 
 from urllib.parse import urlencode
 
-from core.emails import Email, register_email, site_of
+from core.emails import Email, register_email
 from core.notify import modeladmin_url, organiser_addresses
-from core.request_emails import message_to_requester
+from core.request_emails import register_status_email, to_organisers
 from core.subscriptions.tokens import your_data_url
 
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
-from .models.speakers import SpeakerRequest
+from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
 from .tokens import ANSWER, CONFIRM, make_token
 
 
@@ -24,21 +24,8 @@ def received(speaker_request, site=None):
 
 
 def for_organisers(speaker_request, site=None):
-    context = {
-        "organisation": speaker_request.organisation,
-        "branch": speaker_request.branch,
-        "contact_name": speaker_request.contact_name,
-        "email": speaker_request.email,
-        "phone": speaker_request.phone,
-        "proposed_dates": speaker_request.proposed_dates,
-        "format": speaker_request.get_format_display(),
-        "place": speaker_request.place,
-        "audience_size": speaker_request.audience_size,
-        "notes": speaker_request.notes,
-        "reference": speaker_request.pk,
-        "admin_url": modeladmin_url(speaker_request),
-    }
-    return Email(to=organiser_addresses(site=site_of(site)), context=context, reply_to=[speaker_request.email])
+    details = {name: getattr(speaker_request, name) for name in SPEAKER_REQUEST_FIELDS}
+    return to_organisers(speaker_request, site, **details | {"format": speaker_request.get_format_display()})
 
 
 def report_page_url(report, motion_url=None):
@@ -87,7 +74,7 @@ def report_follow_up(report, motion_url=None):
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 register_email("motion/speaker_received", SpeakerRequest, received)
 register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
-register_email("motion/speaker_status", SpeakerRequest, message_to_requester)
+register_status_email(SpeakerRequest)
 register_email("motion/report_confirm", MotionReport, report_confirm)
 register_email("motion/report_organisers", MotionReport.objects.select_related("union"), report_for_organisers)
 register_email("motion/report_follow_up", MotionReport.objects.select_related("page"), report_follow_up)
