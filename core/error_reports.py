@@ -26,7 +26,7 @@ SECRET_KEY = re.compile(
 )
 # What survives outside a query string: a form body or cookie header quoted in a message, a bare signed token.
 TOKEN_PARAMETER = re.compile(r"\b(token|key|code|stall|stall-\d+|sessionid|csrftoken)=[^&;\s\"'<>()]+", re.IGNORECASE)
-SIGNED_VALUE = re.compile(r"[\w-]+:[\w-]{4,8}:[\w-]{27,}")  # django.core.signing.dumps: payload:time:signature
+SIGNED_VALUE = re.compile(r"[\w-]+:[\w-]{4,8}:[\w-]{27,}")  # a signed link (core.signed_links): payload:time:signature
 IPV4_ADDRESS = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
 
 # What integrations collect, category by category: no user, cookies, bodies, query strings, SQL

@@ -6,8 +6,8 @@ plain address, the same for everyone, and nothing personal may go into an
 address (it is logged, kept in history, shared) or into a cached page. So
 the redirect carries a receipt cookie instead:
 
-* its value is the request's id, signed (django.core.signing) with a salt
-  per kind of request: a visitor cannot read someone else's by changing it;
+* its value is the request's id, signed (core.signed_links) for its kind
+  of request: a visitor cannot read someone else's by changing it;
 * its path is the thank-you page's own, so the browser sends it nowhere
   else: every other page stays anonymous and served from the page cache,
   and no session is made for a visitor;
@@ -22,7 +22,7 @@ could keep a page with an address in it.
 
 from urllib.parse import urlsplit
 
-from django.core import signing
+from core.signed_links import BadToken, sign, unsign
 
 COOKIE = "receipt"
 RECEIPT_SECONDS = 30 * 60
@@ -36,7 +36,7 @@ def give_receipt(response, request, url, kind, pk):
     """Set on `response` (the redirect to `url`, the thank-you page) a receipt for the `kind` request `pk`."""
     response.set_cookie(
         COOKIE,
-        signing.dumps(pk, salt=_salt(kind)),
+        sign(pk, _salt(kind)),
         max_age=RECEIPT_SECONDS,
         path=urlsplit(url).path or "/",
         secure=request.is_secure(),
@@ -52,6 +52,6 @@ def read_receipt(request, kind):
     if not value:
         return None
     try:
-        return signing.loads(value, salt=_salt(kind), max_age=RECEIPT_SECONDS)
-    except signing.BadSignature:  # includes SignatureExpired
+        return unsign(value, _salt(kind), max_age=RECEIPT_SECONDS)
+    except BadToken:
         return None

@@ -19,15 +19,15 @@ from core.subscriptions.wording import text_of
 from .holds import ALERT_EMAIL, email_domain
 from .models.signature import Signature
 from .review import Group
-from .tokens import CONFIRM, WITHDRAW, make_token
+from .tokens import CONFIRM, WITHDRAW
 
 TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/withdraw_link"]
 
 
 def links(signature, statement_url):
     return {
-        "confirm_url": f"{statement_url}confirm/?" + urlencode({"token": make_token(signature, CONFIRM)}),
-        "withdraw_url": f"{statement_url}withdraw/?" + urlencode({"token": make_token(signature, WITHDRAW)}),
+        "confirm_url": f"{statement_url}confirm/?" + urlencode({"token": CONFIRM.make(signature)}),
+        "withdraw_url": f"{statement_url}withdraw/?" + urlencode({"token": WITHDRAW.make(signature)}),
         "statement_url": statement_url,
     }
 

@@ -21,13 +21,14 @@ from core.emails import queue_acknowledgement
 from core.page_cache import varies_on_query
 from core.protection import RateLimit, hit, rate_limited
 from core.sharing import share_links
+from core.signed_links import BadToken
 from core.subscriptions import sources
 
 from . import holds, signing
 from .forms import ChangeSignatureForm, SignatureForm
 from .models.signature import Signature, normalise_email
 from .progress import signed_summary
-from .tokens import CONFIRM, WITHDRAW, BadToken, read_token
+from .tokens import CONFIRM, WITHDRAW, read_token
 
 SIGNATORIES_PER_PAGE = 50
 MAX_SEARCH_LENGTH = 100

@@ -30,7 +30,7 @@ from core.subscriptions.tokens import your_data_url
 from . import rsvping
 from .calendar import event_file
 from .models import EventPage, EventSubmission, Rsvp
-from .tokens import CONFIRM_MAX_AGE, cancel_token, confirm_token
+from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
 
 
 def local_time(value):
@@ -126,7 +126,7 @@ def to_attendee(rsvp, site=None):
         "online_url": event.online_url,
         "organiser": ", ".join(part for part in [event.organiser_name, event.organiser_contact] if part),
         "event_url": event_url,
-        "cancel_url": event_url + event.reverse_subpage("rsvp_cancel") + "?" + urlencode({"token": cancel_token(rsvp)}),
+        "cancel_url": event_url + event.reverse_subpage("rsvp_cancel") + "?" + urlencode({"token": CANCEL.make(rsvp)}),
         "your_data_url": your_data_url(rsvp.email, event_url),
     }
     attachment = (f"{event.slug}.ics", event_file(event), "text/calendar")
@@ -146,7 +146,7 @@ def to_unconfirmed(rsvp, site=None):
     event = rsvp.event
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
-    token = confirm_token(rsvp)
+    token = CONFIRM.make(rsvp)
     context = {
         "site_name": site_settings.campaign_name if site_settings else "",
         "title": event.title,

@@ -12,11 +12,12 @@ from django.views.decorators.cache import never_cache
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.page_cache import varies_on_query
 from core.protection import rate_limited
+from core.signed_links import BadToken
 from core.subscriptions import sources
 
 from . import rsvping
 from .forms import EventFilterForm, EventSubmissionForm, RsvpForm
-from .tokens import CONFIRM_MAX_AGE, BadToken, read_cancel_token, read_confirm_token
+from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
 
 EVENTS_PER_PAGE = 12
 # When the filters match nothing, the next few events anywhere are shown instead of a dead end.
@@ -116,7 +117,7 @@ def cancel_rsvp(request, event):
     """The emailed cancel link: a page with a button (a mail scanner's GET changes nothing); the POST cancels."""
     token = request.POST.get("token") or request.GET.get("token", "")
     try:
-        rsvp = read_cancel_token(token)
+        rsvp = CANCEL.read(token)
     except BadToken:
         return bad_link(request, event)
     if rsvp.event_id != event.pk:
@@ -138,7 +139,7 @@ def confirm_rsvp(request, event):
     """The emailed confirm link: a page with a button (a mail scanner's GET confirms nothing); the POST confirms."""
     token = request.POST.get("token") or request.GET.get("token", "")
     try:
-        rsvp = read_confirm_token(token)
+        rsvp = CONFIRM.read(token)
     except BadToken as error:
         return bad_link(request, event, purpose="confirm", expired=error.expired)
     if rsvp.event_id != event.pk:

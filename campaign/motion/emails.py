@@ -15,7 +15,7 @@ from core.subscriptions.tokens import your_data_url
 
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
-from .tokens import ANSWER, CONFIRM, make_token
+from .tokens import ANSWER, CONFIRM
 
 
 def received(speaker_request, site=None):
@@ -36,7 +36,7 @@ def report_page_url(report, motion_url=None):
 def report_confirm(report, motion_url=None):
     """The link to confirm a report. Like the signing email, it never repeats the body's name that was typed."""
     url = report_page_url(report, motion_url)
-    confirm_url = f"{url}report/confirm/?" + urlencode({"token": make_token(report, CONFIRM)})
+    confirm_url = f"{url}report/confirm/?" + urlencode({"token": CONFIRM.make(report)})
     context = {
         "confirm_url": confirm_url,
         "status": report.get_status_display(),
@@ -57,7 +57,7 @@ def report_for_organisers(report, motion_url=None):
 def report_follow_up(report, motion_url=None):
     """ "How did the meeting go?": one link per answer, each opening a page with a button (scanners change nothing)."""
     url = report_page_url(report, motion_url)
-    token = make_token(report, ANSWER)
+    token = ANSWER.make(report)
     answers = [
         (label, f"{url}report/answer/?" + urlencode({"token": token, "answer": value}))
         for value, label in FOLLOW_UP_ANSWERS

@@ -15,6 +15,7 @@ from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
 from core.queries import by_pk
 from core.receipts import give_receipt, read_receipt
+from core.signed_links import BadToken
 from core.site_urls import site_url
 
 from . import tracker
@@ -23,7 +24,7 @@ from .forms import MotionDownloadForm, MotionReportForm, ReportAnswerForm, Speak
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SpeakerRequest
 from .pdf import motion_pdf
-from .tokens import ANSWER, CONFIRM, BadToken, read_token
+from .tokens import ANSWER, CONFIRM
 from .word import motion_docx
 
 RECEIPT = "speaker-request"  # core.receipts: the thank-you page repeats the invitation to the one who sent it
@@ -137,7 +138,7 @@ def report_confirm(request, page):
     """The emailed link opens a page with one button; only its POST confirms (mail scanners open links)."""
     token = (request.POST if request.method == "POST" else request.GET).get("token", "")
     try:
-        motion_report = read_token(token, CONFIRM)
+        motion_report = CONFIRM.read(token)
     except BadToken:
         return link_problem(request, page)
     if request.method == "POST":
@@ -160,7 +161,7 @@ def report_answer(request, page):
     token, choice = source.get("token", ""), source.get("answer", "")
     labels = dict(FOLLOW_UP_ANSWERS)
     try:
-        motion_report = read_token(token, ANSWER)
+        motion_report = ANSWER.read(token)
     except BadToken:
         return link_problem(request, page)
     if choice not in labels:

@@ -13,13 +13,13 @@ from django.urls import reverse
 from core.emails import Email, register_email
 
 from .models import Consent
-from .tokens import consent_token, your_data_url
+from .tokens import CONSENT, your_data_url
 
 TEMPLATE = "core/confirm_updates"
 
 
 def confirm_updates(consent, base_url):
-    link = urljoin(base_url, reverse("confirm_updates")) + "?" + urlencode({"token": consent_token(consent)})
+    link = urljoin(base_url, reverse("confirm_updates")) + "?" + urlencode({"token": CONSENT.make(consent)})
     context = {
         "form": consent.form,
         "wording": consent.wording,

@@ -17,10 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.signed_links import BadToken
+
 from . import consent as consents
 from . import holdings
 from .models import Subscriber
-from .tokens import BadToken, read_consent_token, read_person_token
+from .tokens import CONSENT, read_person_token
 
 
 def link_problem(request):
@@ -78,7 +80,7 @@ def unsubscribe(request):
 @require_http_methods(["GET", "POST"])
 def confirm_consent(request):
     try:
-        consent = read_consent_token(token_of(request))
+        consent = CONSENT.read(token_of(request))
     except BadToken:
         return link_problem(request)
     if request.method == "POST":

@@ -17,7 +17,7 @@ from django.views.static import serve
 
 from config.urls import urlpatterns as site_urlpatterns
 from statements.models import Signature, StatementPage
-from statements.tokens import CONFIRM, make_token
+from statements.tokens import CONFIRM
 
 
 def too_many_requests(request):
@@ -33,7 +33,7 @@ def confirmation_link(request):
     """Redirect to the emailed confirmation link of a new, unconfirmed signature (one per visit, so never used)."""
     page = StatementPage.objects.live().order_by("path").first()
     signature = Signature.objects.create(page=page, name="Ada Lovelace", email=f"{uuid.uuid4().hex}@example.org")
-    return redirect(f"{page.url}confirm/?" + urlencode({"token": make_token(signature, CONFIRM)}))
+    return redirect(f"{page.url}confirm/?" + urlencode({"token": CONFIRM.make(signature)}))
 
 
 urlpatterns = [

@@ -14,7 +14,7 @@ from django.utils import timezone
 from core.subscriptions.models import Subscriber
 from statements.models import Signature, SignatureCount
 from statements.signing import RESEND_INTERVAL
-from statements.tokens import CONFIRM, WITHDRAW, make_token
+from statements.tokens import CONFIRM, WITHDRAW
 from tests.core.task_queue import queued_text, run_worker, use_database_queue
 from tests.html import visible_text
 from tests.statements.visitor import PERSON, confirm, confirm_form, link_in, path_of, sign
@@ -212,8 +212,8 @@ def test_after_a_withdrawal_the_email_queue_holds_nothing_about_the_signer(
     use_database_queue(settings)
     sign(client, statement_page)  # its confirmation waits in the queue
     signature = Signature.objects.get()
-    tokens = [make_token(signature, purpose).split(":")[0] for purpose in (CONFIRM, WITHDRAW)]
-    withdraw_path = f"{statement_page.url}withdraw/?token={make_token(signature, WITHDRAW)}"
+    tokens = [link.make(signature).split(":")[0] for link in (CONFIRM, WITHDRAW)]
+    withdraw_path = f"{statement_page.url}withdraw/?token={WITHDRAW.make(signature)}"
 
     assert "has been withdrawn" in client.post(withdraw_path).content.decode()
 
@@ -272,7 +272,7 @@ def test_expired_confirmation_link_offers_to_sign_again(client, statement_page, 
 
     sign(client, statement_page)
     token = token_of(link_in(mail.outbox[0], "confirm"))
-    monkeypatch.setattr(statements.tokens, "CONFIRM_MAX_AGE", -1)
+    monkeypatch.setattr(statements.tokens.CONFIRM, "max_age", -1)
     response = use_token(client, statement_page, token, method)
     assert response.status_code == 400
     assert "too old" in response.content.decode()
