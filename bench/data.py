@@ -15,7 +15,7 @@ from django.db import connection
 
 from core.emails import send_email
 from statements.models import Signature, StatementPage
-from statements.tokens import CONFIRM, make_token
+from statements.tokens import CONFIRM
 
 LOADED_SOURCE = Signature.Source.IMPORT
 PENDING_PREFIX = "pending"
@@ -92,7 +92,7 @@ def confirmation_tokens(page):
         .order_by("pk")
         .values_list("pk", "email_normalised")
     )
-    return [quote(make_token(Signature(pk=pk, email_normalised=email), CONFIRM), safe="") for pk, email in rows]
+    return [quote(CONFIRM.make(Signature(pk=pk, email_normalised=email)), safe="") for pk, email in rows]
 
 
 def count_emails_like(prefix):
