@@ -21,7 +21,10 @@ from tests.statements.visitor import path_of
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today():
+    """Today in London as the test runs (a constant made at import is another day in a test run at another moment)."""
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -42,7 +45,7 @@ def report_data(**changes):
         "union_other": "GMB",
         "region": "yorkshire",
         "status": "tabled",
-        "meeting_date": (TODAY + timedelta(days=7)).isoformat(),
+        "meeting_date": (today() + timedelta(days=7)).isoformat(),
         "reporter_role": "Branch Secretary",
         "email": "secretary@example.org",
         "website": "",
@@ -90,7 +93,7 @@ def report_and_confirm(client, **changes):
 
 
 def test_a_confirmed_report_is_public_only_once_verified(client, motion_page, unite, organiser):
-    report = report_and_confirm(client, union=str(unite.pk), status="passed", meeting_date=TODAY.isoformat())
+    report = report_and_confirm(client, union=str(unite.pk), status="passed", meeting_date=today().isoformat())
 
     assert report.email_confirmed_at is not None
     assert "Motion report to verify: Leeds Central branch (passed)" in mail.outbox[-1].subject
@@ -108,7 +111,7 @@ def test_a_confirmed_report_is_public_only_once_verified(client, motion_page, un
 
     text = visible_text(client.get("/motion/"))
     assert "Passed by 1 body" in text
-    assert f"Yorkshire and the Humber Leeds Central branch (Unite): passed, {TODAY:%-d %B %Y}" in text
+    assert f"Yorkshire and the Humber Leeds Central branch (Unite): passed, {today():%-d %B %Y}" in text
 
 
 def test_bulk_verify_needs_a_ticked_report_and_how_it_was_checked(client, motion_page, organiser, editor):
@@ -160,11 +163,11 @@ def test_opening_the_link_alone_confirms_nothing_and_a_bad_link_says_so(client, 
     ("changes", "message"),
     [
         (
-            {"meeting_date": (TODAY - timedelta(days=1)).isoformat()},
+            {"meeting_date": (today() - timedelta(days=1)).isoformat()},
             "That date has passed: for a meeting that has happened, please say how it went",
         ),
         (
-            {"status": "passed", "meeting_date": (TODAY + timedelta(days=3)).isoformat()},
+            {"status": "passed", "meeting_date": (today() + timedelta(days=3)).isoformat()},
             "That meeting is still to come: please choose “Tabled for a meeting”.",
         ),
         ({"union": "12345"}, "Please choose a union from the list, or choose “Another union” and give its name."),
@@ -183,12 +186,12 @@ def test_bad_input_gets_a_clear_message_and_nothing_is_lost(client, motion_page,
 
 
 def test_a_body_already_verified_as_passed_is_not_reported_again(client, motion_page, organiser):
-    report = report_and_confirm(client, status="passed", meeting_date=TODAY.isoformat())
+    report = report_and_confirm(client, status="passed", meeting_date=today().isoformat())
     tracker.verify(MotionReport.objects.filter(pk=report.pk), organiser, "second_officer")
 
     response = client.post("/motion/report/", report_data(body_name="  leeds central  BRANCH"))
 
-    assert f"Leeds Central branch is already on our list: it passed the motion on {TODAY:%-d %B %Y}" in (
+    assert f"Leeds Central branch is already on our list: it passed the motion on {today():%-d %B %Y}" in (
         visible_text(response)
     )
     assert MotionReport.objects.count() == 1
@@ -200,7 +203,7 @@ def test_the_follow_up_asks_after_the_meeting_and_passed_updates_the_public_list
     report = report_and_confirm(client)
     tracker.verify(MotionReport.objects.filter(pk=report.pk), organiser, "phone")
     SignatureFactory(organisation_kind=True, organisation="Leeds Central branch", page__parent=motion_page.get_parent())
-    MotionReport.objects.filter(pk=report.pk).update(meeting_date=TODAY - timedelta(days=1))
+    MotionReport.objects.filter(pk=report.pk).update(meeting_date=today() - timedelta(days=1))
     mail.outbox.clear()
 
     follow_up()
@@ -224,14 +227,14 @@ def test_the_follow_up_asks_after_the_meeting_and_passed_updates_the_public_list
 
 def test_postponed_asks_for_a_new_date_and_asks_again_after_it(client, motion_page, follow_up):
     report = report_and_confirm(client)
-    MotionReport.objects.filter(pk=report.pk).update(meeting_date=TODAY - timedelta(days=3))
+    MotionReport.objects.filter(pk=report.pk).update(meeting_date=today() - timedelta(days=3))
     follow_up()
     link = next(link for link in links_in(mail.outbox[-1]) if "answer=postponed" in link)
     action, fields = button_form(client.get(path_of(link)))
 
-    response = client.post(action, {**fields, "new_date": (TODAY - timedelta(days=2)).isoformat()})
+    response = client.post(action, {**fields, "new_date": (today() - timedelta(days=2)).isoformat()})
     assert "Please give a date after today." in visible_text(response)
-    new_date = TODAY + timedelta(days=14)
+    new_date = today() + timedelta(days=14)
     response = client.post(action, {**fields, "new_date": new_date.isoformat()})
     assert f"We have the new date, {new_date:%-d %B %Y}" in visible_text(response)
     assert client.get(path_of(link)).status_code == 400  # the old email's buttons no longer apply
@@ -239,7 +242,7 @@ def test_postponed_asks_for_a_new_date_and_asks_again_after_it(client, motion_pa
     mail.outbox.clear()
     follow_up()
     assert mail.outbox == []  # not before the new date
-    MotionReport.objects.filter(pk=report.pk).update(meeting_date=TODAY - timedelta(days=1))  # the new date passes
+    MotionReport.objects.filter(pk=report.pk).update(meeting_date=today() - timedelta(days=1))  # the new date passes
     follow_up()
     assert len(mail.outbox) == 1
 
