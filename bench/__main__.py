@@ -13,11 +13,15 @@ every run's ratios and whether each run met its target. Each run measures:
    Also the statement asked for with a new query string on every request, and
    the statement from a gunicorn whose Redis does not answer (nothing listens
    on its port), each against the plain statement with Redis.
-3. Signing POSTs against a two-field form view that inserts one row; then
-   confirmations (POSTs of the confirm page's button).
-4. The confirmation emails those signings queued, delivered by the Procfile's
+3. Signing POSTs against two baselines: a two-field form view that inserts
+   one row, and the same also queuing one email task in that transaction
+   (bench.baseline); then confirmations (POSTs of the confirm page's button).
+4. What a first visit to the statement downloads (HTML, CSS, JS as sent), and
+   first visits on a slow phone (bench.slow_phone: Chromium with Lighthouse's
+   mobile profile): the statement's LCP and when home's sign button is
+   painted. Skipped with a message when Chromium or Playwright is missing.
+5. The confirmation emails those signings queued, delivered by the Procfile's
    worker line through a provider that takes 100 ms a message (bench.surge).
-5. What a first visit to the statement downloads (HTML, CSS, JS as sent).
 Then, on 1,000,000 signatures: the signatories list's deep page against its
 first (once per run), and the CSV export's peak memory (once).
 
@@ -25,10 +29,12 @@ Exits 0 with a SKIPPED line when PostgreSQL, Redis or wrk is missing.
 Environment: BENCH_RUNS (3), BENCH_DURATION (seconds per wrk run, 10),
 BENCH_EMAIL_SECONDS (the email window, 10), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_ROUNDS (2), BENCH_WORKERS (gunicorn workers, 2 x cores + 1), BENCH_KEYSET_REQUESTS (60),
+BENCH_PHONE_VISITS (slow-phone visits per page per run, 3), CHROMIUM (/usr/bin/chromium),
 BENCH_SIGNATURES (100,000), BENCH_BIG_EXPORT (1,000,000), BENCH_DB_PREFIX
 (throwaway database name prefix), BENCH_RESULTS (where to write). For a quick
 check: BENCH_RUNS=1 BENCH_DURATION=2 BENCH_ROUNDS=1 BENCH_EMAIL_SECONDS=3
-BENCH_SIGNATURES=10000 BENCH_BIG_EXPORT=100000 BENCH_PENDING=5000.
+BENCH_SIGNATURES=10000 BENCH_BIG_EXPORT=100000 BENCH_PENDING=5000 BENCH_PHONE_VISITS=1.
+Debian: apt-get install wrk nginx chromium (Playwright comes with make install-dev).
 """
 
 import os
@@ -36,7 +42,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import load, memory, report, surge
+from bench import load, memory, report, slow_phone, surge
 from bench.config import BIG_EXPORT, EMAIL_SECONDS, PENDING, ROUNDS, RUNS, SIGNATURES
 from bench.proxy import Nginx, nginx_problem
 from bench.servers import HOST, Stack, free_port, postgres_problem, redis_problem
@@ -48,6 +54,10 @@ KEYSET_REQUESTS = int(os.environ.get("BENCH_KEYSET_REQUESTS", "60"))
 STATIC_COPY = "statement-copy.html"
 STATEMENT = "/statement/"
 THANK_YOU = "/statement/confirm/done/"  # where every confirmation redirects
+HOME = "/"
+SIGN_BUTTON = ".hero-action .button"  # templates/home/home_page.html
+BASELINE = "/bench/baseline/"  # bench.baseline: a form and an INSERT
+BASELINE_EMAIL = "/bench/baseline/email/"  # the same and an email task queued in its transaction
 
 
 def say(message):
@@ -121,7 +131,10 @@ def measure_proxy(proxied, nginx, results):
 
 
 def measure_forms(server, page, tokens, results):
-    """Rounds of: baseline posts, signing posts, confirmations, each run after the other."""
+    """Rounds of: both baselines' posts, signing posts, confirmations, each run after the other.
+
+    The baseline's email tasks are deleted at the end, so the worker then meets confirmations only.
+    """
     from bench import data
 
     token, cookie = load.csrf_pair(f"{server.url}{STATEMENT}")
@@ -134,16 +147,26 @@ def measure_forms(server, page, tokens, results):
     share = len(tokens) // ROUNDS
     tasks_before = data.queued_emails()
     confirmed_before = data.confirmed_count(page)
-    baseline, sign, confirm = [], [], []
+    baseline, baseline_email, sign, confirm = [], [], [], []
     for number in range(ROUNDS):
         warmup = load.WARMUP if number == 0 else 0
         baseline.append(
             load.wrk(
                 "baseline form view",
-                f"{server.url}/bench/baseline/",
+                f"{server.url}{BASELINE}",
                 script="post.lua",
-                args=["/bench/baseline/", token, cookie, f"{tag}b", "baseline"],
-                warmup_args=["/bench/baseline/", token, cookie, f"{tag}bw", "baseline"],
+                args=[BASELINE, token, cookie, f"{tag}b", "baseline"],
+                warmup_args=[BASELINE, token, cookie, f"{tag}bw", "baseline"],
+                warmup=warmup,
+            )
+        )
+        baseline_email.append(
+            load.wrk(
+                "baseline form view with an email task",
+                f"{server.url}{BASELINE_EMAIL}",
+                script="post.lua",
+                args=[BASELINE_EMAIL, token, cookie, f"{tag}e", "baseline"],
+                warmup_args=[BASELINE_EMAIL, token, cookie, f"{tag}ew", "baseline"],
                 warmup=warmup,
             )
         )
@@ -173,6 +196,10 @@ def measure_forms(server, page, tokens, results):
     results["csrf_token"] = bool(token)
     results["baseline"], results["sign"], results["confirm"] = map(load.combine, (baseline, sign, confirm))
     results["baseline_rows"] = data.baseline_rows(f"{tag}b-")
+    results["baseline_email"] = load.combine(baseline_email)
+    results["baseline_email_rows"] = data.baseline_rows(f"{tag}e")  # the warm-up's too: each queued a task
+    results["baseline_email_tasks"] = data.baseline_emails()
+    data.drop_baseline_emails()
     results["sign_rows"] = data.count_emails_like(f"{tag}s")
     results["warm_rows"] = data.count_emails_like(f"{tag}w-")
     results["tasks_queued"] = data.queued_emails() - tasks_before
@@ -221,6 +248,7 @@ def run(stack):
     without_redis.start()
     check_static_copy(server, runs[0])
     no_proxy = nginx_problem()
+    no_phone = slow_phone.phone_problem()
     nginx = None if no_proxy else Nginx(proxied.upstream).start()
     try:
         for number, results in enumerate(runs, 1):
@@ -239,6 +267,12 @@ def run(stack):
             measure_forms(server, page, tokens[(number - 1) * per_run : number * per_run], results)
             results["first_visit"] = load.first_visit(server.url, STATEMENT)
             close_connections()
+            if no_phone:
+                say(f"run {number}: SKIPPED the slow-phone rows: {no_phone}")
+                results["slow_phone_skipped"] = no_phone
+            else:
+                say(f"run {number}: first visits on a slow phone (Chromium, Lighthouse's mobile profile)")
+                results["slow_phone"] = slow_phone.measure(server.url, STATEMENT, HOME, SIGN_BUTTON)
             say(f"run {number}: the Procfile's worker sends the queued confirmations (100 ms a message)")
             results["surge"] = surge.measure(stack.env, stack.workdir, str(number), EMAIL_SECONDS, data)
             close_connections()
@@ -270,6 +304,8 @@ def main():
         return 0
     if problem := nginx_problem():
         print(f"SKIPPED the caching-proxy rows: {problem}.")
+    if problem := slow_phone.phone_problem():
+        print(f"SKIPPED the slow-phone rows: {problem}.")
     started = time.monotonic()
     load_at_start = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     prefix = os.environ.get("BENCH_DB_PREFIX", "bench_campaign")

@@ -12,10 +12,15 @@ from urllib.parse import quote
 
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Func, IntegerField
+from django_tasks_db.models import DBTaskResult
 
+from bench.emails import BASELINE_EMAIL
+from bench.models import BaselineRow
 from core.emails import send_email
 from statements.models import Signature, StatementPage
 from statements.tokens import CONFIRM
+from statements.views import position_of
 
 LOADED_SOURCE = Signature.Source.IMPORT
 PENDING_PREFIX = "pending"
@@ -100,15 +105,23 @@ def count_emails_like(prefix):
 
 
 def queued_emails():
-    """Email tasks waiting in the database queue (Wagtail queues tasks of its own there too)."""
-    from django_tasks_db.models import DBTaskResult
+    """The site's email tasks in the database queue, the baseline's left out (Wagtail queues tasks there too)."""
+    return _email_tasks().exclude(args_kwargs__args__0=BASELINE_EMAIL).count()
 
-    return DBTaskResult.objects.filter(task_path=send_email.module_path).count()
+
+def baseline_emails():
+    """Email tasks the baseline view queued (bench.emails)."""
+    return _email_tasks().filter(args_kwargs__args__0=BASELINE_EMAIL).count()
+
+
+def drop_baseline_emails():
+    """Delete the baseline's email tasks and settle the queue's table, so the worker meets only confirmations."""
+    _email_tasks().filter(args_kwargs__args__0=BASELINE_EMAIL).delete()
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM ANALYZE {DBTaskResult._meta.db_table}")
 
 
 def baseline_rows(prefix):
-    from bench.models import BaselineRow
-
     return BaselineRow.objects.filter(email__startswith=prefix).count()
 
 
@@ -122,8 +135,6 @@ def confirmed_count(page):
 
 
 def _email_tasks():
-    from django_tasks_db.models import DBTaskResult
-
     return DBTaskResult.objects.filter(task_path=send_email.module_path)
 
 
@@ -139,8 +150,6 @@ def ready_emails():
 
 def emails_run_twice():
     """Email tasks that more than one worker claimed (each claim adds the worker's id)."""
-    from django.db.models import Func, IntegerField
-
     length = Func("worker_ids", function="jsonb_array_length", output_field=IntegerField())
     return _email_tasks().alias(claims=length).filter(claims__gt=1).count()
 
@@ -152,8 +161,6 @@ def deep_signatories_query(page, number, per_page):
     position (statements.views.position_of) goes in ?before=. Found once by
     OFFSET here, in the benchmark, never by a visitor's request.
     """
-    from statements.views import position_of
-
     rows = page.signatures.listed().order_by("-confirmed_at", "-pk")
     listed = rows.count()
     number = min(number, -(-listed // per_page))

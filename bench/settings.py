@@ -5,8 +5,9 @@ config.settings.production unchanged. Added here only:
 - STATIC_ROOT in a temporary folder (collectstatic runs per benchmark),
 - WHITENOISE_ROOT: a folder whose files WhiteNoise serves at the site root,
   where the benchmark puts a copy of the statement page as a static file,
-- the `bench` app and its URLs: the baseline view (a two-field form that
-  inserts one row), mounted only here, never in config/urls.py.
+- the `bench` app and its URLs: the baseline views (a two-field form that
+  inserts one row, and the same queuing one email task in its transaction),
+  mounted only here, never in config/urls.py.
 """
 
 import os

@@ -8,10 +8,11 @@ notes that say how each figure was measured.
 
 import math
 
-from bench import load
+from bench import load, slow_phone
 from bench.config import BIG_EXPORT, EMAIL_SECONDS, ROUNDS
 
 FIRST_VISIT_BUDGET = 20 * 1024
+SLOW_PHONE_MS = 1000
 
 
 def yes(condition):
@@ -38,6 +39,42 @@ def cache_period(cache_control):
 def clean(*runs):
     """No error answers and no socket errors in any of `runs`: a fast error is no result."""
     return not any(run.non_2xx_3xx or run.socket_errors for run in runs)
+
+
+def all_redirected(run):
+    """Every post of a form run answered 302 (its redirect after saving), none lost to a socket error."""
+    return run.statuses.get(302, 0) == run.requests and not run.socket_errors
+
+
+def seconds(milliseconds):
+    return "none" if milliseconds is None else f"{milliseconds / 1000:.2f} s"
+
+
+def slow_phone_rows(results):
+    """The two first-visit rows on a slow phone: statement LCP and home's sign button, each ≤ 1.0 s."""
+    lcp_what = "first visit on a slow phone: statement's Largest Contentful Paint (floor for its bytes)"
+    button_what = "first visit on a slow phone: home's sign button painted in the first screen (floor for its bytes)"
+    phone = results.get("slow_phone")
+    if phone is None:
+        skipped = f"skipped ({results.get('slow_phone_skipped', 'not measured')})"
+        return [(lcp_what, "≤ 1.0 s", skipped, False), (button_what, "≤ 1.0 s", skipped, False)]
+    statement, home = phone["statement"], phone["home"]
+    lcp, painted = statement.lcp_ms, home.element_ms
+    return [
+        (
+            lcp_what,
+            "≤ 1.0 s",
+            f"{seconds(lcp)} (floor {seconds(statement.floor_ms)})",
+            lcp is not None and lcp <= SLOW_PHONE_MS and statement.ok,
+        ),
+        (
+            button_what,
+            "≤ 1.0 s",
+            f"{seconds(painted)} (floor {seconds(home.floor_ms)})"
+            + ("" if painted is not None else ": not painted in the first screen"),
+            painted is not None and painted <= SLOW_PHONE_MS and home.ok,
+        ),
+    ]
 
 
 def ratios_of(results):
@@ -93,10 +130,28 @@ def ratios_of(results):
     else:
         rows.append(("statement page via caching proxy ÷ static copy via proxy", "≥ 0.95", "skipped (no nginx)", False))
     sign, baseline, confirm = results["sign"], results["baseline"], results["confirm"]
-    sign_ratio = ratio(sign.rate, baseline.rate)
+    with_email = results["baseline_email"]
     tasks_ok = results["tasks_queued"] == results["sign_rows"] + results["warm_rows"]
-    sign_ok = sign.statuses.get(302, 0) == sign.requests and not sign.socket_errors and tasks_ok
-    rows.append(("signing ÷ baseline form view (req/s)", "≥ 0.50", f"{sign_ratio:.2f}", sign_ratio >= 0.5 and sign_ok))
+    sign_ok = all_redirected(sign) and tasks_ok
+    sign_ratio = ratio(sign.rate, with_email.rate)
+    with_email_ok = all_redirected(with_email) and results["baseline_email_tasks"] == results["baseline_email_rows"]
+    rows.append(
+        (
+            "signing ÷ form view + INSERT + an email task queued in its transaction (req/s)",
+            "≥ 0.70",
+            f"{sign_ratio:.2f}",
+            sign_ratio >= 0.7 and sign_ok and with_email_ok,
+        )
+    )
+    bare_ratio = ratio(sign.rate, baseline.rate)
+    rows.append(
+        (
+            "signing ÷ bare form view + INSERT (req/s; #14's ratio, kept for comparison)",
+            "reported",
+            f"{bare_ratio:.2f}",
+            sign_ok and all_redirected(baseline),
+        )
+    )
     confirm_ratio = ratio(confirm.rate, sign.rate)
     exact = results["kept_total"] == results["confirmed_total"]
     confirm_ok = confirm.statuses.get(302, 0) == confirm.requests and not confirm.repeats
@@ -117,6 +172,7 @@ def ratios_of(results):
             visit <= FIRST_VISIT_BUDGET,
         )
     )
+    rows += slow_phone_rows(results)
     keyset = results["keyset"]
     first, deep = keyset["first"], keyset["deep"]
     keyset_ratio = deep.median_ms / first.median_ms if first.seconds else math.inf
@@ -181,7 +237,13 @@ def figures_of(results):
             ),
         ]
     figures += [
-        ("baseline form view", f"{rate(results['baseline'])}; rows saved {results['baseline_rows']:,}"),
+        ("baseline form view (form + INSERT)", f"{rate(results['baseline'])}; rows saved {results['baseline_rows']:,}"),
+        (
+            "baseline form view with an email task (form + INSERT + task queued in one transaction)",
+            f"{rate(results['baseline_email'])}; statuses {statuses(results['baseline_email'])}; rows saved "
+            f"{results['baseline_email_rows']:,} (warm-up included), email tasks queued "
+            f"{results['baseline_email_tasks']:,}",
+        ),
         (
             "signing",
             f"{rate(sign)}; statuses {statuses(sign)}; rows saved {results['sign_rows']:,} "
@@ -214,9 +276,42 @@ def figures_of(results):
             f"({'the queue never ran dry' if mail.queue_left else 'the queue RAN DRY: the rate is a lower bound'})",
         ),
     ]
+    figures += slow_phone_figures(results.get("slow_phone"))
     if not mail.each_once:
         figures.append(("worker log's end (an email not sent exactly once)", " ⏎ ".join(mail.log[-1500:].splitlines())))
     return figures
+
+
+def fetched(visit):
+    codes = ", ".join(map(str, sorted(visit.statuses, key=str)))
+    failed = "".join(f" ({status} {path})" for status, path in visit.not_ok)
+    return (
+        f"{visit.requests} requests, {visit.transferred / 1024:.1f} KB, {visit.round_trips} round trips in the "
+        f"longest chain: floor {seconds(visit.floor_ms)}; statuses {codes}{failed}"
+    )
+
+
+def painted(visit):
+    where = "in the first screen" if visit.in_first_screen else "NOT in the first screen"
+    by = f", {visit.element_timed_by}" if visit.element_timed_by else ""
+    return f"painted {seconds(visit.element_ms)} ({where}{by})"
+
+
+def slow_phone_figures(phone):
+    """Each slow-phone visit: its time, what it fetched, and the floor for those bytes."""
+    if phone is None:
+        return []
+    statement, home = phone["statement"], phone["home"]
+    return [
+        (
+            f"slow phone, statement ({statement.page}), each visit",
+            " | ".join(f"LCP {seconds(visit.lcp_ms)}; {fetched(visit)}" for visit in statement.visits),
+        ),
+        (
+            f"slow phone, home's sign button ({home.page}), each visit",
+            " | ".join(f"{painted(visit)}; {fetched(visit)}" for visit in home.visits),
+        ),
+    ]
 
 
 def shared_rows(shared):
@@ -259,7 +354,7 @@ def summarise(runs, shared):
     mail = runs[0]["surge"]
     notes = [
         f"gunicorn {runs[0]['workers']} sync workers (2 × cores + 1), config.wsgi with bench.settings "
-        "(config.settings.production plus a temporary STATIC_ROOT, WHITENOISE_ROOT and the baseline view).",
+        "(config.settings.production plus a temporary STATIC_ROOT, WHITENOISE_ROOT and the baseline views).",
         f"{len(runs)} runs in a row on one deployment; in each, wrk -t{load.THREADS} -c{load.CONNECTIONS} "
         f"-d{load.DURATION}s, {ROUNDS} rounds alternating each measurement with its baseline (rates are all "
         f"requests ÷ all seconds), after a {load.WARMUP} s warm-up; to 127.0.0.1 only. wrk runs on the same "
@@ -272,6 +367,12 @@ def summarise(runs, shared):
         "a page the app does not mark cacheable reaches gunicorn every time. Requests reaching gunicorn are "
         "counted from its access log; at most one per cache period (s-maxage, else max-age) plus the first fill "
         "is allowed.",
+        "Signing is measured against two baselines in the same gunicorn, behind the same middleware and "
+        "origin check (bench.baseline): a two-field form that inserts one row (#14's baseline, its ratio kept "
+        "for comparison), and the same inserting the row and queuing one email task through django-tasks "
+        "(core.emails.queue_email, as signing queues its confirmation) in one transaction: the work signing "
+        "cannot avoid; its target is ≥ 0.70. That baseline's tasks are deleted (and the queue's table "
+        "vacuumed) before the worker runs, so the email rate is the confirmations' alone.",
         "Signing posts reuse one CSRF cookie and token when the page has them (none when it has no token), "
         "and send Sec-Fetch-Site: same-origin as a browser does; each has a new email address; RATE_LIMIT_SIGN "
         "is raised so the limit is counted in Redis but never reached, SIGNING_EMAIL_BUDGET so none is held, "
@@ -289,6 +390,17 @@ def summarise(runs, shared):
         "distinct recipients (every signing has its own address) and as finished email tasks, none claimed twice.",
         "First visit: the statement's HTML and the stylesheets and scripts it links, each fetched with "
         "Accept-Encoding: br, gzip and counted as sent (body bytes, headers left out).",
+        f"Slow phone: Debian's Chromium through Playwright, each visit a new context (empty cache, no cookies) "
+        f"throttled through the DevTools protocol as Lighthouse's mobile profile: {slow_phone.ROUND_TRIP_MS} ms "
+        f"round trip, {slow_phone.DOWN_BITS / 1e6:.1f} Mbit/s down, {slow_phone.UP_BITS / 1e3:.0f} kbit/s up, "
+        f"CPU {slow_phone.CPU_SLOWDOWN}× slower, a {slow_phone.SCREEN['width']} × {slow_phone.SCREEN['height']} "
+        f"screen; against the same gunicorn, each page visited once unthrottled first (warm). The figure is the "
+        f"median of {slow_phone.VISITS} visits per run, from navigation start: the statement's last "
+        "largest-contentful-paint entry, and the home page's sign button (.hero-action .button) by Element "
+        "Timing (its text's first paint, counted only inside the first screen), else the first animation frame "
+        "in which it is inside the first screen. Floor: the round trips of the longest chain of requests (page, "
+        "stylesheet, what the stylesheet names...) × the round trip, plus every byte the page fetched (DevTools' "
+        "encoded length, headers included; the browser's own favicon request left out) ÷ the bandwidth.",
         "Signatories: page 1 (with a query string, so not from the page cache) and the page 20,000 pages deep "
         "(or the last, 50 a page; its ?before= position found by the benchmark), GET one at a time, the two "
         f"alternating, on {BIG_EXPORT:,} signatures, after the runs above; the ratio is the deep page's median "
