@@ -9,11 +9,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.brand import brand_stylesheet
 from core.health import health
 from core.subscriptions.webhooks import tracking_webhook
 
 urlpatterns = [
     path("health/", health, name="health"),
+    path("brand.css", brand_stylesheet, name="brand-css"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
     path("admin/", include(wagtailadmin_urls)),

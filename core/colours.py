@@ -1,8 +1,8 @@
 """Colour arithmetic for text that must stay readable: WCAG contrast, and the text colour for a background.
 
 Pure functions of "#rrggbb" strings, knowing nothing of any campaign: the
-brand stylesheet and icons (home) and the statement's share card
-(statements) both draw text on the editor's brand colour.
+brand stylesheet (core.brand), the icons (home) and the statement's share card
+(statements) all draw text on the editor's brand colour.
 """
 
 WHITE = "#ffffff"

@@ -5,9 +5,8 @@ import random
 
 from PIL import Image, ImageDraw
 
+from core.colours import rgb
 from core.fonts import bold
-
-from .brand import rgb
 
 WHITE = (255, 255, 255, 255)
 PLACARD_MARGIN = 24  # pixels between a placard and the picture's edge, so every slogan reads whole

@@ -18,9 +18,9 @@ import io
 from django.core.cache import cache
 from PIL import Image, ImageDraw
 
+from core.brand import DEFAULT_BRAND_COLOUR
+from core.colours import rgb, text_colour_on
 from core.fonts import bold
-
-from .brand import DEFAULT_BRAND_COLOUR, rgb, text_colour_on
 
 FAVICON_SIZES = [(16, 16), (32, 32), (48, 48)]
 APP_ICON_SIZES = {"apple-touch-icon": 180, "icon-192": 192, "icon-512": 512}

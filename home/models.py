@@ -9,8 +9,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.brand import DEFAULT_BRAND_COLOUR, HEX_COLOUR
+from core.colours import AA_TEXT, contrast_ratio, reaches_aa, text_colour_on
+
 from .blocks import ActionCardBlock, MenuTitleBlock, SocialLinkBlock
-from .brand import AA_TEXT, DEFAULT_BRAND_COLOUR, HEX_COLOUR, contrast_ratio, reaches_aa, text_colour_on
 from .front_door import front_door
 from .listings import home_listings
 

@@ -1,9 +1,8 @@
-"""The brand stylesheet, favicon, app icons and web manifest, at fixed addresses beside the pages.
+"""The favicon, app icons and web manifest, at fixed addresses beside the pages.
 
-All are the same for every visitor, so they are cached publicly. The
-stylesheet's address carries its version, so it is cached for a year;
-the icons' addresses are fixed (browsers and phones ask for them by name),
-so they are cached for a day.
+All are the same for every visitor, so they are cached publicly; their
+addresses are fixed (browsers and phones ask for them by name), so they are
+cached for a day. The brand stylesheet is core.brand's: every page links it.
 """
 
 from django.http import HttpResponse, JsonResponse
@@ -13,25 +12,7 @@ from django.views.decorators.http import require_safe
 
 from core.site_settings import site_settings_for
 
-from .brand import brand_css, brand_version
 from .icons import APP_ICON_SIZES, CACHE_SECONDS, app_icon_bytes, favicon_bytes
-
-YEAR = 365 * 24 * 3600
-STALE_VERSION_SECONDS = 60
-
-
-@require_safe
-def brand_stylesheet(request):
-    """The brand's CSS custom properties; cached for a year when asked for by its current version."""
-    site_settings = site_settings_for(request)
-    colour = site_settings.brand_colour if site_settings else ""
-    response = HttpResponse(brand_css(colour), content_type="text/css; charset=utf-8")
-    current = request.GET.get("v") == brand_version(colour)
-    if current:
-        response["Cache-Control"] = f"public, max-age={YEAR}, immutable"
-    else:  # an old page's link, or no version: right now, but not for long
-        response["Cache-Control"] = f"public, max-age={STALE_VERSION_SECONDS}"
-    return response
 
 
 @require_safe

@@ -8,7 +8,7 @@ from django.core.files.images import ImageFile
 from PIL import Image
 from wagtail.images import get_image_model
 
-from home.brand import contrast_ratio, text_colour_on
+from core.colours import contrast_ratio, text_colour_on
 
 pytestmark = pytest.mark.django_db
 

@@ -4,13 +4,14 @@ Editors decide what appears with "Show in menus" on each page; the order is
 the order of pages in the tree. The home page always comes first, as "Home".
 Private pages (a password, a login or groups) never appear. A page is named
 by its short menu title from the site settings when it has one ("Sign the
-statement" for a statement whose title is a long sentence), else its title.
+statement" for a statement whose title is a long sentence), else its title:
+the settings model offers them as `short_menu_titles()` (core.site_settings).
 """
 
 from django import template
 from wagtail.models import Site
 
-from home.models import SiteSettings
+from core.site_settings import site_settings_for
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def main_navigation(context):
     current = context.get("page")
     # Public pages only: the menu is on every page (and every cached page), so a private page's title stays out.
     pages = [root, *root.get_children().live().in_menu().public()]
-    short_titles = SiteSettings.for_request(request).short_menu_titles()
+    short_titles = site_settings_for(request).short_menu_titles()
     items = []
     for page in pages:
         if current is None:

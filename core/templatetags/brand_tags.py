@@ -1,9 +1,9 @@
-"""The address of the brand stylesheet, with its version, for base.html."""
+"""The address of the brand stylesheet, with its version, for the page frames (base.html, the stall's)."""
 
 from django import template
 from django.urls import reverse
 
-from home.brand import brand_version
+from core.brand import brand_version
 
 register = template.Library()
 
