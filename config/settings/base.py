@@ -111,7 +111,7 @@ MIDDLEWARE = [
 # (0 turns the page cache off); then one process renders the page anew while
 # the others serve their copy. Counts on cached pages are this stale, plus a render.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "30"))
-# Each process re-reads the cache's generation (and its hot pages) at most this often:
+# Each process re-reads the publish clock (core/publish_clock.py) and its hot pages at most this often:
 # a publish shows on every app server within this many seconds.
 PAGE_CACHE_LOCAL_SECONDS = int(env("PAGE_CACHE_LOCAL_SECONDS", "1"))
 # The same anonymous pages say "Cache-Control: public, max-age=..., s-maxage=...":
