@@ -29,6 +29,7 @@ run: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install the dev tools, lint, run the whole suite (DATABASE_URL picks the database)
+## TEST_CLOCK="23:30 Europe/London" moves the clock; TEST_CLOCK_CHANGES=1 adds the clock-change days (tests/clock.py).
 ## Browser, accessibility and HTML checks run when Chromium, npm's tools and Java are present;
 ## otherwise they are skipped and the summary at the end says why.
 test: install-dev lint test-tools
