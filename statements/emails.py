@@ -25,9 +25,17 @@ TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/with
 
 
 def links(signature, statement_url):
+    """The email's links: the statement's own routes, reversed as its redirects are (StatementPage's @path names)."""
+    page = signature.page
     return {
-        "confirm_url": f"{statement_url}confirm/?" + urlencode({"token": CONFIRM.make(signature)}),
-        "withdraw_url": f"{statement_url}withdraw/?" + urlencode({"token": WITHDRAW.make(signature)}),
+        "confirm_url": statement_url
+        + page.reverse_subpage("confirm")
+        + "?"
+        + urlencode({"token": CONFIRM.make(signature)}),
+        "withdraw_url": statement_url
+        + page.reverse_subpage("withdraw")
+        + "?"
+        + urlencode({"token": WITHDRAW.make(signature)}),
         "statement_url": statement_url,
     }
 

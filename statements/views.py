@@ -149,10 +149,9 @@ def confirm(request, page):
     email with GET or HEAD: if opening the link confirmed, anyone could sign
     with someone else's work address and the scanner would confirm it. So
     GET and HEAD change nothing. The form carries the token in its body (not
-    the address, which servers log), and its CSRF token as the signing form
-    does. The POST redirects to the thank-you page, which has a plain
-    address, so the page cache serves it: a surge of confirmations costs
-    each one a few small queries.
+    the address, which servers log) and, like the signing form, is checked by
+    its origin, not by a CSRF token (core.cross_origin). The POST redirects to
+    the thank-you page, which has a plain address, so the page cache serves it.
     """
     source = request.POST if request.method == "POST" else request.GET
     token = source.get("token", "")
@@ -163,7 +162,8 @@ def confirm(request, page):
     if request.method != "POST":
         if signature.is_confirmed:
             return render(request, page, "statements/thank_you.html", already_confirmed=True)
-        return render(request, page, "statements/confirm.html", signature=signature, token=token)
+        confirm_path = signing.statement_path(page, request, "confirm")  # reversed, as the email's link is
+        return render(request, page, "statements/confirm.html", signature=signature, token=token, action=confirm_path)
     first_time = signing.confirm(signature)
     thank_you = signing.statement_path(page, request, "confirmed")
     return redirect(thank_you if first_time else f"{thank_you}?again=1")
