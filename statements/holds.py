@@ -57,10 +57,11 @@ def assess(request, email, rate_limit=None):
     One cache round trip for both counts and, given one, the form's
     `rate_limit` (core.protection.RateLimit): in a surge every round trip
     counts. No query. The network's count is both its email budget and its
-    alert, so one key serves both.
+    alert, so one key serves both. `email` None: a post with mistakes, which
+    counts against the rate limit only.
     """
-    network = network_key(request) if request is not None else ""
-    domain = email_domain(email)
+    network = network_key(request) if request is not None and email is not None else ""
+    domain = email_domain(email) if email is not None else ""
     held_because = Signature.HeldBecause.DISPOSABLE if domain and is_disposable(domain) else ""
     counters = {}  # grouping: (scope, key, period)
     if rate_limit is not None:

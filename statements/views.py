@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement
 from core.page_cache import varies_on_query
-from core.protection import RateLimit, hit, rate_limited
+from core.protection import RateLimit, rate_limited
 from core.sharing import share_links
 from core.signed_links import BadToken
 from core.subscriptions import sources
@@ -82,21 +82,19 @@ def sign(request, page):
 
     The form posts to sign/#sign, so a page with mistakes opens at the form
     and its error summary, not at the top of a long statement. Every POST
-    counts against the rate limit (RATE_LIMITS["sign"]): a valid one in the
-    same cache round trip as its hold-back counts (holds.assess), since a
-    surge is made of valid ones; a post with mistakes on its own.
+    counts against the rate limit (RATE_LIMITS["sign"]) in one place,
+    holds.assess: a valid one in the same cache round trip as its hold-back counts.
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
     rate_limit = RateLimit.of("sign")
     form = SignatureForm(request.POST)
-    if not form.is_valid():
-        if not hit(request, rate_limit):
-            return rate_limit.refusal(request)
-        return statement(request, page, form=form)
-    assessment = holds.assess(request, form.cleaned_data["email"], rate_limit)
+    valid = form.is_valid()
+    assessment = holds.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
     if not assessment.within_rate_limit:
         return rate_limit.refusal(request)
+    if not valid:
+        return statement(request, page, form=form)
     signed = signing.record(page, form, request, assessment=assessment)
     check_inbox = signing.statement_path(page, request, "signed")
     if not signed.emailed:
