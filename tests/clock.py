@@ -3,9 +3,10 @@ run again on the days the clocks change (TEST_CLOCK_CHANGES=1 or --clock-changes
 
 Events cross midnight and London is not UTC half the year, so a suite that passes at noon can fail at 23:30
 or on a clock-change Sunday. time-machine moves the clock of the whole pytest process (every thread,
-pytest-django's live server too) and keeps it ticking; Python subprocesses the tests start get the same
-clock through tests/clock_subprocess/sitecustomize.py. Chromium, Redis and PostgreSQL keep real time:
-the site reads the time only from Python. tests/conftest.py imports the hooks below.
+pytest-django's live server too) and keeps it ticking; Python subprocesses the tests start (the worker,
+gunicorn, the browser tests' demo server) get the same clock through tests/clock_subprocess/sitecustomize.py,
+unless a test gives them a bare environment (the settings checks, which read no clock). Chromium, Redis and
+PostgreSQL keep real time: the site reads the time only from Python. tests/conftest.py imports the hooks below.
 """
 
 import os
