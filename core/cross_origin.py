@@ -14,7 +14,8 @@ refused when the browser says it comes from another site:
   SECURE_PROXY_SSL_HEADER) or one of CSRF_TRUSTED_ORIGINS; `Origin: null`
   (sandboxed frames, some redirects) is refused.
 * A trusted origin (CSRF_TRUSTED_ORIGINS, e.g. a partner's site embedding
-  the form) passes whatever Sec-Fetch-Site says.
+  the form; "https://*.partner.org" covers every name under it, as in
+  Django) passes whatever Sec-Fetch-Site says.
 * A request with neither header is not from a current browser: a browser
   cannot be made to send it by another site, so it passes and meets the
   forms' rate limits like any other.
@@ -26,11 +27,17 @@ Which views are public: Wagtail's page serving (every page's forms and
 routes) and views marked with `cross_origin_protected`. Everything else (the
 Wagtail admin, its sign-in and two-factor screens, the Django admin, any
 view added later and not marked) keeps Django's CSRF tokens: the middleware
-below is Django's CsrfViewMiddleware for them, so the default fails closed.
+below is Django's CsrfViewMiddleware for them, so the default fails closed;
+a public view never reaches its check (a public view that also wore Django's
+csrf_protect would ask for a token again: closed, not open).
 It is one middleware rather than a decorator alone because Wagtail serves
 every page through one view, before any page's own route is known.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from wagtail.views import serve as wagtail_serve
@@ -55,16 +62,48 @@ class CrossOriginProtectionMiddleware(CsrfViewMiddleware):
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if not is_public(callback):
             return super().process_view(request, callback, callback_args, callback_kwargs)
-        if request.method in SAFE_METHODS or self.same_origin(request):
-            return self._accept(request)  # no token is checked later, by a decorator or a form
+        if request.method in SAFE_METHODS or same_origin(request):
+            return None  # no token is asked for: Django's check above never ran for this view
         return render(request, "core/cross_origin_refused.html", status=403)
 
-    def same_origin(self, request):
-        """True unless the browser's headers say the request comes from another site."""
-        fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
-        origin = request.META.get("HTTP_ORIGIN")
-        if origin is not None and self._origin_verified(request):
-            return True  # this site's own origin, or a trusted one (as Django's check for the admin)
-        if fetch_site is not None:
-            return fetch_site in BROWSER_SAYS_SAME_ORIGIN
-        return origin is None  # neither header: not a browser a page can drive
+
+def same_origin(request):
+    """True unless the browser's headers say the request comes from another site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    origin = request.headers.get("Origin")
+    if origin is not None and (origin == this_sites_origin(request) or is_trusted(origin)):
+        return True
+    if fetch_site is not None:
+        return fetch_site in BROWSER_SAYS_SAME_ORIGIN
+    return origin is None  # neither header: not a browser a page can drive
+
+
+def this_sites_origin(request):
+    """The scheme and host this request came to ("https://example.org"); None for a host the site does not serve."""
+    try:
+        return f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:
+        return None
+
+
+def is_trusted(origin):
+    """Whether CSRF_TRUSTED_ORIGINS names `origin`: as it is, or under a "https://*.example.org" entry.
+
+    As in Django's own check, "*.example.org" covers example.org and every
+    name under it, with the scheme (and port, if given) the entry has.
+    """
+    if origin in settings.CSRF_TRUSTED_ORIGINS:
+        return True
+    try:
+        sender = urlsplit(origin)
+    except ValueError:  # "http://[", say: no origin a browser sends
+        return False
+    return any(covers(urlsplit(entry), sender) for entry in settings.CSRF_TRUSTED_ORIGINS)
+
+
+def covers(entry, sender):
+    """Whether a trusted "scheme://*.domain" entry covers the sender's origin (both split by urlsplit)."""
+    if entry.scheme != sender.scheme or not entry.netloc.startswith("*."):
+        return False
+    domain, host = entry.netloc[2:].lower(), sender.netloc.lower()
+    return host == domain or host.endswith("." + domain)

@@ -1,8 +1,13 @@
 """Public forms refuse posts from other sites by the browser's own headers; staff screens keep CSRF tokens."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
+from django.urls import include
+from django.urls import path as route
+from django.views.decorators.csrf import csrf_protect
 
+from core.cross_origin import cross_origin_protected
 from statements.models import Signature
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.form_pages.factories import FormFieldFactory, FormPageFactory
@@ -71,6 +76,39 @@ def test_a_trusted_origin_may_post_from_its_own_site(statement_page, site_settin
     assert sign_with(partner, statement_page).status_code == 302
 
 
+@pytest.mark.parametrize(
+    ("origin", "signs"),
+    [
+        ("https://leeds.partner.example", True),
+        ("https://partner.example", True),  # the domain itself, as Django's own check has it
+        ("HTTPS://Leeds.Partner.Example", True),  # host names and schemes know no case
+        ("http://leeds.partner.example", False),  # the entry's scheme only
+        ("https://leeds.partner.example:8443", False),  # and its port
+        ("https://evilpartner.example", False),
+        ("https://partner.example.evil.example", False),
+    ],
+)
+def test_a_trusted_wildcard_covers_the_names_under_it(statement_page, site_settings, settings, origin, signs):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://*.partner.example"]
+    response = sign_with(browser(**{"Sec-Fetch-Site": "cross-site", "Origin": origin}), statement_page)
+    assert response.status_code == (302 if signs else 403)
+
+
+@pytest.mark.parametrize("headers", [{"Origin": "http://["}, {"Origin": "http://[", "Sec-Fetch-Site": "cross-site"}])
+def test_an_origin_no_browser_sends_is_refused_politely(statement_page, site_settings, settings, headers):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://*.partner.example"]
+    response = sign_with(browser(**headers), statement_page)
+    assert response.status_code == 403
+    assert "Please send the form from this site" in visible_text(response)
+
+
+def test_a_post_to_a_host_the_site_does_not_serve_saves_nothing(statement_page, site_settings, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    response = sign_with(browser(**{"Host": "elsewhere.example", "Origin": "http://elsewhere.example"}), statement_page)
+    assert response.status_code in (400, 403)
+    assert not Signature.objects.exists()
+
+
 def test_https_behind_a_proxy_is_this_sites_origin(statement_page, site_settings, settings):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     behind_proxy = browser(**{"Host": "testserver", "Origin": "https://testserver", "X-Forwarded-Proto": "https"})
@@ -107,6 +145,23 @@ def test_the_admin_still_needs_a_csrf_token(home_page, superuser):
     assert response.status_code == 403
     home_page.refresh_from_db()
     assert home_page.title != "Changed without a token"
+
+
+@cross_origin_protected
+@csrf_protect
+def public_form_that_also_asks_for_a_token(request):
+    return HttpResponse("Saved")
+
+
+urlpatterns = [route("token-too/", public_form_that_also_asks_for_a_token), route("", include("config.urls"))]
+
+
+def test_a_public_view_that_also_asks_for_a_token_still_gets_asked(settings):
+    """The origin check replaces Django's token check; it never waives a token a view asks for itself."""
+    settings.ROOT_URLCONF = __name__
+    same_origin = browser(**{"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"})
+    assert same_origin.post("/token-too/").status_code == 403
+    assert browser(**{"Sec-Fetch-Site": "cross-site"}).post("/token-too/").status_code == 403
 
 
 @pytest.fixture
