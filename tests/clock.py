@@ -11,7 +11,7 @@ PostgreSQL keep real time: the site reads the time only from Python. tests/conft
 
 import os
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -104,11 +104,11 @@ def parse(text):
             moment = moment.replace(tzinfo=zone)
             if moment.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None):
                 raise ValueError(f"{VARIABLE}={text!r}: that time never comes in {zone.key} (its clocks jump it)")
-            return moment
+            return moment.astimezone(UTC)  # in UTC: Python never calls a repeated wall time equal to another zone's
     moment = datetime.fromisoformat(text.strip())
     if moment.tzinfo is None:
         raise ValueError(f"{VARIABLE}={text!r}: say where, e.g. '23:30 Europe/London' or '2026-10-25 01:30+00:00'")
-    return moment
+    return moment.astimezone(UTC)
 
 
 def label(moment):
@@ -119,10 +119,9 @@ def label(moment):
 
 def travel_to(moment, environ):
     """Move this process's clock to `moment`, ticking, and tell subprocesses started from `environ` the same."""
-    real = time.time()
     travel = time_machine.travel(moment.timestamp(), tick=True)  # a timestamp: TZ is left as Django set it
     travel.start()
-    environ[OFFSET_VARIABLE] = repr(time.time() - real)
+    environ[OFFSET_VARIABLE] = repr(time.time() - time_machine.escape_hatch.time.time())  # from real time
     if str(SUBPROCESS_PATH) not in environ.get("PYTHONPATH", "").split(os.pathsep):
         environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SUBPROCESS_PATH), environ.get("PYTHONPATH")]))
     return travel
