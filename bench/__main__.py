@@ -148,38 +148,22 @@ def measure_forms(server, page, tokens, results):
     tasks_before = data.queued_emails()
     confirmed_before = data.confirmed_count(page)
     baseline, baseline_email, sign, confirm = [], [], [], []
+
+    def posting(name, path, form, prefix, warm_prefix, warmup):
+        """wrk posting `form` (post.lua) to `path`, each post's email starting with `prefix`."""
+        args = [path, token, cookie, prefix, form]
+        warmup_args = [path, token, cookie, warm_prefix, form]
+        return load.wrk(
+            name, f"{server.url}{path}", script="post.lua", args=args, warmup_args=warmup_args, warmup=warmup
+        )
+
     for number in range(ROUNDS):
         warmup = load.WARMUP if number == 0 else 0
-        baseline.append(
-            load.wrk(
-                "baseline form view",
-                f"{server.url}{BASELINE}",
-                script="post.lua",
-                args=[BASELINE, token, cookie, f"{tag}b", "baseline"],
-                warmup_args=[BASELINE, token, cookie, f"{tag}bw", "baseline"],
-                warmup=warmup,
-            )
-        )
+        baseline.append(posting("baseline form view", BASELINE, "baseline", f"{tag}b", f"{tag}bw", warmup))
         baseline_email.append(
-            load.wrk(
-                "baseline form view with an email task",
-                f"{server.url}{BASELINE_EMAIL}",
-                script="post.lua",
-                args=[BASELINE_EMAIL, token, cookie, f"{tag}e", "baseline"],
-                warmup_args=[BASELINE_EMAIL, token, cookie, f"{tag}ew", "baseline"],
-                warmup=warmup,
-            )
+            posting("baseline form view with an email task", BASELINE_EMAIL, "baseline", f"{tag}e", f"{tag}ew", warmup)
         )
-        sign.append(
-            load.wrk(
-                "signing",
-                f"{server.url}{sign_path}",
-                script="post.lua",
-                args=[sign_path, token, cookie, f"{tag}s{number}", "sign"],
-                warmup_args=[sign_path, token, cookie, f"{tag}w", "sign"],
-                warmup=warmup,
-            )
-        )
+        sign.append(posting("signing", sign_path, "sign", f"{tag}s{number}", f"{tag}w", warmup))
         round_tokens = workdir / f"confirm-{number}.txt"
         round_tokens.write_text("\n".join(tokens[number * share : (number + 1) * share]) + "\n")
         confirm.append(
