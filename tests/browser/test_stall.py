@@ -195,7 +195,9 @@ def test_stall_pages_are_valid_html(client, transactional_db, django_db_serializ
     page = f"/stall/?stall={stall.pk}"
     documents = {
         "stall": client.get(f"/stall/?key={stall.key}", follow=True).content,
-        "stall-errors": client.post("/stall/signatures/", {"stall": stall.pk, "name": "", "keep_informed": "on"}).content,
+        "stall-errors": client.post(
+            "/stall/signatures/", {"stall": stall.pk, "name": "", "keep_informed": "on"}
+        ).content,
         "stall-thanks": client.get(page + "&signed=1").content,
         "stall-refused": Client().get(f"/stall/?key={stall.key}").content,
         "stall-code": client.get("/stall/").content,

@@ -89,7 +89,11 @@ def test_the_procfile_worker_refreshes_them_as_it_starts(surge, caplog):
     watcher = stop_when(lambda: queue_statistics.rows_changed_since_analyze() == 0, timeout=15)
     with caplog.at_level(logging.INFO, logger=run_workers.__name__):
         call_command(
-            "run_workers", threads=1, interval=0.1, queue_name="elsewhere", stdout=open(os.devnull, "w")  # noqa: SIM115
+            "run_workers",
+            threads=1,
+            interval=0.1,
+            queue_name="elsewhere",
+            stdout=open(os.devnull, "w"),  # noqa: SIM115
         )
     watcher.join()
 
