@@ -1,16 +1,16 @@
-"""The production email queue in tests: django-tasks-db's database backend and its worker.
+"""The production email queue in tests: django-tasks-db's database backend and the project's worker.
 
 Tests switch to it with `use_database_queue(settings)`, act, then read what
 the queue keeps (`queued_text`) or let the worker send (`run_worker`).
 """
 
 import json
-from unittest import mock
 
-from django.core.management import call_command
+from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, DEFAULT_TASK_QUEUE_NAME
 from django_tasks_db.models import DBTaskResult
 
 from core.emails import send_email
+from core.task_worker import TaskWorker, run_task
 
 
 def use_database_queue(settings):
@@ -28,11 +28,12 @@ def queued_text():
 
 
 def run_worker():
-    """What `manage.py db_worker` does in production, once over everything that is due.
+    """What a worker of `manage.py run_workers` does in production, once over everything that is due.
 
-    The worker closes "old" database connections between tasks, which closes
-    a connection inside a transaction: the test's own, on PostgreSQL. Here
-    it keeps it.
+    Task by task as core.task_worker takes and runs them, without its loop's
+    closing of old database connections between rounds, which would close the
+    test's own connection inside its transaction on PostgreSQL.
     """
-    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
-        call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
+    worker = TaskWorker("test-worker", [DEFAULT_TASK_QUEUE_NAME], DEFAULT_TASK_BACKEND_ALIAS, interval=0, stopping=None)
+    while (task := worker.take()) is not None:
+        run_task(task)
