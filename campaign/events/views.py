@@ -111,17 +111,25 @@ def bad_link(request, event, purpose="cancel", expired=False):
     return response
 
 
+def rsvp_of_link(request, event, link, purpose):
+    """(the RSVP an emailed link names on this event, its token, None), or (None, token, the bad-link page)."""
+    token = request.POST.get("token") or request.GET.get("token", "")
+    try:
+        rsvp = link.read(token)
+    except BadToken as error:
+        return None, token, bad_link(request, event, purpose, expired=error.expired)
+    if rsvp.event_id != event.pk:
+        return None, token, bad_link(request, event, purpose)
+    return rsvp, token, None
+
+
 @never_cache
 @rate_limited("rsvp_cancel", limit=30)
 def cancel_rsvp(request, event):
     """The emailed cancel link: a page with a button (a mail scanner's GET changes nothing); the POST cancels."""
-    token = request.POST.get("token") or request.GET.get("token", "")
-    try:
-        rsvp = CANCEL.read(token)
-    except BadToken:
-        return bad_link(request, event)
-    if rsvp.event_id != event.pk:
-        return bad_link(request, event)
+    rsvp, token, refusal = rsvp_of_link(request, event, CANCEL, "cancel")
+    if refusal:
+        return refusal
     context = {"rsvp": rsvp, "token": token}
     if request.method == "POST":  # updates asked for with the RSVP go with it unless the person keeps them
         keep = request.POST.get("keep_updates") == "yes"
@@ -137,13 +145,9 @@ def cancel_rsvp(request, event):
 @rate_limited("rsvp_confirm", limit=30)
 def confirm_rsvp(request, event):
     """The emailed confirm link: a page with a button (a mail scanner's GET confirms nothing); the POST confirms."""
-    token = request.POST.get("token") or request.GET.get("token", "")
-    try:
-        rsvp = CONFIRM.read(token)
-    except BadToken as error:
-        return bad_link(request, event, purpose="confirm", expired=error.expired)
-    if rsvp.event_id != event.pk:
-        return bad_link(request, event, purpose="confirm")
+    rsvp, token, refusal = rsvp_of_link(request, event, CONFIRM, "confirm")
+    if refusal:
+        return refusal
     if rsvp.status == rsvp.Status.UNCONFIRMED and not rsvping.is_open(event):
         return closed(request, event)
     context = {"rsvp": rsvp, "token": token}
