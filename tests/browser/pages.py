@@ -56,6 +56,10 @@ PAGES_TO_CHECK = [
     PageCheck("confirm", "/__test__/confirmation-link/"),
     PageCheck("check-your-inbox-not-sent", "/statement/sign/done/?sent=0"),
     PageCheck("thank-you", "/statement/confirm/done/"),
+    # A confirmed signer's withdraw link (tests/browser/urls.py): the page asks whether to keep their updates.
+    PageCheck("withdraw", "/__test__/withdraw-link/"),
+    # The sign form shown back while the database is down (core.database_outage), empty here.
+    PageCheck("sign-unavailable", "/__test__/sign-unavailable/", status=503),
     PageCheck("change-signature", "/statement/change/"),
     PageCheck("change-signature-sent", "/statement/change/sent/"),
     PageCheck("events", "/events/"),
