@@ -31,6 +31,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
+from bench.slow_phone import CHROMIUM_ARGS  # headless and quiet: the bench's phone launches Chromium the same way
+
 from . import checks
 from .checks import VIEWPORTS
 from .demo_server import DemoServer
@@ -47,16 +49,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
 
-# Headless, and quiet: nothing in the browser may call out of this machine.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 _REPORTS = pytest.StashKey[dict]()
 _DEMO_SERVER = pytest.StashKey[DemoServer]()
