@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.blocks import CallToActionBlock
 from core.brand import DEFAULT_BRAND_COLOUR, HEX_COLOUR
 from core.colours import AA_TEXT, contrast_ratio, reaches_aa, text_colour_on
 
@@ -125,6 +126,33 @@ class SiteSettings(BaseSiteSetting):
             "with a long title. Which pages are in the menu is set by “Show in menus” on each page."
         ),
     )
+    next_steps = StreamField(
+        [("step", CallToActionBlock())],
+        blank=True,
+        help_text=(
+            "What someone can do next, offered on every thank-you page (after an RSVP, an order, an invitation, "
+            "the get-involved form, asking for updates): sign the statement, find an event… A step that links "
+            "to the page the form was on is left out there."
+        ),
+    )
+    imprint_promoted_by = models.CharField(
+        "promoted by",
+        max_length=200,
+        blank=True,
+        help_text="The imprint UK election law asks of campaign material: the name of the person who promotes it.",
+    )
+    imprint_on_behalf_of = models.CharField(
+        "on behalf of",
+        max_length=200,
+        blank=True,
+        help_text="Optional: the organisation or person it is promoted for, if not the promoter themselves.",
+    )
+    imprint_address = models.CharField(
+        "address",
+        max_length=300,
+        blank=True,
+        help_text="A postal address where the promoter can be reached (a PO box will not do).",
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("campaign_name"), FieldPanel("tagline")], heading="Campaign"),
@@ -136,6 +164,16 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("footer_text"), FieldPanel("privacy_page"), FieldPanel("share_image")],
             heading="Footer and sharing",
         ),
+        MultiFieldPanel(
+            [FieldPanel("imprint_promoted_by"), FieldPanel("imprint_on_behalf_of"), FieldPanel("imprint_address")],
+            heading="Imprint",
+            help_text=(
+                "Shown at the foot of every page and printed on the posters and motion files the site makes: "
+                "“Promoted by … on behalf of …, address”. Leave all three empty only if no material here is "
+                "election material."
+            ),
+        ),
+        FieldPanel("next_steps", heading="Next steps after a form"),
     ]
 
     class Meta:
@@ -150,8 +188,20 @@ class SiteSettings(BaseSiteSetting):
                 titles.setdefault(value["page"], value["title"].strip())
         return titles
 
+    def imprint(self):
+        """ "Promoted by A on behalf of B, address": the one wording the footer and every generated file use.
+
+        Empty until both the promoter and the address are given (clean() refuses one without the other).
+        """
+        promoter, address = self.imprint_promoted_by.strip(), self.imprint_address.strip()
+        if not (promoter and address):
+            return ""
+        behalf = self.imprint_on_behalf_of.strip()
+        return f"Promoted by {promoter}{f' on behalf of {behalf}' if behalf else ''}, {address.rstrip('.')}."
+
     def clean(self):
         super().clean()
+        self.clean_imprint()
         colour = self.brand_colour or ""
         if HEX_COLOUR.match(colour) and not reaches_aa(colour):
             best = contrast_ratio(colour, text_colour_on(colour))
@@ -163,6 +213,17 @@ class SiteSettings(BaseSiteSetting):
                     )
                 }
             )
+
+    def clean_imprint(self):
+        """An imprint needs both a name and an address; half of one would be printed as if it were whole."""
+        given = {
+            "imprint_promoted_by": self.imprint_promoted_by.strip(),
+            "imprint_address": self.imprint_address.strip(),
+        }
+        if self.imprint_on_behalf_of.strip() or any(given.values()):
+            missing = {name: "The imprint needs this too." for name, value in given.items() if not value}
+            if missing:
+                raise ValidationError(missing)
 
 
 class ContentPage(Page):
