@@ -28,6 +28,11 @@ def counted_as(kind, confirmed_at, region, union_id, union_other):
     return count_keys(kind, confirmed_at is not None, region, union_id, union_other)
 
 
+def count_moves(page_id, was=(), now=()):
+    """What `SignatureCount.change` does when a signature goes from adding to counters `was` to adding to `now`."""
+    return {(page_id, key): -1 for key in was if key not in now} | {(page_id, key): 1 for key in now if key not in was}
+
+
 # What the public lists show (SignatureQuerySet.public) and their indexes cover.
 LISTED = models.Q(confirmed_at__isnull=False, show_publicly=True)
 # Held back for an organiser (statements.holds): never emailed, never confirmed, never counted until released.
@@ -169,10 +174,8 @@ class Signature(models.Model):
         # No savepoint of its own (as Django's own save): a caller that needs one opens it.
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
-            was = counted_as(**before) if before else []
-            now = self.count_keys
-            changes = {key: -1 for key in was if key not in now} | {key: 1 for key in now if key not in was}
-            SignatureCount.add_all(self.page_id, changes)
+            was = counted_as(**before) if before else ()
+            SignatureCount.change(count_moves(self.page_id, was, self.count_keys))
 
     @property
     def count_keys(self):
@@ -209,7 +212,7 @@ class Signature(models.Model):
 def uncount_deleted_signature(sender, instance, **kwargs):
     """A confirmed signature that is withdrawn or deleted in the admin stops counting, and leaves cached pages."""
     if instance.confirmed_at:
-        SignatureCount.add_each(instance.page_id, instance.count_keys, -1)  # one by one, in the lock order
+        SignatureCount.change(count_moves(instance.page_id, was=instance.count_keys))
         content_changed.send(sender=Signature)
 
 
