@@ -2,16 +2,12 @@
 
 A worker takes its next task with django-tasks-db's query: the first READY row
 in the order of the queue's partial index, LIMIT 1 FOR UPDATE SKIP LOCKED.
-With statistics, PostgreSQL answers it by walking that index, in a tenth of a
-millisecond. A table never analyzed has none, and then the planner guesses
-that few rows are READY, reads every one of them and sorts them all, for
-every task it hands out: 5 ms a task at 6,000 queued and 10 ms at 16,000
-(measured), so the emails a second fall as a surge's queue grows. That is
-the state of the table wherever autovacuum is off, as on the machine the
-benchmarks ran on: three surges one after another, each on 6,000 more queued
-emails, delivered 57 and 47 a second in the second and third; 72, 72 and 72
-once the worker analyzed the table. Where autovacuum is on, it analyzes the
-table only after 50 changes plus a tenth of its rows, at its next round.
+With statistics, PostgreSQL answers it by walking that index. A table never
+analyzed has none, and then the planner reads and sorts every READY row for
+every task it hands out, so the emails a second fall as a surge's queue grows
+(bench/RESULTS.md). That is the state of the table wherever autovacuum is off;
+where it is on, it analyzes the table only after 50 changes plus a tenth of
+its rows, at its next round.
 
 So the worker (run_workers) calls `refresh` as it starts and every
 CHECK_EVERY seconds after: when more than STALE_AFTER rows of the queue have

@@ -58,10 +58,8 @@ class SignatureCount(models.Model):
     def add_to_slot(cls, page_id, kind, slot, delta):
         """UPDATE one slot's count by `delta` in the database; True if the slot exists.
 
-        Written as SQL, not `filter(...).update(count=F("count") + delta)`:
-        every confirmation runs it for each of its two or three counters, and
-        the ORM took longer to build that statement (about 240 µs) than the
-        database took to run it.
+        Written as SQL: every confirmation runs it for each of its counters, and
+        the ORM took longer to build the statement than the database to run it.
         """
         table = connection.ops.quote_name(cls._meta.db_table)  # the values go as parameters
         sql = f'UPDATE {table} SET "count" = "count" + %s WHERE "page_id" = %s AND "kind" = %s AND "slot" = %s'

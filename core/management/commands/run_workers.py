@@ -1,9 +1,8 @@
 """Run several task workers in one process: the Procfile's `worker`.
 
 One worker runs one task at a time, and an email task spends most of its
-time waiting for the provider's API (about 100 ms a message): one worker
-delivers about 8 emails a second while a surge signs 33 a second. This runs
-WORKER_THREADS workers (core.task_worker) side by side, each in a thread with
+time waiting for the provider's API, so one worker alone falls behind a
+surge of signing (bench/RESULTS.md). This runs WORKER_THREADS workers (core.task_worker) side by side, each in a thread with
 its own database connection; each task is taken by one of them. Threads
 rather than processes: the wait is on the network, which releases the GIL,
 and one process holds Django and Wagtail in memory once.
