@@ -1,15 +1,7 @@
 """The emails about a submitted activity, and to people who RSVPed, built when they are sent (see core.emails).
 
-RSVP emails (confirmation, "already on the list", a freed place, the
-reminder, a change) carry the event's .ics and the signed cancel link, made
-from the RSVP as it is when the task runs; they say only what the site
-words, never the name typed. Where an event asks RSVPs to be confirmed, the
-first email carries only the signed confirm link.
-
-The acknowledgement to the submitter says only what the site itself words
-(a reference, the kind, the times): anyone can type anyone's address into
-the form, so it must not carry their text. The organisers' notification,
-which goes to the campaign's own address, has everything.
+Emails to a submitter or an attendee say only what the site itself words, never what was typed:
+anyone can type anyone's address into a form. The organisers' notification has everything.
 """
 
 from urllib.parse import urlencode
@@ -89,10 +81,9 @@ def published(submission, site=None):
 
 @receiver(page_published, sender=EventPage, dispatch_uid="events-tell-submitters")
 def tell_submitters_published(sender, instance, **kwargs):
-    """On `page_published` of an event page made from a submission: email its submitter the link, once.
+    """Email the submitter the link to the event page made from their submission, once.
 
-    The claim is one conditional UPDATE, so publishing again (or two
-    publishes at once) never sends a second email.
+    The claim is a conditional UPDATE, so publishing again (or twice at once) sends no second email.
     """
     url = instance.get_full_url()
     with transaction.atomic():

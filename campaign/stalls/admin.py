@@ -1,12 +1,7 @@
 """Stall sessions in the admin: open one for an event, read its link and code, see its devices, revoke it.
 
-A session is opened from the admin (the create screen asks for the event,
-the statement and how many devices it may open on), shows its link, short
-code and a QR code to open on the stall's phone or tablet, the devices that
-opened it (each may be taken off), and is revoked with a reason the device
-then shows. A leaked code is replaced at once with a new one; devices
-already open carry on. It is never edited or deleted: revoking is how it
-stops, and its entries keep the event's totals.
+A session is never edited or deleted: revoking is how it stops, and its entries keep the event's totals.
+A leaked code is replaced with a new one while devices already open carry on.
 """
 
 import segno

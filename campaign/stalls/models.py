@@ -1,19 +1,8 @@
 """Stall sessions, the devices they open on, and which event each signature gathered in person came from.
 
-A `Stall` is one event's signing session on a phone or tablet: a secret key
-in its link (and a short code to type instead), open until the end of the
-event's day unless an organiser revokes it. The link or code opens the stall
-on at most `devices_allowed` devices (a `StallDevice` each, holding a hash of
-the secret cookie the device keeps) and is spent after that: a leaked code
-opens nothing. Each signature taken in person,
-at a stall or from a paper sheet imported for an event, leaves an
-`InPersonSignature`: the event it is tagged with and, for a stall, the id
-the device made for it. That id is unique, so a device sending the same
-signature twice (the signal dropped before the answer came) records it once.
-
-The event is named by Django's lazy model string, not imported: campaign
-apps are peers, and this one only reads an event's title and times through
-the relation (see ARCHITECTURE.md and the report of issue 18).
+A stall's link or code opens it on at most `devices_allowed` devices and is spent after that, so a
+leaked code opens nothing. The event is named by its lazy model string, not imported: campaign apps
+are peers (ARCHITECTURE.md).
 """
 
 import hashlib
@@ -178,11 +167,8 @@ class StallDevice(models.Model):
 class InPersonSignature(models.Model):
     """A signature taken in person (at a stall, or on a paper sheet imported for an event), and its event.
 
-    `signature` is emptied when the signer withdraws (their data goes with
-    the signature row); the row stays, holding nothing personal, so the
-    device's id is still known and a late retry is not counted again.
-    `signature` is also empty from the start when the address had already
-    signed: the person is thanked, nothing is counted twice.
+    `client_id` is unique, so a device sending the same signature twice records it once. `signature` is
+    empty when the address had signed already, or emptied on withdrawal: the row stays to know the id.
     """
 
     wagtail_reference_index_ignore = True

@@ -1,16 +1,9 @@
 """The stall's pages: the code form, the sign form on the device, its JSON inbox, and its service worker.
 
-A stall's key (in the link the organiser opens, or found by its short code)
-opens the stall on a device (campaign.stalls.devices); from then on the
-device's own cookie is what authorises signing there, and the stall's page
-is addressed by its id. The two POSTs that sign are checked by
-origin like every public form (core.cross_origin): no CSRF token, which a
-page reopened from the device's offline copy could not hold fresh anyway,
-and a request the browser says came from another site is refused.
-They are not rate-limited per network: a stall is one device signing many
-people, which is the point; its ceiling (campaign.stalls.ceiling) holds back
-what no real stall takes. The key travels in the query string, never the
-path, so access logs (which drop query strings) never hold it.
+Signing is authorised by the device's own cookie (campaign.stalls.devices), and its POSTs are checked by
+origin, not a CSRF token, which a page reopened offline could not hold fresh. They are not rate-limited:
+a stall signs many people from one device; its ceiling (campaign.stalls.ceiling) holds back the rest.
+The key travels in the query string, which access logs drop, never the path.
 """
 
 import json
@@ -105,10 +98,7 @@ def render_stall(request, stall, form=None, status=200, signed=False):
 @require_http_methods(["GET", "HEAD", "POST"])
 @rate_limited("stall_code", limit=20, period=3600)
 def stall(request):
-    """/stall/?key=... opens the stall on this device; /stall/?stall=<id> is its page there.
-
-    /stall/ alone asks for the short code (POSTed, rate-limited), which opens it as the link does.
-    """
+    """?key= opens the stall on this device and ?stall=<id> is its page there; alone, it asks for the short code."""
     if request.method == "GET" and "key" in request.GET:
         found = find_stall(request.GET["key"])
         if found is None:
@@ -128,7 +118,7 @@ def stall(request):
     return TemplateResponse(request, "stalls/code.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@cross_origin_protected  # authorised by the stall's key; see the module's docstring
+@cross_origin_protected  # authorised by the device's cookie; see the module's docstring
 @never_cache
 @require_POST
 def sign(request):
@@ -150,18 +140,13 @@ def sign(request):
     return redirect(page_url(found, signed=1))
 
 
-@cross_origin_protected  # authorised by the stall's key; see the module's docstring
+@cross_origin_protected  # authorised by the device's cookie; see the module's docstring
 @never_cache
 @require_POST
 def entries(request):
-    """The device sends what it took: {"stall": id, "entries": [{"entry": uuid, "name": ..., ...}, ...]}.
+    """The device's batch {"stall": id, "entries": [...]}: answers the ids "received" and "refused" (with reasons).
 
-    Answers which ids it now holds ("received": recorded now or before) and
-    which it refused as invalid ("refused", with the reasons), so the device
-    forgets the ones received, and keeps nothing it will never be able to
-    send. A closed or revoked stall answers 410 with the reason, and a
-    device that did not open the stall (or was shut out) 403: the device
-    keeps its signatures and says why they were not sent.
+    The device forgets both; on a 403 or 410 it keeps its signatures and shows the reason.
     """
     if len(request.body) > MAX_BODY:
         return JsonResponse({"error": "Too much at once: send fewer signatures."}, status=413)
@@ -195,11 +180,9 @@ def entries(request):
 
 @require_GET
 def service_worker(request):
-    """The stall's service worker, at /stall/sw.js so that its scope, /stall/, covers the stall's page.
+    """The stall's service worker, at /stall/sw.js so that its scope covers /stall/.
 
-    Served from here rather than /static/: a worker's scope can be no wider
-    than the folder it is served from, and its address must stay the same
-    from one release to the next, which the static files' hashed names do not.
+    Not under /static/: a worker's address must stay the same between releases, which hashed names do not.
     """
     response = HttpResponse(render_to_string("stalls/sw.js"), content_type="text/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"

@@ -1,12 +1,8 @@
 """Production: everything from the environment, secure by default.
 
-Refuses to start half-configured: without a real SECRET_KEY (a forgotten
-variable must never ship the development key), without ALLOWED_HOSTS, with an
-email backend that delivers nothing (signers would never get their
-confirmation link), without the secret that authenticates that provider's
-tracking webhook (anyone could stop updates to any address), or without
-WAGTAILADMIN_BASE_URL (admin links in emails would point at the development
-address). Each message says what to set.
+Refuses to start half-configured rather than fail quietly later: without a real SECRET_KEY, ALLOWED_HOSTS,
+an email backend that delivers (signers need their confirmation links), the provider's webhook secret, or
+WAGTAILADMIN_BASE_URL (admin links in emails). Each message says what to set.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,17 +34,15 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
-# SECURE_HSTS_PRELOAD is an opt-in a campaign makes deliberately; don't warn about it.
-# W003 looks for Django's CSRF middleware by its path: core.cross_origin's middleware is a
-# subclass of it, checking tokens on every view but the public ones (SECURITY.md).
+# W021: HSTS preload is a deliberate opt-in. W003 looks for Django's CSRF middleware by path;
+# core.cross_origin's subclass of it checks tokens on every view but the public ones (SECURITY.md).
 SILENCED_SYSTEM_CHECKS = ["security.W021", "security.W003"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Media on S3-compatible object storage when a bucket is configured, so
-# several app servers share one store.
+# Media on S3-compatible storage when a bucket is set, so several app servers share one store.
 if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
@@ -86,9 +80,8 @@ if not WAGTAILADMIN_BASE_URL.startswith(("https://", "http://")):
         "links to the admin in emails are built from it."
     )
 
-# Every staff member signs in with a second factor: most staff roles show someone's
-# personal data (RSVPs, orders, speaker requests, motion reporters, signatures).
-# STAFF_2FA_REQUIRED=false turns that off; whoever may see signers' email addresses still must.
+# A second factor for all staff: most staff roles show personal data. With STAFF_2FA_REQUIRED=false,
+# whoever may see signers' email addresses still must give one.
 STAFF_2FA_REQUIRED = env_bool("STAFF_2FA_REQUIRED", True)
 STAFF_2FA_REQUIRED_PERMISSIONS = env_list("STAFF_2FA_REQUIRED_PERMISSIONS", "statements.view_signature_email")
 
@@ -98,8 +91,7 @@ LOGGING["formatters"]["plain"] = {**LOGGING["formatters"]["plain"], "()": "core.
 LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
-# Errors to Sentry (web requests, the worker's failed tasks, the scheduler's jobs: every Procfile
-# process loads these settings) when SENTRY_DSN is set, with personal data scrubbed (SECURITY.md).
+# Errors of every Procfile process to Sentry when SENTRY_DSN is set, personal data scrubbed (SECURITY.md).
 error_reports.start(
     env("SENTRY_DSN", ""),
     environment=env("SENTRY_ENVIRONMENT", "production"),
