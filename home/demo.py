@@ -21,6 +21,10 @@ CAMPAIGN_NAME = "Socialist Campaign for a Labour Victory"
 BRAND_COLOUR = "#b0001e"
 LOGO_TITLE = "Demo logo"
 HERO_TITLE = "Demo hero picture"
+# The home page's headline: the statement's demand, in its own words (statements/demo.py), not "support us".
+HEADLINE = "Throw out the Tories: for a Labour victory and working-class demands"
+# The headline the demo gave the home page before; a home page still titled so takes the new one.
+OLD_HEADLINE = "Support the campaign"
 HERO_ALT = "A drawing of a crowd holding placards: Labour victory, Tories out, Fight for our class."
 
 INTRO = (
@@ -71,9 +75,9 @@ def build_home():
     """Make a HomePage the root of the default site, replacing Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
-        return site.root_page.specific
+        return retitle(site.root_page.specific)
     root = Page.get_first_root_node()
-    home = HomePage(title="Support the campaign", slug="home-page", intro=INTRO, show_in_menus=False)
+    home = HomePage(title=HEADLINE, slug="home-page", intro=INTRO, show_in_menus=False)
     root.add_child(instance=home)
     home.save_revision().publish()
     hostname, port = public_address()
@@ -87,6 +91,14 @@ def build_home():
         site.save()
         if old_root.depth > 1 and not old_root.get_children().exists():
             old_root.delete()
+    return home
+
+
+def retitle(home):
+    """Give a demo home page still under the old headline the statement's demand; an editor's title stays."""
+    if home.title == OLD_HEADLINE:
+        home.title = HEADLINE
+        home.save_revision().publish()
     return home
 
 

@@ -1,11 +1,22 @@
-"""What the home page puts in a phone's first screen: the statement to sign and how many have signed.
+"""What the home page puts in a phone's first screen: the statement to sign, how many have signed, who lately.
 
-Two bounded queries (the statement, then its kept counters), never a count
-of signatures, so the home page costs the same at ten signatures or a million.
+Three bounded queries (the statement, its kept counters, the newest few public
+signatures through the signatories list's index), never a count of signatures,
+so the home page costs the same at ten signatures or a million. The count is
+in the statement page's words (statements/includes/counts.html) and as fresh:
+both pages are cached for PAGE_CACHE_SECONDS, and a withdrawal empties the cache.
 """
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from statements.models import StatementPage
 from statements.progress import signed_summary
+
+RECENT_SIGNERS = 6
+NUMBER = re.compile(r"\d[\d,]*")
 
 
 def featured_statement(home_page):
@@ -13,9 +24,28 @@ def featured_statement(home_page):
     return StatementPage.objects.live().public().descendant_of(home_page).order_by("path").first()
 
 
+def recent_signers(statement, limit=RECENT_SIGNERS):
+    """The newest public signatures of both kinds, as the statement lists them (its index, newest first)."""
+    return list(statement.signatures.listed()[:limit])
+
+
+def with_big_numbers(summary):
+    """The statement's sentence, word for word, with each number marked up to stand out (None stays None)."""
+    if summary is None:
+        return None
+    return mark_safe(NUMBER.sub(r'<span class="count-number">\g<0></span>', escape(summary)))  # noqa: S308
+
+
 def front_door(home_page):
-    """Template context for the home page's opening: the statement and the sentence about its signatures."""
+    """Template context for the home page's opening: the statement, its count and milestone, its latest signers."""
     statement = featured_statement(home_page)
     if statement is None:
-        return {"statement": None, "signed_summary": None}
-    return {"statement": statement, "signed_summary": signed_summary(statement.counts())}
+        return {"statement": None}
+    counts = statement.counts()
+    return {
+        "statement": statement,
+        "counts": counts,
+        "signed_summary": with_big_numbers(signed_summary(counts)),
+        "progress": statement.progress(counts["total"]),
+        "recent_signers": recent_signers(statement),
+    }
