@@ -1,6 +1,9 @@
 """ "Add to calendar" downloads and the calendar feed: valid iCalendar with the right events."""
 
+import re
 from datetime import UTC, datetime, timedelta
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from icalendar import Calendar
@@ -115,11 +118,35 @@ def test_cancelled_events_stay_in_the_feed_marked_cancelled(client, events_index
     assert str(single[0]["STATUS"]) == "CANCELLED"
 
 
-def test_events_list_advertises_the_feed(client, events_index):
+def subscribe_links(html):
+    """{visible name: address} of the calendar apps' buttons on the events list."""
+    section = html.split('class="calendar-subscribe"')[1].split("</section>")[0]
+    links = re.findall(r'<a class="button[^"]*" href="([^"]+)"[^>]*>([^<]+)', section)
+    return {name: unescape(href) for href, name in links}
+
+
+def test_events_list_offers_a_button_for_each_common_calendar_app(client, events_index):
     html = client.get("/events/").content.decode()
+
     assert '<link rel="alternate" type="text/calendar"' in html
-    assert 'href="webcal://testserver/events.ics">Subscribe to the calendar</a>' in html
-    assert '<a href="/events.ics">http://testserver/events.ics</a>' in html
+    links = subscribe_links(html)
+    assert list(links) == ["Google Calendar", "Outlook", "Apple Calendar"]
+    google = urlsplit(links["Google Calendar"])
+    assert (google.netloc, google.path) == ("calendar.google.com", "/calendar/render")
+    assert parse_qs(google.query) == {"cid": ["webcal://testserver/events.ics"]}
+    outlook = urlsplit(links["Outlook"])
+    assert (outlook.netloc, outlook.path) == ("outlook.live.com", "/calendar/0/addfromweb")
+    assert parse_qs(outlook.query) == {"url": ["http://testserver/events.ics"], "name": ["Events"]}
+    assert links["Apple Calendar"] == "webcal://testserver/events.ics"
+
+
+def test_the_feeds_address_is_there_to_copy_for_any_other_calendar_program(client, events_index):
+    html = client.get("/events/").content.decode()
+
+    assert '<code id="calendar-address">http://testserver/events.ics</code>' in html
+    assert 'data-copy-target="calendar-address">Copy the address</button>' in html
+    assert '<script src="/static/js/copy-text.js" defer></script>' in html
+    assert client.get("/events.ics").status_code == 200  # the address copied is the feed itself
 
 
 def test_the_feeds_address_is_the_sites_own_whatever_host_was_asked_for(client, events_index):
@@ -128,7 +155,7 @@ def test_the_feeds_address_is_the_sites_own_whatever_host_was_asked_for(client, 
     html = client.get("/events/", HTTP_HOST="attacker.example").content.decode()
 
     assert "attacker.example" not in html
-    assert f'href="webcal://{site.root_url.split("://")[1]}/events.ics">Subscribe to the calendar</a>' in html
+    assert subscribe_links(html)["Apple Calendar"] == f"webcal://{site.root_url.split('://')[1]}/events.ics"
 
 
 def test_feed_queries_do_not_grow_with_events(client, events_index, django_assert_max_num_queries):

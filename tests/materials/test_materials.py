@@ -42,9 +42,10 @@ def test_page_lists_materials_with_format_and_size(client, materials_page, site_
     html = client.get("/materials/").content.decode()
 
     assert "Big poster" in html and "For windows." in html
-    assert "(PDF, 1.2 MB)" in html
-    assert "(PNG, 2 KB)" in html
-    assert f'href="{big.url}"' in html
+    assert f'href="{big.url}" download>Download PDF<span class="visually-hidden"> of Big poster</span></a>' in html
+    assert '<span class="meta">(1.2 MB)</span>' in html
+    assert f'href="{png.url}" download>Download PNG<span class="visually-hidden"> of Picture</span></a>' in html
+    assert '<span class="meta">(2 KB)</span>' in html
 
 
 def test_listing_costs_the_same_queries_however_many_materials(client, materials_page, site_settings):

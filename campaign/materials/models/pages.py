@@ -1,5 +1,6 @@
 """The materials page: posters and leaflets to download, the QR code, and the print order form."""
 
+from functools import cached_property
 from pathlib import PurePath
 
 from django.contrib import admin
@@ -76,7 +77,9 @@ class MaterialsPage(RoutablePageMixin, Page):
         materials = self.materials.filter(document__isnull=False).select_related(
             "document", "preview", "document__poster_preview__image"
         )
-        return list(materials.prefetch_related("preview__renditions", "document__poster_preview__image__renditions"))
+        return MaterialList(
+            materials.prefetch_related("preview__renditions", "document__poster_preview__image__renditions")
+        )
 
     @takes_posts
     @path("")
@@ -119,7 +122,9 @@ class Material(Orderable):
         FieldPanel("description"),
         FieldPanel(
             "preview",
-            help_text="Leave empty for a PDF or picture: the site draws the preview from its first page.",
+            help_text="Leave empty for a PDF or picture: the site draws the preview from its first page. "
+            "Give every size and format of one poster (A4 PDF, A3 PDF, PNG) the same preview image: the page "
+            "then shows the poster once, with a choice of files named by what each title adds (“A3”).",
         ),
         FieldPanel("document"),
         PreviewStatusPanel(heading="Preview on the page"),
@@ -185,3 +190,75 @@ class Material(Orderable):
     def format_and_size(self):
         size = self.file_size
         return f"{self.file_format}, {size}" if size else self.file_format
+
+
+SEPARATORS = " -–—:,;()[]"
+
+
+class MaterialList(list):
+    """The page's materials as the order form needs them, and as `posters` for the page to show."""
+
+    @cached_property
+    def posters(self):
+        return group_posters(self)
+
+
+def poster_key(material):
+    """Files that show the same preview picture are the same poster; a file without one stands alone."""
+    if material.preview_id is not None:
+        return ("preview", material.preview_id)
+    return ("document", material.document_id)
+
+
+def group_posters(materials):
+    """[Poster]: the materials grouped by poster, in the editor's order of each poster's first file."""
+    groups = {}
+    for material in materials:
+        groups.setdefault(poster_key(material), []).append(material)
+    return [Poster(files) for files in groups.values()]
+
+
+def shared_title(titles):
+    """The words every title starts with ("Poster: Tories out" of "… A4" and "… A3"), without a dangling separator."""
+    words = [title.split(" ") for title in titles]
+    shared = []
+    for column in zip(*words, strict=False):
+        if len(set(column)) > 1:
+            break
+        shared.append(column[0])
+    return " ".join(shared).rstrip(SEPARATORS)
+
+
+class Poster:
+    """One poster or leaflet as visitors see it: its picture and words once, then every file it comes in."""
+
+    def __init__(self, materials):
+        self.materials = materials
+        self.main = materials[0]
+        self.title = shared_title([material.title for material in materials]) or self.main.title
+
+    @property
+    def description(self):
+        return next((material.description for material in self.materials if material.description), "")
+
+    @property
+    def card_image(self):
+        return self.main.card_image
+
+    @property
+    def file_format(self):
+        return self.main.file_format
+
+    def social_images(self):
+        return self.main.social_images()
+
+    @property
+    def orderable(self):
+        return any(material.orderable for material in self.materials)
+
+    def files(self):
+        """[(material, what sets it apart)]: "A3", "image for social media", or "" for a poster's only file."""
+        if len(self.materials) == 1:
+            return [(self.main, "")]
+        start = len(self.title) if all(m.title.startswith(self.title) for m in self.materials) else 0
+        return [(material, material.title[start:].strip(SEPARATORS)) for material in self.materials]
