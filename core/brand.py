@@ -1,13 +1,9 @@
 """The campaign's brand colour on every page: the little stylesheet that carries it, at /brand.css.
 
-Our CSP (`style-src 'self'`) refuses inline styles and <style> blocks, so an
-editor's colour (a site setting) reaches the page as CSS custom properties in
-a stylesheet of a few hundred bytes, linked with its version (a hash of what it
-says) in the query string: a new colour is a new address, cached publicly for a
-year, and nothing needs purging. Saving the settings moves the publish clock on
-(core.signals), so cached pages link the new address at once. Links and buttons
-on white use the colour itself when it reads well enough, else a darker shade
-(the contrast arithmetic is core.colours).
+Our CSP (`style-src 'self'`) refuses inline styles, so the editor's colour reaches pages as CSS custom
+properties in this stylesheet. Its address carries a hash of its content: a new colour is a new address,
+cached publicly for a year, and nothing needs purging: saving the settings moves the publish clock on
+(core.signals), so cached pages link the new address at once.
 """
 
 import hashlib

@@ -1,12 +1,8 @@
 """A counter with an expiry that works on any cache backend, in one round trip on Redis.
 
-Rate limits count every POST of every public form, so in a surge each round
-trip counts. "Create with expiry if missing, then add one" is three round
-trips through Django's cache API (add; incr's own existence check; incr);
-on Redis (django-redis, which keeps one client per connection pool) it is
-sent as one MULTI/EXEC transaction instead. While Redis cannot be reached
-(core.shared_cache), each process counts in its own memory: a limit then
-holds per process, never a request fails for it.
+Rate limits count every POST of every public form, so on Redis "create with expiry if missing, then add
+one" goes as one MULTI/EXEC transaction, not Django's add-then-incr. While Redis is unreachable
+(core.shared_cache), each process counts in its own memory: a limit then holds per process.
 """
 
 from django.core.cache import caches
@@ -19,11 +15,7 @@ CACHE = "default"
 
 
 def count_in_window(key, timeout):
-    """Count one more event under `key`, which lives `timeout` seconds from its first count.
-
-    Returns the count so far. On Redis this is one atomic round trip; on any
-    other backend (local memory in development and tests) add, then incr.
-    """
+    """Count one more event under `key`, which lives `timeout` seconds from its first count; the count so far."""
     return count_in_windows([(key, timeout)])[0]
 
 

@@ -1,12 +1,8 @@
 """A record of each queued email's hand-over to the provider, written before and after its answer.
 
-A worker can die between the provider accepting a message and its task being
-marked done; the task then runs again (core/task_leases.py). Its record says
-"sent" if the provider's answer was recorded: then nothing is sent again. If
-it still says "sending" (the provider refused, or the worker died before the
-answer was recorded), it is sent again: a confirmation that never arrives
-costs a signature, a second copy costs a moment. Providers that take an
-idempotency key get one per attempt, so they drop that second copy themselves.
+A worker can die between the provider accepting a message and its task being marked done; the task then
+runs again (core/task_leases.py). A record saying "sent" stops a second copy; one still "sending" is sent
+again, since a lost confirmation costs a signature and a duplicate only a moment.
 """
 
 import uuid
@@ -16,8 +12,7 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 
-# anymail backends whose providers honour an idempotency key passed as a message header.
-# Brevo reads `idempotencyKey` from its API's "headers" field, which anymail fills from extra_headers.
+# anymail backends whose providers drop a repeated message given the same key in this header.
 IDEMPOTENCY_HEADERS = {
     "anymail.backends.brevo.EmailBackend": "idempotencyKey",
     "anymail.backends.sendinblue.EmailBackend": "idempotencyKey",

@@ -1,23 +1,9 @@
 """Every outgoing email: a task that carries ids, not personal data, and renders when it runs.
 
-A caller queues `queue_email(template, record, **params)` inside its
-transaction. The task stores only the template's name, the record's primary
-key and a few plain params that are not personal data (a public address, a
-site id). When it runs it reads the record and hands it to the builder that
-the record's app registered for the template (`register_email`, called by
-the app's `emails.py`, which core autodiscovers), which makes the recipients and the context
-then. So once a signature is withdrawn or purged, the task queue holds
-nothing about the person; and a record that is gone gets no email.
-
-On the database queue (production) the task row is written inside the
-caller's transaction: it commits or rolls back with the record it is about,
-and the request saves a round trip. The immediate backend (development and
-tests) sends right after the commit, in the request, with the record the
-caller already holds, so sending costs no query to read it back. A provider
-that is down never loses the record: the email is retried later. A worker
-killed mid-send loses nothing either: its task returns to the queue
-(core/task_leases.py), and the email's record (core/email_sends.py) keeps one
-the provider already accepted from going twice.
+The task stores only the template's name, the record's key and plain params; the builder the record's
+app registered (`register_email`, in its `emails.py`) reads the record when the task runs. So a withdrawn
+or purged signature leaves nothing about the person in the queue, and a record that is gone gets no email.
+A worker killed mid-send loses nothing (core/task_leases.py) and sends nothing twice (core/email_sends.py).
 """
 
 import logging
@@ -41,12 +27,10 @@ from .queries import by_pk
 
 logger = logging.getLogger(__name__)
 
-# When the provider fails, try again after these many seconds, then give up
-# (the task result then shows the failure in the admin's "Email tasks").
+# Seconds before each retry when the provider fails; after the last, the admin's "Email tasks" shows it.
 RETRY_DELAYS = [60, 5 * 60, 30 * 60, 2 * 60 * 60]
 
-# An address gets at most one acknowledgement of each kind in this many
-# seconds: the site will not be made to mail someone over and over.
+# Seconds between two acknowledgements of one kind to one address, so nobody can make the site spam them.
 ACKNOWLEDGEMENT_INTERVAL = 10 * 60
 
 
@@ -76,9 +60,7 @@ class EmailFailed(Exception):
 def register_email(template, records, build):
     """Say how `template` is built: read the record from `records` (a model or a queryset), then `build` it.
 
-    Apps call this in their `emails.py`, which CoreConfig.ready imports for
-    every installed app, so the web processes and the task worker know every
-    kind of email; core imports no app.
+    Called from each app's `emails.py`, which CoreConfig.ready imports, so the worker knows every kind too.
     """
     if isinstance(records, type) and issubclass(records, models.Model):
         records = records._default_manager.all()
@@ -88,9 +70,7 @@ def register_email(template, records, build):
 def render_email(template, context):
     """Render templates/emails/<template>.{txt,html}; the first line of the text is the subject.
 
-    The text templates turn autoescaping off (plain text is not HTML). The
-    subject is folded onto one line: a visitor's name may hold a carriage
-    return, which no email header may.
+    The subject is folded onto one line: a visitor's name may hold a line break, which no header may.
     """
     text = render_to_string(f"emails/{template}.txt", context).lstrip()
     subject, _, body = text.partition("\n")
@@ -113,8 +93,7 @@ def site_of(site_id):
 def send_email(template, pk, params=None, attempt=0, key=None):
     """Build the email from the record as it is now, and send it; nothing if the record is gone.
 
-    `key` names this email across its retries and re-runs (core/email_sends.py): one the provider
-    already accepted is not sent again. Rows queued before keys existed have none.
+    `key` (core/email_sends.py) keeps an email the provider accepted from going again when the task re-runs.
     """
     kind = _kinds.get(template)
     if kind is None:
@@ -175,8 +154,8 @@ def deliver_now(template, record, params):
 def queue_email(template, record, **params):
     """Send `template` about `record` once the current transaction commits.
 
-    `params` must be plain JSON and never personal data: the task queue
-    keeps them. Everything personal is read from the record at send time.
+    On the database queue the task row is written in the caller's transaction, so it rolls back with the
+    record. `params` must be plain JSON and never personal data: the task queue keeps them.
     """
     if template not in _kinds:
         raise LookupError(f"No email builder is registered for {template!r}.")
@@ -193,10 +172,7 @@ def queue_email(template, record, **params):
 def queue_acknowledgement(template, record, address, **params):
     """Queue the "we have it" email to the person who sent something in, unless `address` had one lately.
 
-    Anyone can type any address into a public form, so each kind of
-    acknowledgement goes to an address at most once per
-    ACKNOWLEDGEMENT_INTERVAL, and its templates say only what the site
-    itself words (a reference, a kind, a date), never what the visitor typed.
+    Anyone can type any address into a public form, so its templates never repeat what the visitor typed.
     """
     if first_in_interval(f"acknowledged:{template}", address, ACKNOWLEDGEMENT_INTERVAL):
         queue_email(template, record, **params)

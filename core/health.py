@@ -1,19 +1,9 @@
 """/health/: is this app server able to serve? For load balancers and uptime checks.
 
-Checks the database and the cache. Without the database nothing can be
-signed: 503, so a load balancer takes the server out. Without the cache
-(Redis) every server still serves (core.shared_cache: pages from the
-database, limits counted per process), and Redis is shared: answering 503
-for it would take every server out at once and turn a cache outage into the
-whole site down. So a cache outage answers 200, status "degraded".
-
-To anyone, the answer is only its status. Staff, or a request carrying
-HEALTH_TOKEN (`Authorization: Bearer <token>`), also see each check and the
-email queue: how many emails wait for the task worker and how long the
-oldest has waited. A queue is not a failure (a surge fills it, the worker
-empties it), so it never changes the status; but a queue that only grows,
-or an oldest email hours old, means the worker is down or the provider
-refuses, and signers are not getting their confirmation links.
+Without the database, 503, so a load balancer takes the server out. Without the shared cache, 200
+"degraded": every server still serves (core.shared_cache), and a 503 would take them all out at once.
+Others get only the status; staff, or a request carrying HEALTH_TOKEN, also see each check and the email
+queue. A queue never changes the status, but one that only grows means signers get no confirmation links.
 """
 
 import logging
@@ -52,8 +42,7 @@ def database_works():
 def cache_works():
     """Redis answers a PING (its stand-in would hide an outage from a round trip); any other cache, a round trip.
 
-    Not logged here: a load balancer asks every few seconds, and the shared
-    cache logs its outage once (core.shared_cache).
+    Not logged: a load balancer asks often, and core.shared_cache logs an outage once.
     """
     backend = caches["default"]
     if isinstance(backend, FallbackRedisCache):
@@ -69,10 +58,8 @@ def cache_works():
 def email_queue():
     """{"length": emails waiting or being sent, "oldest_seconds": the oldest one's wait, or None}.
 
-    One aggregate read from a partial index of the unfinished rows (core's
-    migration 0001), so its cost follows the queue, not the days of finished
-    rows kept beside it. A retried email is a new row: its wait counts from
-    the retry.
+    Read from a partial index of unfinished rows (core migration 0001): its cost follows the queue, not the
+    finished rows kept. A retried email is a new row, so its wait counts from the retry.
     """
     waiting = DBTaskResult.objects.filter(status__in=WAITING, task_path=send_email.module_path)
     summary = waiting.aggregate(length=Count("pk"), oldest=Min("enqueued_at"))

@@ -1,12 +1,8 @@
 """Logs as one JSON object a line, for production log collectors.
 
-Whatever a call passes in `extra` (a statement id, a signature's kind, an
-email template) becomes a field. Our own calls never pass personal data, but
-Django's do: its request logger passes the request, whose repr carries the
-query string (a confirm link's token), and a database error's message can
-quote an email address. So the formatter writes a request as its method and
-path only, drops other objects it cannot vouch for, and blanks query strings
-and email addresses in every text it writes.
+Our own calls never log personal data, but Django's do: a request's repr carries its query string (a
+confirm link's token) and a database error may quote an email address. So a request is written as its
+method and path, other objects are dropped, and query strings and email addresses are blanked.
 """
 
 import json

@@ -1,23 +1,9 @@
 """A receipt: the thank-you page after a form repeats what the visitor sent, to that visitor only.
 
-A form that saves a request (a print order, a speaker invitation) redirects
-to its thank-you page, so a reload never sends it twice. That page has a
-plain address, the same for everyone, and nothing personal may go into an
-address (it is logged, kept in history, shared) or into a cached page. So
-the redirect carries a receipt cookie instead:
-
-* its value is the request's id, signed (core.signed_links) for its kind
-  of request: a visitor cannot read someone else's by changing it;
-* its path is the thank-you page's own, so the browser sends it nowhere
-  else: every other page stays anonymous and served from the page cache,
-  and no session is made for a visitor;
-* HttpOnly, SameSite=Lax, Secure over HTTPS, and it lasts RECEIPT_SECONDS
-  (a reload or a second look at the page, not a record kept on the device).
-
-The thank-you page must never be cached (`never_cache`), with or without a
-receipt: otherwise the page cache, which knows nothing of this cookie, could
-store the plain page and serve it to the visitor holding one, and a CDN
-could keep a page with an address in it.
+Nothing personal may go into the thank-you page's address (logged, kept in history) or a cached page, so
+the redirect sets a cookie: the request's id, signed per kind (core.signed_links), short-lived, and sent
+only to that page's path, so every other page stays anonymous and cacheable. The page must be `never_cache`:
+a cache knowing nothing of the cookie could serve the plain page to its holder, or one visitor's to another.
 """
 
 from urllib.parse import urlsplit

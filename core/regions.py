@@ -1,17 +1,8 @@
 """The UK's nations and English regions, and finding one from a postcode without asking anyone.
 
-A generic list (the twelve the Office for National Statistics uses, plus
-"outside the UK"), so it lives in core: signatures and events both use it.
-
-There is no postcode service to call (the site makes no third-party
-requests), so `region_for_postcode` reads a kept table of postcode areas
-(the letters at the start: "LS" for Leeds) and, for the few areas that
-straddle a border, their districts ("CH5" is in Wales, "CH1" in England).
-Its limits, said plainly: it goes by area and district, not by street, so a
-postcode near a regional boundary may be placed in the neighbouring region
-(parts of Derbyshire under Sheffield's "S" area count as Yorkshire, for
-instance); Jersey, Guernsey and the Isle of Man are not in the UK's regions
-and give None. The signer can always choose their region instead.
+The site calls no postcode service (no third-party requests), so `region_for_postcode` reads a kept table
+of postcode areas and, for areas that straddle a border, districts. It goes by area, not street, so a
+postcode near a boundary may land in the neighbouring region; the signer can always choose their own.
 """
 
 import re

@@ -1,9 +1,7 @@
 """The edit forms of requests (print orders, speaker invitations, submitted activities ...).
 
-`RequestForm` offers only active staff for "assigned to"; `StatusEmailForm`
-adds the optional "Email the requester" on a change of status. Core names no
-app: each model says what its statuses tell the requester. `core.admin`
-builds request edit screens on these forms.
+Core names no app: each model says what its statuses tell the requester, and `core.admin` builds the
+request edit screens on these forms.
 """
 
 from django import forms
@@ -47,13 +45,7 @@ class RequestForm(WagtailAdminModelForm):
 class StatusEmailForm(RequestForm):
     """A request's edit form that can email the requester when its status changes.
 
-    The model says what each status tells the requester
-    (`status_message(status)`, "" for nothing) and which template sends it
-    (`status_email_template`). The message box is prefilled with the
-    message for `answer_status` (the usual next step); left as it is, the
-    message for the status actually chosen is sent, composed from what was
-    just saved; edited, the organiser's words are sent. The message is kept
-    on the record (`last_message`) because the email task carries only ids.
+    The message is kept on the record (`last_message`) because the email task carries only ids.
     """
 
     email_requester = forms.BooleanField(

@@ -1,12 +1,9 @@
 """The shared cache (Redis through django-redis), with this process's memory standing in while Redis is away.
 
-Redis holds cached pages and counts, never the only copy of anything. So
-when it cannot be reached, a cache call does not fail the request: it goes to
-a local-memory cache of this process instead (pages render from the database
-and are kept per process; rate limits and hold-back budgets count per process),
-and the log says so once. Every RETRY_SECONDS one call asks Redis again; once
-it answers, the site uses it again, with no restart, and `returned` is sent
-(the page cache then empties itself: a publish made meanwhile never reached Redis).
+Redis never holds the only copy of anything, so an unreachable Redis fails no request: calls go to this
+process's local memory (pages and rate limits then per process) and the log says so once. Every
+RETRY_SECONDS one call asks Redis again; when it answers, `returned` is sent so that core.signals moves the
+publish clock on (a publish made meanwhile never reached Redis).
 """
 
 import logging

@@ -1,20 +1,9 @@
 """Staff sign-in: who must give a second factor, and what a locked-out person sees.
 
-The admin holds special-category personal data (who signed a political
-statement), so staff accounts get more than a password:
-
-- two-factor sign-in with an authenticator app (django-otp, TOTP): anyone may
-  set it up, and once they have a device its code is asked for at every
-  sign-in; it is compulsory for everyone when STAFF_2FA_REQUIRED is on
-  (production's default: nearly every staff role shows personal data), and
-  for whoever holds one of STAFF_2FA_REQUIRED_PERMISSIONS (production: seeing
-  signers' email addresses, even when the rest opt out). wagtail-2fa would
-  do this but does not run on Wagtail 8, so core.two_factor_views has the
-  two small pages it needs;
-- django-axes pauses sign-in after repeated wrong passwords, counted per
-  username from one network (an IPv4 address, an IPv6 /64, as the public
-  forms count) and, past a higher limit, per username from anywhere;
-  `locked_out` says so in the admin's own look rather than as a bare line of text.
+The admin holds special-category data (who signed a political statement), so staff get more than a
+password: a TOTP second factor (django-otp; core.two_factor_views, as wagtail-2fa does not run on Wagtail 8),
+compulsory per STAFF_2FA_REQUIRED and STAFF_2FA_REQUIRED_PERMISSIONS; and django-axes pausing sign-in after
+repeated wrong passwords, per username from one network and, past a higher limit, from anywhere.
 """
 
 import ipaddress
@@ -53,8 +42,7 @@ def must_use_two_factor(user):
 class StaffTwoFactorMiddleware:
     """Send staff who owe a second factor to give it (or set it up) before any other admin page.
 
-    Runs after django-otp's OTPMiddleware, which tells whether this session
-    gave a code (`user.is_verified()`). Only admin addresses are guarded:
+    Runs after django-otp's OTPMiddleware (`user.is_verified()`). Only admin addresses are guarded:
     public pages show staff nothing they hold.
     """
 
@@ -84,13 +72,9 @@ class StaffTwoFactorMiddleware:
 
 
 def sign_in_address(request):
-    """The network django-axes counts failures from: the public forms' (`network_of`), as one address.
+    """The network django-axes counts failures from (`network_of`: an IPv6 /64 as its first address).
 
-    An IPv6 /64 is given as its first address, so a guesser cannot step through
-    its billions of addresses, and axes' IP address column still holds it.
-    None when there is no valid address (a request made in code, such as a
-    test's force_login): PostgreSQL's check of that column would turn
-    "unknown" into a 500.
+    None without a valid address (a request made in code): PostgreSQL's inet column would refuse "unknown".
     """
     try:
         return str(ipaddress.ip_network(network_of(client_ip(request))).network_address)
@@ -99,11 +83,9 @@ def sign_in_address(request):
 
 
 def lockout_parameters(request, credentials=None):
-    """What django-axes locks (AXES_LOCKOUT_PARAMETERS): a username from one network, and past
-    STAFF_USERNAME_FAILURE_LIMIT failures in the cool-off time, that username from everywhere.
+    """What django-axes locks: a username from one network; past STAFF_USERNAME_FAILURE_LIMIT, from anywhere.
 
-    The second slows a guesser who moves from network to network, at the cost
-    that one who tries that hard pauses the real person's sign-in for a while too.
+    The second slows a guesser moving between networks, at the cost of pausing the real person too.
     """
     stored = isinstance(request, AccessAttempt)  # axes' cache handler asks with a stored attempt
     username = request.username if stored else get_client_username(request, credentials)

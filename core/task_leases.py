@@ -1,17 +1,9 @@
 """Leases on running tasks: a worker process that stops renewing its lease gives back the tasks it held.
 
-django-tasks-db marks a task RUNNING under the id of the worker that took it,
-and nothing takes it back: a worker killed mid-task (SIGKILL, an out-of-memory
-kill, a lost machine) leaves it RUNNING for ever, and its email never goes.
-So each run_workers process renews a lease (a heartbeat row) every
-TASK_LEASE_SECONDS / 4, and every such process, as it starts and as often
-after, puts back to READY each task RUNNING longer than the lease under a
-process whose lease has lapsed. A task taken MAX_CLAIMS times without ending
-(it takes down whichever worker runs it) is failed instead, for an organiser.
-
-django-tasks-db has no such feature, so this writes to its table: through its
-public model (DBTaskResult: running(), get_locked(), status, set_failed()),
-never SQL. tests/core/test_task_leases.py fails if any of that changes.
+django-tasks-db never takes back a RUNNING task, so a killed worker's email would never go. Each
+run_workers process renews a heartbeat row and puts back to READY tasks held by processes whose lease
+lapsed; a task taken MAX_CLAIMS times is failed instead. This writes only through django-tasks-db's public
+model, never SQL; tests/core/test_task_leases.py fails if that model changes.
 """
 
 import logging

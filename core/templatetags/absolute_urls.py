@@ -1,12 +1,7 @@
 """Absolute addresses for what other programs fetch from a page: the Wagtail Site's, not the Host header's.
 
-Link previews (og:image) and calendar subscriptions (webcal://) are fetched
-by other programs, so their addresses must be whole.
-
-An address is built on the request's Wagtail Site (its hostname and port,
-which the demo loader sets from PUBLIC_BASE_URL), as og:url is, rather than
-on whatever Host the visitor sent; an address that is already absolute (an
-image kept in S3-compatible storage) is left as it is.
+Link previews (og:image) and calendar subscriptions (webcal://) are fetched by other programs, so their
+addresses are built on the request's Wagtail Site rather than whatever Host the visitor sent.
 """
 
 from django import template
