@@ -1,14 +1,8 @@
 """The site's favicon and app icons, drawn from the logo (or, without one, the campaign's initials).
 
-A squarish logo (at most twice as wide as it is high) is centred on a square
-of the brand colour, the background it is made for in the header. A wide
-wordmark would shrink to an unreadable line at 16 pixels, so a wide logo, like
-no logo, gives the campaign's initials on the brand colour.
-
-Browsers ask for `/favicon.ico` whatever the page says, and phones look for
-an apple-touch-icon and the web manifest's icons when a visitor adds the site
-to their home screen, so these live at fixed addresses (home/views.py).
-Drawing them costs tens of milliseconds, so the bytes are kept in the cache
+A logo more than twice as wide as high would shrink to an unreadable line at 16 pixels, so it gives the
+initials on the brand colour instead. Browsers and home screens fetch these at fixed addresses
+(home/views.py) whatever a page says; drawing one is slow next to a cache read, so the bytes are cached
 under a key that changes with the logo, the colour and the name.
 """
 

@@ -1,15 +1,8 @@
 """Importing signatures gathered on paper, from a CSV file.
 
-Each line is checked on its own: good lines are kept, bad lines (a field too
-long, a bad address, a line the CSV reader cannot make sense of) are
-reported by number, and addresses that have already signed are skipped. A
-file that is not UTF-8 text is refused as a whole, naming the lines that are
-not. Paper signatures count at once: the signer confirmed by signing the sheet.
-
-Whether an address had already signed is itself personal data: the report
-names those lines only to importers who may see addresses
-(`ImportReport.as_seen`); anyone else learns only how many lines were
-imported or already there.
+Each line is checked on its own: good lines are kept, bad ones reported by number, and a paper signature
+counts at once (signing the sheet confirmed it). Whether an address had already signed is personal data,
+so the report names those lines only to importers who may see addresses (`ImportReport.as_seen`).
 """
 
 import csv
@@ -65,8 +58,7 @@ class ImportReport:
     def as_seen(self, reveal_signers):
         """The report for the page: lines whose address had signed before are named only if `reveal_signers`.
 
-        Otherwise they are counted with the imported lines, so that nothing
-        tells one from the other.
+        Otherwise they are counted with the imported lines, so that nothing tells one from the other.
         """
         already = [(line, ALREADY_SIGNED) for line in self.already_signed] if reveal_signers else []
         return {
@@ -101,9 +93,7 @@ def is_utf8(data):
 def read_rows(uploaded):
     """Yield (line, row) for each line after the headings: a dict, or the csv.Error that line gave.
 
-    Lines are counted as a spreadsheet counts rows (the headings are line 1).
-    A field longer than the csv module allows (128 KB) or a broken quote is
-    that line's problem; the reader carries on with the next line.
+    Lines are numbered as a spreadsheet's rows (headings are line 1); a bad line does not stop the rest.
     """
     reader = csv.reader(io.StringIO(decode(uploaded.read()), newline=""))
     try:
@@ -128,9 +118,8 @@ def read_rows(uploaded):
 def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None):
     """Import the lines of `uploaded` onto `page`; raises UnreadableFile if the file as a whole is unreadable.
 
-    `saved(signature)`, when given, is called in each new signature's own
-    transaction: an app above statements tags what it imported (the stalls
-    app records the event a sheet came from) without statements knowing it.
+    `saved(signature)` runs in each new signature's transaction, so an app above statements (stalls) can
+    tag what it imported without statements knowing it.
     """
     report = ImportReport()
     signed_before = set(page.signatures.exclude(email_normalised="").values_list("email_normalised", flat=True))

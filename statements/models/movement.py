@@ -1,14 +1,8 @@
 """Who a signature speaks for in the labour movement: the kind of body, its union, its region.
 
-Editors keep the list of unions (a snippet), so the chart of spread by union
-groups "Unite", "Unite the Union" and "unite" as one. A body whose union is
-not on the list gives "other" and a free name, counted together as "Other
-unions" until an editor adds that union to the list.
-
-`count_keys` names the kept counters (statements.models.counter) a confirmed
-signature adds to: its kind, its region, its union. Every path that counts
-(confirming, an organiser's edit, a withdrawal, the recount) uses it, so the
-counts by union and region move in the same transaction as the total.
+Editors keep the list of unions (a snippet), so the chart by union does not split one union over its
+spellings; a union not on the list counts as "Other unions". `count_keys` names the counters a confirmed
+signature adds to, and every path that counts uses it, so union and region counts move with the total.
 """
 
 from django.core.cache import cache
@@ -60,11 +54,9 @@ _kept_unions = KeptUntilNextPublish()
 
 
 def listed_unions():
-    """[(id, name)] of the unions the forms offer, with no query and, mostly, no round trip to the shared cache.
+    """[(id, name)] of the unions the forms offer, kept per process until the publish clock moves on.
 
-    Each process keeps the list until the publish clock moves on (a union
-    saved or deleted moves it, below); the shared copy is stored per
-    generation, so no process can put back a list read before the change.
+    The shared copy is keyed by generation, so no process can put back a list read before a change.
     """
     kept = _kept_unions.current()
     if "unions" not in kept:
@@ -100,8 +92,7 @@ def count_keys(kind, confirmed, region="", union_id=None, union_other=""):
 def spread(totals):
     """Counts by union and by region from a statement's kept totals ({key: n}), largest first.
 
-    One query for the unions' names, whatever the number of signatures.
-    Returns {"unions": [(name, n)], "regions": [(label, n)], "largest": n}.
+    {"unions": [(name, n)], "regions": [(label, n)], "largest": n}, with one query for the unions' names.
     """
     regions = dict(Region.choices)
     by_region = [
