@@ -6,7 +6,8 @@ frames every app's pages extend (templates/base.html, through the
 `site_settings_tags` library), ask for it here, the way Django apps reach
 the user model through get_user_model(). settings.SITE_SETTINGS_MODEL names
 it ("home.SiteSettings"); besides its fields, the menu asks it for
-`short_menu_titles()`.
+`short_menu_titles()`, and generated files for `imprint()` (the election
+imprint, "" when none is set), through `imprint_for`.
 """
 
 from django.apps import apps
@@ -31,3 +32,9 @@ def site_settings_for(request=None, site=None):
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return get_site_settings_model().for_site(site) if site is not None else None
+
+
+def imprint_for(request=None, site=None):
+    """The imprint a generated file carries ("Promoted by … on behalf of …, address."), or "" when none is set."""
+    site_settings = site_settings_for(request, site)
+    return site_settings.imprint() if site_settings is not None else ""

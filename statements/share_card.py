@@ -12,6 +12,13 @@ days anyway; the card's address stays the same (og:image wants one).
 
 Text is set in the font shipped in core/fonts, so the card is the same on
 every machine and prints any name.
+
+The card carries the site's imprint ("Promoted by … on behalf of …, address")
+along its foot. UK election law wants a digital imprint as part of the
+material itself unless that is not reasonably practicable (only then one
+click away will do, such as the page the link leads to), and this card is
+an image that travels on its own (saved, reposted) with room for a line of
+small print: so it is practicable, and the imprint is on it.
 """
 
 import io
@@ -35,7 +42,9 @@ TITLE_LINES = 3
 REFRESH_SECONDS = 5 * 60
 FALLBACK_COLOUR = NEAR_BLACK  # a site with no valid brand colour
 GREY = "#4a4a4a"  # 8.9:1 on white
-VERSION = 1  # change when the drawing changes, so no card drawn the old way is served
+IMPRINT_SIZES = (18, 15)  # the largest at which the imprint fits in IMPRINT_LINES lines, else the smallest
+IMPRINT_LINES = 2
+VERSION = 2  # change when the drawing changes, so no card drawn the old way is served
 
 
 @lru_cache(maxsize=32)
@@ -68,8 +77,8 @@ def fit_title(title, width):
     return face, lines
 
 
-def draw_card(title, counts, colour, campaign_name="", address=""):
-    """The card as PNG bytes: the title on the brand colour, the live count below it on white."""
+def draw_card(title, counts, colour, campaign_name="", address="", imprint=""):
+    """The card as PNG bytes: the title on the brand colour, the live count on white below, the imprint at the foot."""
     on_brand, accent = rgb(text_colour_on(colour)), rgb(readable_on_white(colour))
     card = Image.new("RGB", SIZE, "white")
     draw = ImageDraw.Draw(card)
@@ -94,11 +103,26 @@ def draw_card(title, counts, colour, campaign_name="", address=""):
             draw.text((beside, BAND_TOP + 108), detail, font=font(28, heavy=False), fill=rgb(GREY))
     else:
         draw.text((MARGIN, BAND_TOP + 52), "Be the first to sign", font=font(64), fill=accent)
+    imprint_face, imprint_lines = fit_imprint(imprint, inner)
+    imprint_height = int(imprint_face.size * 1.3) * len(imprint_lines)
     if address:
-        draw.text((MARGIN, HEIGHT - 56), address, font=font(26, heavy=False), fill=rgb(GREY))
+        draw.text((MARGIN, HEIGHT - 56 - imprint_height), address, font=font(26, heavy=False), fill=rgb(GREY))
+    for number, line in enumerate(imprint_lines):
+        top = HEIGHT - 20 - imprint_height + number * int(imprint_face.size * 1.3)
+        draw.text((MARGIN, top), line, font=imprint_face, fill=rgb(GREY))
     out = io.BytesIO()
     card.save(out, "PNG", optimize=True)
     return out.getvalue()
+
+
+def fit_imprint(imprint, width):
+    """(face, lines) of the imprint: whole, however long; smaller print only when it needs more lines."""
+    for size in IMPRINT_SIZES:
+        face = font(size, heavy=False)
+        lines = wrap(imprint, face, width)
+        if len(lines) <= IMPRINT_LINES:
+            break
+    return face, lines
 
 
 def breakdown(counts):
@@ -131,6 +155,7 @@ def card_png(page, request):
             colour,
             campaign_name=getattr(site_settings, "campaign_name", ""),
             address=display_address(page.get_full_url(request) or ""),
+            imprint=site_settings.imprint() if site_settings is not None else "",
         )
         cache.set(key, png, REFRESH_SECONDS)
     return png

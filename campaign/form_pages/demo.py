@@ -32,7 +32,7 @@ def build(home):
             ("Your name", "singleline", True, ""),
             ("Your email", "email", True, ""),
             ("Phone", "singleline", False, "For example 07700 900456."),
-            ("Town or area", "singleline", True, ""),
+            ("Town or area", "singleline", False, "So we can tell you what is happening near you."),
             ("Union, branch or organisation", "singleline", False, ""),
             ("How would you like to help?", "multiline", False, "Stalls, meetings, leafleting, other ideas."),
         ),

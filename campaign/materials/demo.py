@@ -1,4 +1,4 @@
-"""Demo materials page: two posters drawn here, as PDF and PNG, with previews."""
+"""Demo materials page: two posters drawn here, as PDF and PNG, with previews, each with the site's imprint."""
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -6,6 +6,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from core.demo import child_page
+from core.site_settings import site_settings_for
 
 from .links import statement_full_url
 from .models import Material, MaterialsPage
@@ -28,7 +29,7 @@ POSTERS = [
 ]
 
 
-def make_poster_files(slug, title, slogan, url, campaign_name):
+def make_poster_files(slug, title, slogan, url, campaign_name, imprint=""):
     """Create (or find, by title) the PDF document, PNG document and preview image of one poster."""
     Document, Image = get_document_model(), get_image_model()
     pdf_title, png_title = f"{title} (PDF)", f"{title} (PNG)"
@@ -36,7 +37,7 @@ def make_poster_files(slug, title, slogan, url, campaign_name):
     preview = Image.objects.filter(title=title).first()
     if len(existing) == 2 and preview is not None:
         return existing[pdf_title], existing[png_title], preview
-    png, pdf = poster_files(draw_poster(campaign_name, slogan, "Sign the statement", url))
+    png, pdf = poster_files(draw_poster(campaign_name, slogan, "Sign the statement", url, imprint))
     pdf_doc = existing.get(pdf_title) or Document.objects.create(
         title=pdf_title, file=ContentFile(pdf, name=f"{slug}.pdf")
     )
@@ -54,9 +55,11 @@ def build(home):
         return existing.specific
     site = home.get_site()
     url = statement_full_url(site)
+    site_settings = site_settings_for(site=site)
+    imprint = site_settings.imprint() if site_settings is not None else ""
     materials = []
     for slug, title, slogan, description in POSTERS:
-        pdf_doc, png_doc, preview = make_poster_files(slug, title, slogan, url, site.site_name or home.title)
+        pdf_doc, png_doc, preview = make_poster_files(slug, title, slogan, url, site.site_name or home.title, imprint)
         materials.append(
             Material(title=title, description=description, preview=preview, document=pdf_doc, orderable=True)
         )

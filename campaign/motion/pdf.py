@@ -2,7 +2,8 @@
 
 The PDF core fonts know only Latin-1; the TrueType fonts shipped in
 `core/fonts/` (with their licence) cover Latin, Greek and Cyrillic, and
-fpdf2 embeds only the letters used.
+fpdf2 embeds only the letters used. The site's imprint, which UK election
+law asks of campaign material, is printed at the foot of every page.
 """
 
 from fpdf import FPDF
@@ -15,9 +16,22 @@ LINE = 6  # millimetres between lines of body text
 INDENT = 8  # millimetres for a list item's number or bullet
 
 
-def motion_pdf(title, blocks):
-    """The .pdf file's bytes: A4, the title in bold, then the motion's blocks."""
-    pdf = FPDF(format="A4")
+class MotionPDF(FPDF):
+    """fpdf2 calls footer() on every page it ends; it prints the imprint there."""
+
+    imprint = ""
+
+    def footer(self):
+        if self.imprint:
+            self.set_y(-15)
+            self.set_font(FAMILY, "", 8)
+            self.multi_cell(0, 4, self.imprint, align="C")
+
+
+def motion_pdf(title, blocks, imprint=""):
+    """The .pdf file's bytes: A4, the title in bold, then the motion's blocks; the imprint at each page's foot."""
+    pdf = MotionPDF(format="A4")
+    pdf.imprint = imprint
     pdf.add_font(FAMILY, "", fonts.REGULAR)
     pdf.add_font(FAMILY, "B", fonts.BOLD)
     pdf.set_title(title)

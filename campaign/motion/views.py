@@ -16,6 +16,7 @@ from core.protection import rate_limited
 from core.queries import by_pk
 from core.receipts import give_receipt, read_receipt
 from core.signed_links import BadToken
+from core.site_settings import imprint_for
 from core.site_urls import site_url
 
 from . import tracker
@@ -71,7 +72,10 @@ def speaker_thanks(request, page):
 
 
 def motion_download(request, page):
-    """The motion with the branch's name filled in, as Word, PDF or text (a GET form: nothing is stored)."""
+    """The motion with the branch's name filled in, as Word, PDF or text (a GET form: nothing is stored).
+
+    Each carries the site's imprint, as the posters do.
+    """
     form = MotionDownloadForm(request.GET)
     form.is_valid()
     if form.has_error("format"):
@@ -80,25 +84,26 @@ def motion_download(request, page):
     file_format = form.cleaned_data["format"]
     title = f"{page.title} for {branch}" if branch else page.title
     content_type, make_file = DOWNLOADS[file_format]
-    response = HttpResponse(make_file(page, title, branch), content_type=content_type)
+    response = HttpResponse(make_file(page, title, branch, imprint_for(request)), content_type=content_type)
     filename = f"{slugify(branch, allow_unicode=True)[:60] or 'model'}-motion.{file_format}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 
-def _text_file(page, title, branch):
-    return f"{title}\n{'=' * len(title)}\n\n{page.motion_text(branch)}\n"
+def _text_file(page, title, branch, imprint):
+    text = f"{title}\n{'=' * len(title)}\n\n{page.motion_text(branch)}\n"
+    return f"{text}\n{imprint}\n" if imprint else text
 
 
-def _word_file(page, title, branch):
-    return motion_docx(title, motion_blocks(page.motion, branch))
+def _word_file(page, title, branch, imprint):
+    return motion_docx(title, motion_blocks(page.motion, branch), imprint)
 
 
-def _pdf_file(page, title, branch):
-    return motion_pdf(title, motion_blocks(page.motion, branch))
+def _pdf_file(page, title, branch, imprint):
+    return motion_pdf(title, motion_blocks(page.motion, branch), imprint)
 
 
-# format: (content type, function making the file's content)
+# format: (content type, function making the file's content from the page, title, branch and imprint)
 DOWNLOADS = {
     "txt": ("text/plain; charset=utf-8", _text_file),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _word_file),

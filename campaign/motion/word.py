@@ -2,7 +2,9 @@
 
 Each numbered list starts again at 1, as the "notes / believes / resolves"
 sections of a motion do, and stays a Word list the secretary can add to
-(word_numbering.py: the one part python-docx has no API for).
+(word_numbering.py: the one part python-docx has no API for). The site's
+imprint, which UK election law asks of campaign material, is in the footer
+of every page.
 """
 
 import io
@@ -14,10 +16,12 @@ from .word_numbering import number_with, numbering_from_one
 NUMBERED, BULLETED = "List Number", "List Bullet"
 
 
-def motion_docx(title, blocks):
+def motion_docx(title, blocks, imprint=""):
     """The .docx file's bytes."""
     document = docx.Document()
     document.core_properties.title = title
+    if imprint:
+        document.sections[0].footer.paragraphs[0].text = imprint
     document.add_heading(title, level=0)
     for block in blocks:
         if block.kind == "list":

@@ -8,19 +8,26 @@
   updates at once, so it is exempt from CSRF: the signed token is what
   authorises it. A person's GET shows a button, as everywhere else.
 - Confirming a consent given on a form that does not prove the address.
+- Asking for updates with the footer's form (an address alone), which a
+  confirming email then proves.
 
 A tampered or cut-short link gets a page that says so (400), never an error.
 """
 
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.cross_origin import cross_origin_protected
+from core.protection import rate_limited
 from core.signed_links import BadToken
+from core.site_urls import site_url
 
 from . import consent as consents
 from . import holdings
+from .forms import FORM_NAME, UpdatesSignupForm
 from .models import Subscriber
 from .tokens import CONSENT, read_person_token
 
@@ -89,3 +96,26 @@ def confirm_consent(request):
     return TemplateResponse(
         request, "core/subscriptions/confirm_consent.html", {"consent": consent, "token": token_of(request)}
     )
+
+
+@cross_origin_protected  # a form in every cached page's footer: checked by origin, it carries no CSRF token
+@never_cache
+@require_http_methods(["GET", "POST"])
+@rate_limited("updates", limit=10, period=3600)
+def ask_for_updates(request):
+    """The footer's form: an address asks for updates, and the email asking to confirm it goes out (double opt-in).
+
+    Every valid address gets the same "check your inbox" page, on the list
+    already or not, so the form tells nobody who subscribes. Its GET (and an
+    invalid POST) shows the form on a page of its own, with any errors.
+    """
+    form = UpdatesSignupForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        consents.record_unconfirmed(form.cleaned_data["email"], FORM_NAME, form.wording_version, site_url(request, "/"))
+        return redirect("updates_check_inbox")
+    return TemplateResponse(request, "core/subscriptions/ask_for_updates.html", {"updates_form": form})
+
+
+def updates_check_inbox(request):
+    """The same for everyone (nothing about the address), so it is cacheable like any page."""
+    return TemplateResponse(request, "core/subscriptions/check_inbox.html")

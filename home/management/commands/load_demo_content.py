@@ -15,6 +15,7 @@ from campaign.materials import demo as materials_demo
 from campaign.motion import demo as motion_demo
 from campaign.news import demo as news_demo
 from home import demo as home_demo
+from home import demo_footer
 from statements import demo as statements_demo
 
 # Each app's demo builder, called with the home page, in the order of the page tree.
@@ -35,10 +36,12 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_demo.build_home()
+        demo_footer.build_imprint(home)  # before the posters, which print it
         for build in APP_BUILDERS:
             build(home)
         home_demo.build_settings(home)
         home_demo.build_menu_titles(home)
+        demo_footer.build_next_steps(home)
         home_demo.build_actions(home)
         home_demo.build_look(home)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))
