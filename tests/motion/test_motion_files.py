@@ -104,3 +104,33 @@ def test_unprintable_characters_in_the_name_never_break_a_download(client, motio
     response = client.get("/motion/download/", {"name": "Leeds\ufffe\uffff\x0b Central", "format": format})
     assert response.status_code == 200
     assert "leeds-central-motion" in response["Content-Disposition"]
+
+
+@pytest.fixture
+def imprinted(site_settings):
+    site_settings.imprint_promoted_by = "A. Organiser"
+    site_settings.imprint_on_behalf_of = "Łódź Campaign"
+    site_settings.imprint_address = "1 Example Street, Anytown AB1 2CD"
+    site_settings.save()
+    return site_settings.imprint()
+
+
+def test_every_file_carries_the_sites_imprint(client, motion_page, imprinted):
+    """Campaign material: the Word file's page footer, the foot of every PDF page, the text file's last line."""
+    assert imprinted == "Promoted by A. Organiser on behalf of Łódź Campaign, 1 Example Street, Anytown AB1 2CD."
+
+    word = docx.Document(io.BytesIO(client.get("/motion/download/", {"format": "docx"}).content))
+    assert word.sections[0].footer.paragraphs[0].text == imprinted
+    assert imprinted not in [p.text for p in word.paragraphs]  # in the footer, not the motion a branch adopts
+
+    pdf = " ".join(pdf_text(client.get("/motion/download/", {"format": "pdf"}).content).split())
+    assert pdf.endswith(imprinted)
+
+    text = client.get("/motion/download/", {"format": "txt"}).content.decode()
+    assert text.rstrip().endswith(imprinted)
+
+
+def test_without_an_imprint_set_the_files_carry_none(client, motion_page, site_settings):
+    word = docx.Document(io.BytesIO(client.get("/motion/download/", {"format": "docx"}).content))
+    assert word.sections[0].footer.paragraphs[0].text == ""
+    assert "Promoted by" not in pdf_text(client.get("/motion/download/", {"format": "pdf"}).content)
