@@ -1,8 +1,11 @@
-"""The audit line an organiser's bulk decision leaves behind (statements.review).
+"""What an organiser's bulk decision leaves behind (statements.review): the decision and each signature it removed.
 
-Invalidated signatures are deleted with everything they held; what stays is
-this line: who decided, when, about which group, how many signatures it
-touched and how many of them had counted. No name or address is kept.
+Invalidated signatures are deleted with their email addresses, consents and
+everything else personal. What stays is the decision (who, when, which group,
+how many, how many had counted) and, for each removed signature, what an
+organiser needs to recognise a real signer removed by mistake and ask them to
+sign again: the name as it would be listed, the town, the email domain (never
+the address), the statement, when they signed and how far they had got.
 """
 
 from django.conf import settings
@@ -15,7 +18,7 @@ class ReviewDecision(models.Model):
 
     class Action(models.TextChoices):
         RELEASE = "release", "Released"
-        INVALIDATE = "invalidate", "Invalidated"
+        INVALIDATE = "invalidate", "Removed"
 
     made_at = models.DateTimeField(default=timezone.now)
     made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
@@ -29,3 +32,32 @@ class ReviewDecision(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} {self.signatures}: {self.group}"
+
+
+class RemovedSignature(models.Model):
+    """One signature an invalidation deleted, as the review screen showed it."""
+
+    wagtail_reference_index_ignore = True
+
+    class Status(models.TextChoices):
+        HELD = "held", "Held for review"
+        WAITING = "waiting", "Waiting for the signer to confirm"
+        CONFIRMED = "confirmed", "Confirmed and counted"
+
+    decision = models.ForeignKey(ReviewDecision, on_delete=models.CASCADE, related_name="removed")
+    name = models.CharField(max_length=400, help_text="As the public list would have shown it.")
+    town = models.CharField(max_length=80, blank=True)
+    email_domain = models.CharField(max_length=254, blank=True)
+    statement = models.CharField(max_length=255, help_text="The statement's title when it was removed.")
+    signed_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=Status.choices)
+
+    class Meta:
+        ordering = ["-signed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def counted(self):
+        return self.status == self.Status.CONFIRMED

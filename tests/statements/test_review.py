@@ -1,4 +1,7 @@
-"""Bulk review for organisers: groups of recent signatures, a dry run, release or invalidation, and who may."""
+"""Bulk review for organisers: groups of recent signatures, a dry run, release or removal, and who may.
+
+How organisers choose what to remove, and what they are told first, is in test_review_removal.py.
+"""
 
 import re
 import threading
@@ -50,6 +53,19 @@ def group_form(key=BURST, **changes):
     return {**review.Group(by="network", key=key, days=2).params(), **changes}
 
 
+def remove_all(group, seen, counted):
+    """The confirmation page's form when every signature of the group was ticked, confirmed ones too."""
+    upto = Signature.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return {
+        **group.params(),
+        "action": "invalidate",
+        "base": "all",
+        "upto": upto,
+        "seen": seen,
+        "seen_counted": counted,
+    }
+
+
 def test_groups_are_listed_bursts_first_by_network_domain_and_hour_never_by_address(client, organiser, statement_page):
     make_burst(statement_page)
     client.force_login(organiser)
@@ -57,14 +73,17 @@ def test_groups_are_listed_bursts_first_by_network_domain_and_hour_never_by_addr
     text = visible_text(html)
     assert "5 signatures held for review" in text
     labels = re.findall(r'<th scope="row"><a href="[^"]+">([^<]+)</a>', html)
-    assert labels[0].startswith("Network ffffffff")  # the burst, 14 signatures, before the quiet 3
-    assert labels[1].startswith("Network 00000000")
+    assert labels[0].startswith("One network (ref. ffffffff)")  # the burst, 14 signatures, before the quiet 3
+    assert labels[1].startswith("One network (ref. 00000000)")
+    assert "14 signatures from one network within a minute" in text
     assert "127.0.0.1" not in html
 
     by_domain = visible_text(client.get(f"{REVIEW_URL}?by=domain&days=7"))
-    assert "Email domain example.org" in by_domain
+    assert "Email addresses at example.org" in by_domain
+    assert "17 signatures with example.org addresses within a minute" in by_domain
+    assert "14 of them from one network" in by_domain
     by_hour = visible_text(client.get(f"{REVIEW_URL}?by=hour"))
-    assert "Every network" in by_hour and "17" in by_hour
+    assert "All website signatures" in by_hour and "17 signatures on the website" in by_hour
 
 
 def test_a_group_shows_its_dry_run_count_before_anything_is_done(client, organiser, statement_page):
@@ -76,7 +95,7 @@ def test_a_group_shows_its_dry_run_count_before_anything_is_done(client, organis
     assert "6 confirmed and counted" in text
     assert "3 waiting for the signer to confirm" in text
     assert "Release 5 held signatures" in text
-    assert "Invalidate 14 signatures" in text
+    assert "Remove the ticked signatures…" in text
     assert Signature.objects.count() == 17 and ReviewDecision.objects.count() == 0
 
 
@@ -99,7 +118,7 @@ def test_releasing_queues_the_confirmation_emails_and_leaves_an_audit_line(clien
     assert all("Please confirm your signature" in message.subject for message in mail.outbox)
     decision = ReviewDecision.objects.get()
     assert (decision.action, decision.signatures, decision.made_by) == ("release", 5, organiser)
-    assert "Network ffffffff" in visible_text(client.get(response["Location"]))
+    assert "One network (ref. ffffffff)" in visible_text(client.get(response["Location"]))
 
 
 def test_invalidating_a_burst_erases_it_stops_it_counting_at_once_and_recount_agrees(
@@ -110,9 +129,9 @@ def test_invalidating_a_burst_erases_it_stops_it_counting_at_once_and_recount_ag
     SignatureFactory(page=other, network=BURST)
     assert statement_page.counts()["total"] == 9
     client.force_login(organiser)
-    response = client.post(GROUP_URL, group_form(action="invalidate", seen=15))
+    response = client.post(GROUP_URL, remove_all(review.Group(by="network", key=BURST), seen=15, counted=7))
     assert response.status_code == 302
-    assert "15 signatures invalidated; 7 had counted and no longer do" in visible_text(client.get(response["Location"]))
+    assert "15 signatures removed; 7 had counted." in visible_text(client.get(response["Location"]))
 
     kept = statement_page.counts()
     assert (kept["total"], kept["people"], kept["organisations"]) == (3, 3, 0)
@@ -135,7 +154,7 @@ def test_a_group_by_email_domain_and_hour_takes_only_its_own(client, organiser, 
     group = review.Group(by="domain", key="burst.example", start=hour)
     assert review.dry_run(group)["total"] == 1
     client.force_login(organiser)
-    client.post(GROUP_URL, {**group.params(), "action": "invalidate", "seen": 1})
+    client.post(GROUP_URL, remove_all(group, seen=1, counted=1))
     assert sorted(Signature.objects.values_list("email", flat=True)) == ["b@burst.example", "c@other.example"]
 
 
@@ -195,8 +214,8 @@ def test_names_need_the_view_permission_and_invalidating_the_delete_permission(c
     page = visible_text(client.get(GROUP_URL, group_form()).content.decode())
     assert "14 signatures in this group" in page
     assert "Release 5 held signatures" in page  # releasing sends emails to the signers; it deletes nothing
-    assert "Invalidate" not in page and "Signer" not in page  # no names, towns or delete button
-    denied = client.post(GROUP_URL, group_form(action="invalidate", seen=14))
+    assert "Remove" not in page and "Signer" not in page  # no names, towns or delete button
+    denied = client.post(GROUP_URL, remove_all(review.Group(by="network", key=BURST), seen=14, counted=6))
     assert denied.status_code in (302, 403) and denied.get("Location", "/admin/") == "/admin/"  # Wagtail's refusal
     assert Signature.objects.count() == 17
     reader = make_user(
@@ -204,13 +223,15 @@ def test_names_need_the_view_permission_and_invalidating_the_delete_permission(c
     )
     client.force_login(reader)
     page = visible_text(client.get(GROUP_URL, group_form()).content.decode())
-    assert "Signer" in page and "Invalidate" not in page
+    assert "Signer" in page and "Remove" not in page
     deleter = make_user(
         "deleter",
         permissions=["wagtailadmin.access_admin", "statements.review_signature", "statements.delete_signature"],
     )
     client.force_login(deleter)
-    client.post(GROUP_URL, group_form(action="invalidate", seen=14))
+    page = visible_text(client.get(GROUP_URL, group_form()).content.decode())
+    assert "Remove the ticked signatures…" in page and "Signer" not in page  # rows to tick, but no names
+    client.post(GROUP_URL, remove_all(review.Group(by="network", key=BURST), seen=14, counted=6))
     assert Signature.objects.count() == 3
 
 
@@ -219,17 +240,23 @@ def test_names_need_the_view_permission_and_invalidating_the_delete_permission(c
 def test_on_postgresql_invalidating_a_burst_while_its_signers_confirm_keeps_counts_equal_to_a_recount(
     statement_page, organiser
 ):
-    """Confirmations race the invalidation: each either counted and was uncounted, or found its row gone."""
+    """Confirmations race the removal: each either counted and was uncounted, or found its row gone; or, if one
+    confirmed before the removal locked the rows, nothing was removed, as they were not what the organiser saw."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite serialises all writes")
     make_burst(statement_page, held=0, waiting=20, counted=10, organisations=0)
     waiting = list(Signature.objects.filter(network=BURST, confirmed_at__isnull=True))
     decisions = []
     lock = threading.Lock()
+    group = review.Group(by="network", key=BURST)
+    everything = review.Selection(base="all", upto=Signature.objects.order_by("-pk").first().pk)
 
     def work(number):
         if number == 0:
-            decision = review.invalidate(review.Group(by="network", key=BURST), organiser)
+            try:
+                decision = review.invalidate(group, organiser, everything, seen=(30, 10))
+            except review.GroupChanged:
+                decision = None
             with lock:
                 decisions.append(decision)
         else:
@@ -239,9 +266,13 @@ def test_on_postgresql_invalidating_a_burst_while_its_signers_confirm_keeps_coun
     kept = statement_page.counts()
     recount()
     assert statement_page.counts() == kept
-    assert kept["total"] == 3  # only the quiet network's
-    assert not Signature.objects.filter(network=BURST).exists()
-    assert decisions[0].signatures == 30
+    if decisions[0] is None:
+        assert Signature.objects.filter(network=BURST).count() == 30
+        assert kept["total"] == 3 + Signature.objects.filter(network=BURST, confirmed_at__isnull=False).count()
+    else:
+        assert kept["total"] == 3  # only the quiet network's
+        assert not Signature.objects.filter(network=BURST).exists()
+        assert decisions[0].signatures == 30
     assert Client().get(statement_page.url).status_code == 200
 
 

@@ -16,7 +16,7 @@ from tests.statements.factories import SignatureFactory
 pytestmark = pytest.mark.django_db
 
 REVIEW_URL = "/admin/statements/review/"
-ROW = re.compile(r'<th scope="row"><a href="([^"]+)">([^<]+)</a></th>\s*<td>(\d+)</td>')
+ROW = re.compile(r'<th scope="row"><a href="([^"]+)">([^<]+)</a><p class="review-description">(\d+) signature')
 
 
 def test_the_hour_that_comes_twice_is_two_groups_each_opening_what_it_counted(
@@ -38,11 +38,11 @@ def test_the_hour_that_comes_twice_is_two_groups_each_opening_what_it_counted(
 
     listed = {html.unescape(label): (int(total), html.unescape(url)) for url, label, total in rows}
     assert set(listed) == {
-        "Every network, Sun 25 Oct 2026, 01:00 BST–01:00 GMT",
-        "Every network, Sun 25 Oct 2026, 01:00 GMT–02:00 GMT",
+        "All website signatures, Sun 25 Oct 2026, 01:00 BST–01:00 GMT",
+        "All website signatures, Sun 25 Oct 2026, 01:00 GMT–02:00 GMT",
     }
-    assert listed["Every network, Sun 25 Oct 2026, 01:00 BST–01:00 GMT"][0] == 2
-    assert listed["Every network, Sun 25 Oct 2026, 01:00 GMT–02:00 GMT"][0] == 1
+    assert listed["All website signatures, Sun 25 Oct 2026, 01:00 BST–01:00 GMT"][0] == 2
+    assert listed["All website signatures, Sun 25 Oct 2026, 01:00 GMT–02:00 GMT"][0] == 1
     for total, url in listed.values():
         opened = visible_text(client.get(url))
         assert f"{total} signature{'s' if total > 1 else ''} in this group" in opened
