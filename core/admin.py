@@ -27,19 +27,26 @@ shows the sum of its items'. One COUNT per badge on each admin page.
 
 from django.contrib.admin import SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import label_for_field
 from django.core.exceptions import BadRequest, ImproperlyConfigured
+from django.core.paginator import InvalidPage
 from django.http import HttpResponseBadRequest
 from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.encoding import force_str
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.ui.sidebar import PageExplorerMenuItem
 from wagtail.coreutils import cautious_slugify
+from wagtail.models import Page, Site
+from wagtail.permissions import policy_registry
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
-from .exports import SafeSpreadsheetExport
+from .exports import SafeSpreadsheetExport, defuse_formula
 from .menu_badges import add_badges, menu_badge
 from .request_forms import RequestForm, StatusEmailForm
 
@@ -69,6 +76,7 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
     """
 
     IGNORED_PARAMS = (IndexView.ORDER_VAR, IndexView.SEARCH_VAR, IndexView.EXPORT_VAR)
+    export_buttons_template_name = "core/admin/export_buttons.html"  # CSV and XLSX, no dropdown
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -94,10 +102,55 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
         except IncorrectLookupParameters as error:  # a declared filter given a value it cannot take
             raise BadRequest("A filter of this list was given a value it cannot take.") from error
 
+    def get_heading(self, queryset, field):
+        """A download's column heading as the list writes it ("Signed as", not Wagtail's "Signed As")."""
+        label = self.export_headings.get(field) or label_for_field(field, self.model, self.model_admin)
+        return defuse_formula(capfirst(force_str(label)))
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if not self.list_export:
             raise BadRequest("This list offers no download.")
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class CountedUpTo:
+    """A StrictIndexView mixin for a list that may be long (signatures): it counts up to `count_limit` rows.
+
+    Counting every row of a million-row table on each visit costs more than
+    the page it is for; past the limit the list says "10,000+" and its pages
+    go up to the limit, and searching or filtering narrows it.
+    """
+
+    count_limit = 10_000
+
+    def get_context_data(self, **kwargs):
+        queryset = self.get_queryset()
+        found = self.count_up_to_limit(queryset)
+        paginator = self.paginator_class(queryset, self.items_per_page)
+        paginator.count = min(found, self.count_limit)  # a cached property: set, it is never counted again
+        try:
+            page_obj = paginator.page(self.page_num)
+        except InvalidPage:
+            page_obj = paginator.page(1)
+        context = {
+            "view": self,
+            "all_count": self.shown(self.count_up_to_limit(self.get_base_queryset())),
+            "result_count": self.shown(found),
+            "paginator": paginator,
+            "page_obj": page_obj,
+            "elided_page_range": paginator.get_elided_page_range(self.page_num),
+            "object_list": page_obj.object_list,
+            "user_can_create": self.permission_helper.user_can_create(self.request.user),
+            "show_search": self.search_handler.show_search_form,
+            **kwargs,
+        }
+        return super(IndexView, self).get_context_data(**context)  # IndexView's own would count everything
+
+    def count_up_to_limit(self, queryset):
+        return queryset[: self.count_limit + 1].count()
+
+    def shown(self, count):
+        return f"{self.count_limit:,}+" if count > self.count_limit else count
 
 
 class ReadableInspectView(InspectView):
@@ -302,3 +355,33 @@ class PermissionMenuItem(MenuItem):
 
     def is_shown(self, request):
         return request.user.has_perm(self.permission)
+
+
+class HomeExplorerMenuItem(MenuItem):
+    """The "Pages" item, opening at `start_page` (the home page) instead of Wagtail's root above it."""
+
+    def __init__(self, item, start_page):
+        url = reverse("wagtailadmin_explore", args=[start_page.pk])
+        super().__init__(item.label, url, name=item.name, icon_name=item.icon_name, order=item.order)
+        self.item, self.start_page = item, start_page
+
+    def is_shown(self, request):
+        return self.item.is_shown(request)
+
+    def render_component(self, request):
+        return PageExplorerMenuItem(self.name, self.label, self.url, self.start_page.pk, icon_name=self.icon_name)
+
+
+def start_explorer_at_home(request, menu_items):
+    """A construct_main_menu hook: the page explorer opens at the site's home page when the user may explore it.
+
+    Wagtail opens it at the highest page the user may explore; for an
+    administrator that is the tree's root, which holds nothing but the home page.
+    """
+    site = Site.find_for_request(request)
+    explorable = policy_registry.get_by_type(Page).explorable_root_instance(request.user)
+    if site is None or explorable is None or not site.root_page.is_descendant_of(explorable):
+        return
+    menu_items[:] = [
+        HomeExplorerMenuItem(item, site.root_page) if item.name == "explorer" else item for item in menu_items
+    ]

@@ -1,56 +1,111 @@
 """The Signatures section of the Wagtail admin (registered in wagtail_hooks.py).
 
-Organisers with the right permissions see emails (on a signature's edit
-screen, and searchable) and export; anyone else who may list signatures sees
-names and places but no personal contact details. The list is kept to a few
-short columns so that it fits a laptop's screen beside its filters.
+Organisers with the right permissions see emails (a column of the list, the
+edit screen, and the search) and export; anyone else who may list signatures
+sees names and places but no personal contact details. Each row says where a
+signature stands (waiting for its signer, held for an organiser and why, or
+confirmed), and the filters beside the list narrow by each column. A
+download, CSV or XLSX, holds the list's own columns, filters and search applied.
 """
+
+from datetime import timedelta
 
 from django.contrib.admin import SimpleListFilter, display
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import ExpressionWrapper, F, Value
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 
-from core.admin import SafeModelAdmin, StrictIndexView
+from core.admin import CountedUpTo, SafeModelAdmin, StrictIndexView
+from core.regions import Region
 
-from .exports import csv_response
 from .models import Signature
 from .permissions import EMAIL_PERMISSION, EXPORT_PERMISSION
 
+WAITING, HELD, CONFIRMED = "waiting", "held", "confirmed"
 
-class ConfirmedFilter(SimpleListFilter):
-    title = "confirmation"
-    parameter_name = "confirmed"
+
+def status_of(signature):
+    """Where a signature stands, as the list and its edit screen say it."""
+    if signature.is_confirmed:
+        return "Confirmed"
+    if signature.held_because:
+        return f"Held: {signature.get_held_because_display().lower()}"
+    return "Waiting for the signer to confirm"
+
+
+class StatusFilter(SimpleListFilter):
+    """Confirmed, waiting for the signer, held (any reason), or held for one reason."""
+
+    title = "status"
+    parameter_name = "status"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Confirmed"), ("no", "Waiting for confirmation"), ("held", "Held for review")]
+        held_for = [(f"{HELD}-{value}", f"Held: {label.lower()}") for value, label in Signature.HeldBecause.choices]
+        return [(CONFIRMED, "Confirmed"), (WAITING, "Waiting for the signer"), (HELD, "Held, any reason"), *held_for]
 
     def queryset(self, request, queryset):
-        if self.value() == "yes":
+        value = self.value()
+        if value == CONFIRMED:
             return queryset.confirmed()
-        if self.value() == "no":
+        if value == WAITING:
             return queryset.awaiting_confirmation()
-        if self.value() == "held":
+        if value == HELD:
             return queryset.held()
+        if value and value.startswith(f"{HELD}-"):
+            return queryset.held().filter(held_because=value.removeprefix(f"{HELD}-"))
         return queryset
 
 
-class SignatureIndexView(StrictIndexView):
-    """The list, plus a streamed CSV of exactly what the list shows (filters and search applied).
+class StatusPanel(Panel):
+    """The first thing on a signature's edit screen: where it stands, and why when it is held."""
 
-    The CSV holds email addresses only for users who may see them: the
-    export permission alone gives names and places.
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "statements/admin/signature_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["status"] = status_of(self.instance)
+            context["signature"] = self.instance
+            return context
+
+
+def sorted_after_the_search(queryset):
+    """The search's rows found through its trigram indexes first, then sorted: never a scan in list order.
+
+    Asked for the newest few matches, PostgreSQL would otherwise walk the date
+    (or id) index and test every row against the search until it had them,
+    which for a rare name is the whole table. Sorting on `created_at + 0`
+    (and `id + 0`) gives it no index to walk; the same order, by the same values.
     """
+    if connection.vendor != "postgresql":
+        return queryset
+    shifted = {"created_at": Value(timedelta(0)), "id": Value(0), "pk": Value(0)}
+    order = []
+    for term in queryset.query.order_by:
+        name = term.lstrip("-") if isinstance(term, str) else None
+        if name not in shifted:
+            order.append(term)
+            continue
+        field = queryset.model._meta.pk if name == "pk" else queryset.model._meta.get_field(name)
+        value = ExpressionWrapper(F(name) + shifted[name], output_field=type(field)())
+        order.append(value.desc() if term.startswith("-") else value.asc())
+    return queryset.order_by(*order)
 
-    FORMATS = (StrictIndexView.FORMAT_CSV,)
-    export_buttons_template_name = "statements/admin/export_button.html"
+
+class SignatureIndexView(CountedUpTo, StrictIndexView):
+    """The list, counted up to 10,000 rows, and its downloads, for users with the export permission."""
+
+    def get_search_results(self, request, queryset, search_term):
+        found = super().get_search_results(request, queryset, search_term)
+        return sorted_after_the_search(found) if search_term.strip() else found
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        user = self.request.user
-        if not user.has_perm(EXPORT_PERMISSION):
+        if not self.request.user.has_perm(EXPORT_PERMISSION):
             raise PermissionDenied
-        return csv_response(queryset, with_email=user.has_perm(EMAIL_PERMISSION))
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
 class SignatureAdmin(SafeModelAdmin):
@@ -60,13 +115,15 @@ class SignatureAdmin(SafeModelAdmin):
     menu_order = 200
     add_to_admin_menu = True
     index_view_class = SignatureIndexView
-    list_per_page = 50
-    list_select_related = ["page"]
-    list_filter = ["page", "kind", ConfirmedFilter, "show_publicly", "source"]
+    list_per_page = 100
+    list_select_related = ["page", "union"]
+    list_filter = [StatusFilter, "page", "kind", "region", "union", "show_publicly", "source"]
     ordering = ["-created_at"]
     inspect_view_enabled = False
+    export_filename = "signatures"
 
     panels = [
+        StatusPanel(heading="Status"),
         MultiFieldPanel(
             [FieldPanel("kind"), FieldPanel("name"), FieldPanel("organisation"), FieldPanel("role")],
             heading="Signature",
@@ -80,7 +137,7 @@ class SignatureAdmin(SafeModelAdmin):
         FieldPanel("source"),
     ]
 
-    list_display = ["signed_as", "role", "town", "confirmed", "public", "signed_on"]
+    list_display = ["signed_as", "status", "kind_of_signer", "region_name", "union_name", "town", "signed_on"]
 
     @display(description="Signed as", ordering="name")
     def signed_as(self, obj):
@@ -89,13 +146,25 @@ class SignatureAdmin(SafeModelAdmin):
             return f"{obj.organisation} — {', '.join(part for part in (obj.name, obj.role) if part)}"
         return obj.name
 
-    @display(description="Confirmed", boolean=True, ordering="confirmed_at")
-    def confirmed(self, obj):
-        return obj.is_confirmed
+    @display(description="Email", ordering="email")
+    def email_address(self, obj):
+        return obj.email
 
-    @display(description="Public", boolean=True, ordering="show_publicly")
-    def public(self, obj):
-        return obj.show_publicly
+    @display(description="Status", ordering="confirmed_at")
+    def status(self, obj):
+        return status_of(obj)
+
+    @display(description="Kind", ordering="kind")
+    def kind_of_signer(self, obj):
+        return "Organisation" if obj.kind == Signature.Kind.ORGANISATION else "Person"
+
+    @display(description="Region", ordering="region")
+    def region_name(self, obj):
+        return Region(obj.region).label if obj.region in Region.values else ""
+
+    @display(description="Union", ordering="union__name")
+    def union_name(self, obj):
+        return obj.union.name if obj.union else obj.union_other
 
     @display(description="Date", ordering="created_at")
     def signed_on(self, obj):
@@ -107,6 +176,12 @@ class SignatureAdmin(SafeModelAdmin):
             fields.append("email")
         return fields
 
+    def get_list_display(self, request):
+        """The email comes second, for users who may see addresses."""
+        if request.user.has_perm(EMAIL_PERMISSION):
+            return [self.list_display[0], "email_address", *self.list_display[1:]]
+        return self.list_display
+
     def get_list_export(self, request):
-        """Any non-empty list shows the export button; the columns themselves are in exports.py."""
-        return ["name"] if request.user.has_perm(EXPORT_PERMISSION) else []
+        """The list's own columns, for users who may download signatures."""
+        return self.get_list_display(request) if request.user.has_perm(EXPORT_PERMISSION) else []

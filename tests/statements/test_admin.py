@@ -6,9 +6,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Site
 
-from statements.models import Signature, StatementPage
+from statements.models import Signature, StatementPage, Union
 from tests.conftest import make_user
-from tests.core.spreadsheets import read_csv_download
+from tests.core.spreadsheets import read_csv_download, read_xlsx_download
 from tests.html import visible_text
 from tests.statements.factories import SignatureFactory
 
@@ -33,57 +33,101 @@ def read_csv(response):
     return read_csv_download(response)
 
 
-def test_organiser_sees_signatures_finds_them_by_email_and_reads_the_email_when_editing(
+def list_headings(html):
+    head = html.split("result-list")[1].split("<tbody")[0]
+    return [heading for th in re.findall(r"<th[^>]*>.*?</th>", head, re.S) if (heading := visible_text(th).strip())]
+
+
+def list_rows(response):
+    """The list's rows, as the text of each."""
+    body = response.content.decode().split("result-list")[1].split("<tbody")[1].split("</tbody>")[0]
+    return [visible_text(row) for row in re.findall(r"<tr[^>]*>.*?</tr>", body, re.S)]
+
+
+def test_organiser_sees_signatures_with_their_emails_finds_them_by_email_and_reads_the_email_when_editing(
     client, organiser, demo_statement
 ):
-    """The list is kept narrow enough for a laptop: the email is on a signature's edit screen, not in a column."""
     client.force_login(organiser)
     response = client.get(LIST_URL)
     assert response.status_code == 200
     text = visible_text(response)
     assert "Alex Example" in text
-    assert "@example.org" not in text.replace("organiser@example.org", "")
-    assert "Download CSV" in text
-    found = client.get(LIST_URL, {"q": "signer4@example.org"})
-    assert found.status_code == 200
+    assert "signer4@example.org" in text
+    assert "Download CSV" in text and "Download XLSX" in text
+    found = client.get(LIST_URL, {"q": "SIGNER4@example"})
     signature = Signature.objects.get(email="signer4@example.org")
     assert signature.name in visible_text(found)
+    assert len(list_rows(found)) == 1
     assert "signer4@example.org" in client.get(f"{LIST_URL}edit/{signature.pk}/").content.decode()
 
 
-def test_the_list_leads_with_who_signed_in_a_few_short_columns(client, organiser, demo_statement):
+def test_the_list_shows_status_kind_region_and_union_a_hundred_rows_a_screen(client, organiser, statement_page):
+    unison = Union.objects.create(name="UNISON")
+    SignatureFactory(page=statement_page, name="Ada Confirmed", region="wales", union=unison)
+    SignatureFactory(page=statement_page, name="Bea Waiting", unconfirmed=True, union_other="Bakers")
+    SignatureFactory(page=statement_page, name="Cy Held", unconfirmed=True, held_because="disposable")
+    for number in range(110):
+        SignatureFactory(page=statement_page, name=f"Filler {number}")
     client.force_login(organiser)
 
-    html = client.get(LIST_URL, {"q": "Anytown"}).content.decode()
+    response = client.get(LIST_URL)
 
-    headings = [
-        visible_text(th).strip()
-        for th in re.findall(r"<th[^>]*>.*?</th>", html.split("result-list")[1].split("<tbody")[0], re.S)
-    ]
-    assert [heading for heading in headings if heading] == [
-        "Signed as",
-        "Role",
-        "Town or area",
-        "Confirmed",
-        "Public",
-        "Date",
-    ]
-    assert "Anytown Trades Union Council — A. Secretary, Secretary" in visible_text(html)
+    headings = list_headings(response.content.decode())
+    assert headings == ["Signed as", "Email", "Status", "Kind", "Region", "Union", "Town or area", "Date"]
+    rows = list_rows(response)
+    assert len(rows) == 100
+    assert not any("Ada Confirmed" in row for row in rows)  # the newest hundred: the fillers came last
+    first = visible_text(client.get(LIST_URL, {"q": "Ada Confirmed"}))
+    assert "Confirmed" in first and "Wales" in first and "UNISON" in first and "Person" in first
+    assert "Waiting for the signer to confirm" in visible_text(client.get(LIST_URL, {"q": "Bea"}))
+    assert "Bakers" in visible_text(client.get(LIST_URL, {"q": "Bea"}))
+    assert "Held: a disposable email address" in visible_text(client.get(LIST_URL, {"q": "Cy Held"}))
 
 
-def test_organisers_filter_confirmed_waiting_and_held_signatures_apart(client, organiser, statement_page):
-    SignatureFactory(page=statement_page, name="Ada Confirmed")
-    SignatureFactory(page=statement_page, name="Bea Waiting", unconfirmed=True)
+def test_organisations_lead_with_their_own_name(client, organiser, demo_statement):
+    client.force_login(organiser)
+    text = visible_text(client.get(LIST_URL, {"q": "Anytown"}))
+    assert "Anytown Trades Union Council — A. Secretary, Secretary" in text
+    assert "Organisation" in text
+
+
+def test_organisers_filter_by_status_and_why_held_kind_region_and_union(client, organiser, statement_page):
+    unison = Union.objects.create(name="UNISON")
+    SignatureFactory(page=statement_page, name="Ada Confirmed", region="wales", union=unison)
+    SignatureFactory(page=statement_page, name="Bea Waiting", unconfirmed=True, kind="organisation")
     SignatureFactory(page=statement_page, name="Cy Held", unconfirmed=True, held_because="network")
+    SignatureFactory(page=statement_page, name="Di Held", unconfirmed=True, held_because="disposable")
     client.force_login(organiser)
 
-    def listed(value):
-        text = visible_text(client.get(LIST_URL, {"confirmed": value}))
-        return [name for name in ("Ada Confirmed", "Bea Waiting", "Cy Held") if name in text]
+    def listed(**filters):
+        response = client.get(LIST_URL, filters)
+        assert response.status_code == 200
+        text = " ".join(list_rows(response)) if "<tbody" in response.content.decode() else ""
+        return [name for name in ("Ada Confirmed", "Bea Waiting", "Cy Held", "Di Held") if name in text]
 
-    assert listed("yes") == ["Ada Confirmed"]
-    assert listed("no") == ["Bea Waiting"]  # the held one was never emailed: it waits for an organiser
-    assert listed("held") == ["Cy Held"]
+    assert listed(status="confirmed") == ["Ada Confirmed"]
+    assert listed(status="waiting") == ["Bea Waiting"]  # the held ones were never emailed: they wait for an organiser
+    assert listed(status="held") == ["Cy Held", "Di Held"]
+    assert listed(status="held-disposable") == ["Di Held"]
+    assert listed(kind__exact="organisation") == ["Bea Waiting"]
+    assert listed(region__exact="wales") == ["Ada Confirmed"]
+    assert listed(union__id__exact=str(unison.pk)) == ["Ada Confirmed"]
+    filters = visible_text(client.get(LIST_URL)).split("Filter")[-1]
+    for heading in ("status", "kind", "nation or region", "union"):
+        assert f"By {heading}" in filters
+
+
+def test_a_signatures_edit_screen_says_where_it_stands_and_why(client, organiser, statement_page):
+    held = SignatureFactory(page=statement_page, unconfirmed=True, held_because="network")
+    waiting = SignatureFactory(page=statement_page, unconfirmed=True)
+    client.force_login(organiser)
+
+    held_text = visible_text(client.get(f"{LIST_URL}edit/{held.pk}/"))
+    waiting_text = visible_text(client.get(f"{LIST_URL}edit/{waiting.pk}/"))
+
+    assert "Held: over the email budget of its network" in held_text
+    assert "until an organiser releases them" in held_text
+    assert "Waiting for the signer to confirm" in waiting_text
 
 
 def test_plain_editor_cannot_open_signatures_or_export(client, editor, demo_statement):
@@ -107,26 +151,46 @@ def test_viewer_without_email_permission_sees_no_emails_and_cannot_export(client
     assert refused(client.get(LIST_URL, {"export": "csv"}))
 
 
-def test_export_streams_the_filtered_list_as_csv(client, organiser, demo_statement):
+def test_export_streams_the_filtered_list_as_csv_and_xlsx_with_the_lists_columns(client, organiser, demo_statement):
     client.force_login(organiser)
-    rows = read_csv(client.get(LIST_URL, {"export": "csv", "kind__exact": "organisation"}))
-    assert {row["kind"] for row in rows} == {"organisation"}
+    query = {"kind__exact": "organisation"}
+    html = client.get(LIST_URL, query).content.decode()
+
+    rows = read_csv(client.get(LIST_URL, {**query, "export": "csv"}))
+    sheet = read_xlsx_download(client.get(LIST_URL, {**query, "export": "xlsx"}))
+
+    assert list(rows[0]) == list_headings(html) == sheet[0]
     assert len(rows) == demo_statement.signatures.filter(kind="organisation").count() == 5
-    assert rows[0]["email"].endswith("@example.org")
-    assert set(rows[0]) >= {"name", "organisation", "role", "town", "confirmed", "source"}
+    assert {row["Kind"] for row in rows} == {"Organisation"}
+    assert rows[0]["Email"].endswith("@example.org")
+    assert [list(row.values()) for row in rows] == [[cell or "" for cell in row] for row in sheet[1:]]
 
 
 def test_export_follows_search_too(client, organiser, demo_statement):
     client.force_login(organiser)
     rows = read_csv(client.get(LIST_URL, {"export": "csv", "q": "Sample"}))
-    assert [row["name"] for row in rows] == ["Jo Sample"]
+    assert [row["Signed as"] for row in rows] == ["Jo Sample"]
 
 
 def test_export_defuses_spreadsheet_formulas(client, organiser, demo_statement):
     SignatureFactory(page=demo_statement, name='=HYPERLINK("http://evil.example")', email="f@example.org")
     client.force_login(organiser)
     rows = read_csv(client.get(LIST_URL, {"export": "csv", "q": "HYPERLINK"}))
-    assert rows[0]["name"].startswith("'=")
+    assert rows[0]["Signed as"].startswith("'=")
+    sheet = read_xlsx_download(client.get(LIST_URL, {"export": "xlsx", "q": "HYPERLINK"}))
+    assert sheet[1][0].startswith("'=")
+
+
+def test_without_the_email_permission_neither_the_list_nor_the_download_has_addresses(client, demo_statement):
+    may = ["wagtailadmin.access_admin", "statements.view_signature", "statements.export_signature"]
+    exporter = make_user("exporter", permissions=may)
+    client.force_login(exporter)
+
+    rows = read_csv(client.get(LIST_URL, {"export": "csv"}))
+
+    assert "Email" not in rows[0]
+    assert "Email" not in list_headings(client.get(LIST_URL).content.decode())
+    assert "@" not in "".join("".join(row.values()) for row in rows)
 
 
 def test_organiser_hides_an_abusive_name(client, organiser, demo_statement):
@@ -227,7 +291,7 @@ def test_export_keeps_accents_for_excel(client, organiser, demo_statement):
     SignatureFactory(page=demo_statement, name="Zoë Ó Súilleabháin")
     client.force_login(organiser)
     rows = read_csv(client.get(LIST_URL, {"export": "csv", "q": "Súilleabháin"}))
-    assert [row["name"] for row in rows] == ["Zoë Ó Súilleabháin"]
+    assert [row["Signed as"] for row in rows] == ["Zoë Ó Súilleabháin"]
 
 
 def post_import(client, content):
