@@ -79,7 +79,8 @@ def measured(sign=300.0, bare=800.0, with_email=400.0, phone=None, **changes):
     results = {
         "page": reads(2500),
         "static": reads(2400),
-        "page_query": reads(2450),
+        "page_scripted": reads(2350),
+        "page_query": reads(2300),
         "page_redis_down": reads(1800),
         "cache_control": "public, max-age=0, s-maxage=30",
         "sign": posts(sign),
@@ -183,7 +184,15 @@ def test_the_table_holds_the_redis_stopped_and_random_query_rows_with_their_targ
     table = {what: target for what, target, *_ in ratios_of(measured())}
 
     assert table["statement page with Redis stopped ÷ with Redis (req/s); errors"] == "0 errors; ratio reported"
-    assert table["statement page with a new query string each request ÷ plain statement page (req/s)"] == "≥ 0.95"
+    query_row = "statement page with a new ?src= each request ÷ plain statement page, both from one wrk script (req/s)"
+    assert table[query_row] == "≥ 0.95"
     assert row(measured(), "statement page with Redis stopped") == ("0.72; 0 errors", True)
     assert row(measured(page_redis_down=down), "statement page with Redis stopped") == ("0.72; 2 errors", False)
-    assert row(measured(page_query=reads(2300)), "statement page with a new query string")[1] is False
+    assert row(measured(page_query=reads(2200)), "statement page with a new ?src=")[1] is False
+
+
+def test_the_query_string_row_divides_by_the_plain_page_asked_for_by_the_same_script():
+    """wrk's Lua costs CPU on the server's cores: the row compares two runs that both pay it."""
+    scripted_slower_than_plain = measured(page=reads(2500), page_scripted=reads(2300), page_query=reads(2250))
+
+    assert row(scripted_slower_than_plain, "statement page with a new ?src=") == ("0.98", True)
