@@ -1,10 +1,14 @@
-"""The signing form (a person, or someone signing on behalf of an organisation) and the "send me a link" form.
+"""The signing form (a person, or someone signing on behalf of an organisation) and the forms around it.
 
-A person may name their union or branch for identification only; someone
-signing for an organisation gives its name and their role in it. Both end
-up in Signature.organisation, so the form keeps them as two fields with two
-honest labels: a small script (static/js/statement.js) shows the ones for the
-kind chosen, and without JavaScript all of them show, each saying when it applies.
+A person is asked only what signing needs: name, email, where they are (a
+postcode, or a choice), and two unticked choices. Their union is asked on
+the thank-you page (UnionForm), once the signature counts. Someone signing
+for an organisation gives its name and type (and its union, for a union
+branch); their own name and role are kept and shown only if they tick a box
+of their own. Each field says which kind it is for through `shown_when`
+(templates/statements/includes/sign_fields.html groups them; a small script,
+static/js/statement.js, hides what does not apply; without JavaScript every
+group shows under a heading saying whom it is for).
 """
 
 import unicodedata
@@ -16,14 +20,22 @@ from core.database_outage import DATABASE_DOWN
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.queries import by_pk
-from core.regions import Region, is_postcode, region_for_postcode
+from core.regions import UK_REGIONS, Region, is_postcode, region_for_postcode
 from core.subscriptions import wording
 from core.subscriptions.consent import updates_field
 
 from .models.movement import OTHER_UNION, OrganisationType, Union, listed_unions
 from .models.signature import Signature
 
-FOR_ORGANISATIONS = "(when signing for an organisation)"
+# The region question's answers for someone with no UK postcode to give, or who would rather not.
+NOT_SAYING = "unsaid"
+NO_PLACE = "Please give your postcode, or choose where you are (or that you’d rather not say)."
+REGION_CHOICES = [
+    ("", "Choose…"),
+    *UK_REGIONS,
+    (Region.ABROAD, "Not in the UK"),
+    (NOT_SAYING, "I’d rather not say"),
+]
 
 
 def reject_control_characters(value):
@@ -52,6 +64,11 @@ def find_union(value):
     return by_pk(Union.objects, value) if value and value.isdigit() else None
 
 
+def shown_when(condition):
+    """A widget's attrs saying when its field applies, for statement.js: "kind=organisation", "show_contact"."""
+    return {"data-shown-when": condition}
+
+
 class MovementFieldsMixin(forms.Form):
     """Who the signature speaks for in the movement: the kind of body, its union, and where it is.
 
@@ -60,46 +77,40 @@ class MovementFieldsMixin(forms.Form):
     """
 
     organisation_type = forms.ChoiceField(
-        label=f"Type of organisation {FOR_ORGANISATIONS}",
+        label="Type of organisation",
         required=False,
         choices=[("", "Choose…"), *OrganisationType.choices],
-        widget=forms.Select(attrs={"data-for": Signature.Kind.ORGANISATION}),
     )
     union = forms.ChoiceField(
-        label=f"Its union {FOR_ORGANISATIONS}",
+        label="Its union",
         required=False,
         choices=union_choices,  # read when the form is shown or checked, not copied into every form
         error_messages={"invalid_choice": UNKNOWN_UNION},
-        help_text="For a union branch or union body. Not on the list? Choose “Another union” and give its name.",
-        widget=forms.Select(attrs={"data-for": Signature.Kind.ORGANISATION}),
+        help_text="Not on the list? Choose “Another union” and give its name.",
+        widget=forms.Select(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
     )
     union_other = forms.CharField(
-        label=f"The other union’s name {FOR_ORGANISATIONS}",
+        label="The union’s name",
         required=False,
         max_length=Signature._meta.get_field("union_other").max_length,
         validators=[reject_control_characters],
-        widget=forms.TextInput(attrs={"data-for": Signature.Kind.ORGANISATION}),
-    )
-    region = forms.ChoiceField(
-        label="Nation or region",
-        required=False,
-        choices=[("", "Choose…"), *Region.choices],
-        help_text="We show how far the statement has spread. Or leave this and give your postcode below.",
+        widget=forms.TextInput(attrs=shown_when(f"union={OTHER_UNION}")),
     )
     postcode = forms.CharField(
-        label="Or your postcode",
+        label="Postcode",
         required=False,
         max_length=10,
-        help_text="Only to find your region: we do not keep it. The first half is enough, for example LS6.",
+        help_text="Only to count signatures by region: we do not keep it. The first half is enough, for example LS6.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
     )
+    region = forms.ChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
 
-    MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "region", "postcode"]
+    MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "postcode", "region"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("organisation_type", "union", "union_other"):
-            self.fields[name].required_when = FOR_ORGANISATIONS
+            self.fields[name].required_when = "for an organisation"  # not "(optional)": check_body asks then
         for name in ("region", "postcode"):
             self.fields[name].required_when = "one of the two"  # not "(optional)": check_region asks for either
 
@@ -115,48 +126,73 @@ class MovementFieldsMixin(forms.Form):
         kind_of_body = cleaned.get("organisation_type")
         if not kind_of_body and "organisation_type" not in self.errors:
             self.add_error("organisation_type", "Please choose the type of organisation, or “Other organisation”.")
-        union, other = cleaned.get("union"), cleaned.get("union_other", "").strip()
-        if kind_of_body != OrganisationType.UNION_BRANCH:
-            union, other = "", ""
-        elif not union and "union" not in self.errors:
-            self.add_error("union", "Please choose the union, or “Another union” and give its name.")
-        elif union == OTHER_UNION and not other:
-            self.add_error("union_other", "Please give the union’s name.")
-        if union and union != OTHER_UNION:
-            other = ""
-        cleaned["union"] = find_union(union)
-        if union and union != OTHER_UNION and cleaned["union"] is None:  # removed since the page was shown
-            self.add_error("union", UNKNOWN_UNION)
-        cleaned["union_other"] = other
+        union, other = check_union(self, cleaned, required=kind_of_body == OrganisationType.UNION_BRANCH)
+        cleaned["union"], cleaned["union_other"] = union, other
 
     def check_region(self, cleaned):
-        postcode = cleaned.get("postcode", "")
-        if cleaned.get("region"):
+        postcode, region = cleaned.get("postcode", ""), cleaned.get("region")
+        if region == NOT_SAYING:
+            cleaned["region"] = ""
+        elif region:
             return
-        if postcode and not is_postcode(postcode):
-            self.add_error("postcode", "Please check the postcode (for example LS6 2AB), or choose your region.")
+        elif postcode and not is_postcode(postcode):
+            self.add_error("postcode", "Please check the postcode (for example LS6 2AB), or choose where you are.")
         elif postcode and region_for_postcode(postcode) is None:
             self.add_error("postcode", "We cannot place that postcode in a UK nation or region: please choose one.")
         elif postcode:
             cleaned["region"] = region_for_postcode(postcode)
         elif "region" not in self.errors:
-            self.add_error("region", "Please choose your nation or region, or give your postcode.")
+            self.add_error("region", NO_PLACE)
+
+
+def check_union(form, cleaned, required):
+    """(Union or None, other union's name) from a form's union fields; errors added to `form`.
+
+    Not `required` (an organisation that is no union branch): both empty, whatever was chosen.
+    """
+    union, other = cleaned.get("union"), cleaned.get("union_other", "").strip()
+    if not required:
+        return None, ""
+    if not union and "union" not in form.errors:
+        form.add_error("union", "Please choose the union, or “Another union” and give its name.")
+    elif union == OTHER_UNION and not other:
+        form.add_error("union_other", "Please give the union’s name.")
+    if union and union != OTHER_UNION:
+        other = ""
+    found = find_union(union)
+    if union and union != OTHER_UNION and found is None:  # removed since the page was shown
+        form.add_error("union", UNKNOWN_UNION)
+    return found, other
+
+
+PERSON_ONLY = shown_when(f"kind={Signature.Kind.PERSON}")
+CONTACT_ONLY = shown_when("show_contact")
 
 
 class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
-    keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
+    """Signing: a person sees seven questions; someone signing for an organisation sees only what its type needs.
+
+    Nothing is ticked for anyone: not the public list, not updates, not an organisation contact's own name.
+    """
+
     kind = forms.ChoiceField(
         label="I am signing as",
         choices=Signature.Kind.choices,
         initial=Signature.Kind.PERSON,
         widget=forms.RadioSelect,
     )
-    affiliation = forms.CharField(
-        label="Your union or branch, for identification only",
+    keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
+    show_contact = forms.BooleanField(
+        label="Also show my own name and role beside the organisation’s",
         required=False,
-        max_length=Signature._meta.get_field("organisation").max_length,
-        help_text="For example: UCU Sheffield. Shown beside your name; they do not sign.",
-        widget=forms.TextInput(attrs={"autocomplete": "organization", "data-for": Signature.Kind.PERSON}),
+        help_text="Only if you tick this do we keep your name and role; we always keep your email address, privately.",
+    )
+    contact_name = forms.CharField(
+        label="Your name",
+        required=False,
+        max_length=Signature._meta.get_field("name").max_length,
+        validators=[reject_control_characters],
+        widget=forms.TextInput(attrs={"autocomplete": "name", **CONTACT_ONLY}),
     )
 
     class Meta:
@@ -167,66 +203,50 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             "organisation",
             "role",
             "email",
-            "town",
             "show_publicly",
             "keep_informed",
-            *MovementFieldsMixin.MOVEMENT_FIELDS[:-1],
+            *(name for name in MovementFieldsMixin.MOVEMENT_FIELDS if name != "postcode"),  # not kept
         ]
         labels = {
             "name": "Your name",
-            "organisation": f"Organisation name {FOR_ORGANISATIONS}",
-            "role": f"Your role in the organisation {FOR_ORGANISATIONS}",
+            "organisation": "Organisation name",
+            "role": "Your role in the organisation",
             "email": "Email address",
-            "town": "Town or area",
-            "show_publicly": "Show my name (or our organisation’s) on the public list of signatories",
+            "show_publicly": "Show my name on the public list of signatories",
         }
         help_texts = {
             "organisation": "For example: Anytown Trades Union Council.",
             "role": "For example: Branch Secretary.",
             "email": "We send you a link to confirm your signature. It is never shown publicly.",
-            "town": "For example: Leeds, or South London.",
         }
         widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "organisation": forms.TextInput(
-                attrs={"autocomplete": "organization", "data-for": Signature.Kind.ORGANISATION}
-            ),
-            "role": forms.TextInput(
-                attrs={"autocomplete": "organization-title", "data-for": Signature.Kind.ORGANISATION}
-            ),
+            "name": forms.TextInput(attrs={"autocomplete": "name", **PERSON_ONLY}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "role": forms.TextInput(attrs={"autocomplete": "organization-title", **CONTACT_ONLY}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "town": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            # The script says "our organisation’s name" when an organisation is chosen.
+            "show_publicly": forms.CheckboxInput(
+                attrs={"data-label-organisation": "Show our organisation’s name on the public list of signatories"}
+            ),
         }
 
-    field_order = [
-        "kind",
-        "name",
-        "organisation",
-        "organisation_type",
-        "union",
-        "union_other",
-        "role",
-        "affiliation",
-        "email",
-        "town",
-        "region",
-        "postcode",
-        "show_publicly",
-        "keep_informed",
-    ]
+    # The fields of each group of the form, in order (templates/statements/includes/sign_fields.html).
+    PERSON_FIELDS = ["name"]
+    ORGANISATION_FIELDS = ["organisation", "organisation_type", "union", "union_other"]
+    SHARED_FIELDS = ["email", "postcode", "region", "show_publicly"]
+    CONTACT_FIELDS = ["show_contact", "contact_name", "role"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
         self.fields["email"].validators.append(validate_fits_when_kept)  # kept lower-cased in email_normalised
-        for name in ("name", "organisation", "role", "affiliation", "town"):
+        for name in ("name", "organisation", "role"):
             self.fields[name].validators.append(reject_control_characters)
-        for name in ("organisation", "role"):
-            self.fields[name].required_when = FOR_ORGANISATIONS  # not "(optional)": clean() requires them then
-        if self.is_bound and self.data.get("kind") == Signature.Kind.ORGANISATION and "show_publicly" not in self.data:
-            # Shown again after a mistake, without the script that ticks it: organisations sign to be seen,
-            # so the box is ticked for them (still only their own press of "Sign" lists them).
-            self.fields["show_publicly"].widget.attrs["checked"] = True
+        self.fields["name"].required = False  # clean() asks a person for it
+        self.fields["name"].required_when = "for a person"
+        self.fields["organisation"].required_when = "for an organisation"
+        self.fields["contact_name"].required_when = "if you tick the box"
+        self.fields["show_publicly"].initial = False  # never ticked for anyone, whatever the model's default
 
     def save(self, commit=True):
         """Record which words the signer ticked, beside the tick (core.subscriptions.wording)."""
@@ -236,18 +256,64 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
+    def clean_contact_name(self):
+        return " ".join(self.cleaned_data["contact_name"].split())
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("kind") == Signature.Kind.ORGANISATION:
-            if not cleaned.get("organisation") and "organisation" not in self.errors:
-                self.add_error("organisation", "Please give the name of the organisation you are signing for.")
-            if not cleaned.get("role") and "role" not in self.errors:
-                self.add_error("role", "Please give your role in the organisation, for example Branch Secretary.")
+            self.check_organisation(cleaned)
         elif cleaned.get("kind") == Signature.Kind.PERSON:
-            cleaned["organisation"] = cleaned.get("affiliation", "")
-            cleaned["role"] = ""
+            if not cleaned.get("name") and "name" not in self.errors:
+                self.add_error("name", "Please give your name.")
+            cleaned.update(organisation="", role="", show_contact=False, contact_name="")
         self.check_movement(cleaned)
         return cleaned
+
+    def check_organisation(self, cleaned):
+        """An organisation's name; its contact's own name and role only when they ticked to show them."""
+        if not cleaned.get("organisation") and "organisation" not in self.errors:
+            self.add_error("organisation", "Please give the name of the organisation you are signing for.")
+        if not cleaned.get("show_contact"):
+            cleaned.update(name="", role="", contact_name="")  # not kept: nothing of theirs to show or hold
+            return
+        if not cleaned.get("contact_name") and "contact_name" not in self.errors:
+            self.add_error("contact_name", "Please give your name, or untick “Also show my own name”.")
+        cleaned["name"] = cleaned.get("contact_name", "")
+
+
+class UnionForm(forms.Form):
+    """The thank-you page's one question: a person's union, counted where support comes from."""
+
+    union = forms.ChoiceField(
+        label="Your union",
+        choices=union_choices,
+        error_messages={"invalid_choice": UNKNOWN_UNION, "required": "Please choose your union from the list."},
+        help_text="Not on the list? Choose “Another union” and give its name.",
+    )
+    union_other = forms.CharField(
+        label="The union’s name",
+        required=False,
+        max_length=Signature._meta.get_field("union_other").max_length,
+        validators=[reject_control_characters],
+        widget=forms.TextInput(attrs=shown_when(f"union={OTHER_UNION}")),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["union"], cleaned["union_other"] = check_union(self, cleaned, required=True)
+        return cleaned
+
+
+class CorrectAddressForm(HoneypotFormMixin):
+    """The address someone meant to type, when the one they signed with was wrong."""
+
+    email = forms.EmailField(
+        label="The right email address",
+        max_length=254,
+        validators=[validate_fits_when_kept],
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
 
 
 class ChangeSignatureForm(HoneypotFormMixin):

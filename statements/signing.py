@@ -35,11 +35,16 @@ def resend_key(signature):
 
 @dataclass(frozen=True)
 class Signed:
-    """What a signing did: the signature, whether an email went to its address, and when another may."""
+    """What a signing did: the signature, whether an email went to its address, and when another may.
+
+    `new`: the signature was made by this signing (not an address that had signed already), so the
+    signer may correct its address (`correct_address`).
+    """
 
     signature: Signature
     emailed: bool = True
     next_email_at: datetime | None = None
+    new: bool = False
 
 
 _paths = KeptUntilNextPublish()
@@ -94,6 +99,11 @@ def record(page, form, request=None, retry=True, assessment=None):
     told just what anyone else is. Returns a `Signed`.
     """
     signature = form.save(commit=False)
+    return record_signature(page, signature, request, retry=retry, assessment=assessment)
+
+
+def record_signature(page, signature, request=None, retry=True, assessment=None):
+    """`record` for an unsaved Signature (from the form, or a corrected address)."""
     signature.page = page
     signature.source = Signature.Source.WEB
     assessment = assessment or holds.assess(request, signature.email)
@@ -108,12 +118,64 @@ def record(page, form, request=None, retry=True, assessment=None):
     except IntegrityError:
         existing = page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
         if existing is None and retry:  # withdrawn in between: sign again
-            return record(page, form, request, retry=False, assessment=assessment)
+            signature.pk = None
+            return record_signature(page, signature, request, retry=False, assessment=assessment)
         if existing is None:
             raise
         return repeat(page, existing, request)
     logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind, "held": signature.is_held})
-    return Signed(signature)
+    return Signed(signature, new=True)
+
+
+# What a corrected address starts again without: what belonged to the address typed wrongly.
+NOT_CARRIED_OVER = {"id", "email", "email_normalised", "created_at", "confirmed_at", "held_because", "network"}
+
+
+def correct_address(page, signature, email, request=None, assessment=None):
+    """Replace an unconfirmed signature's mistyped address; returns a `Signed`, or None when it may not be.
+
+    The old row goes and a new one is recorded with the right address (and
+    emailed), in one transaction: an unconfirmed signature counts nowhere, so
+    nothing is counted twice, and the link sent to the wrong address then
+    names nothing. An address that has signed already is a repeat. Only from
+    the network that signed (Signature.network): someone who typed another's
+    address cannot remove that person's signature.
+    """
+    assessment = assessment or holds.assess(request, email)
+    with transaction.atomic():
+        locked = by_pk(Signature.objects.select_for_update(), signature.pk)
+        if locked is None or locked.is_confirmed or not locked.network or locked.network != assessment.network:
+            return None
+        fields = {
+            field.attname: getattr(locked, field.attname)
+            for field in Signature._meta.concrete_fields
+            if field.attname not in NOT_CARRIED_OVER
+        }
+        locked.delete()
+        signed = record_signature(page, Signature(**fields, email=email), request, assessment=assessment)
+    logger.info("signature address corrected", extra={"page": page.pk, "new": signed.new})
+    return signed
+
+
+def add_union(signature, union, union_other):
+    """A person's union, given on the thank-you page: saved, and its confirmed count moved with it.
+
+    Locked, so two presses move a count once. The counters change directly
+    (SignatureCount), not through Signature.save, which would empty every
+    cached page for one signer's union, as a new signature never does.
+    Returns False for a signature gone, or an organisation's (its union is its type's).
+    """
+    with transaction.atomic():
+        locked = by_pk(Signature.objects.select_for_update(), signature.pk)
+        if locked is None or locked.kind != Signature.Kind.PERSON:
+            return False
+        was = locked.count_keys
+        locked.union, locked.union_other = union, union_other
+        now = locked.count_keys
+        Signature.objects.filter(pk=locked.pk).update(union=union, union_other=union_other)
+        changes = {key: -1 for key in was if key not in now} | {key: 1 for key in now if key not in was}
+        SignatureCount.add_all(locked.page_id, changes)
+    return True
 
 
 def repeat(page, signature, request=None):

@@ -25,10 +25,11 @@ from core.signed_links import BadToken
 from core.subscriptions import sources
 
 from . import holds, signing
-from .forms import ChangeSignatureForm, SignatureForm
+from .forms import ChangeSignatureForm, CorrectAddressForm, SignatureForm, UnionForm
+from .models.movement import OTHER_UNION
 from .models.signature import Signature, normalise_email
 from .progress import signed_summary
-from .tokens import CONFIRM, WITHDRAW, read_token
+from .tokens import ADD_UNION, CONFIRM, CORRECT, WITHDRAW, read_token
 
 SIGNATORIES_PER_PAGE = 50
 MAX_SEARCH_LENGTH = 100
@@ -95,12 +96,21 @@ def sign(request, page):
         return rate_limit.refusal(request)
     if not valid:
         return statement(request, page, form=form)
-    signed = signing.record(page, form, request, assessment=assessment)
-    check_inbox = signing.statement_path(page, request, "signed")
+    return to_check_inbox(page, request, signing.record(page, form, request, assessment=assessment))
+
+
+def to_check_inbox(page, request, signed):
+    """The redirect after a signing: "check your inbox", saying whether an email was sent, and when one may be.
+
+    No personal data in the address: a day's link (CORRECT) to the signature of the address typed, by
+    which the page shows that address (mostly hidden) and offers to correct it. A first signing and a
+    repeat get the same, so the page tells no one whether an address had signed.
+    """
+    query = {}
     if not signed.emailed:
-        # No personal data in the address: only that nothing was sent, and when one may be.
-        check_inbox += "?" + urlencode({"sent": 0, "after": int(signed.next_email_at.timestamp())})
-    return redirect(check_inbox)
+        query.update(sent=0, after=int(signed.next_email_at.timestamp()))
+    query["signature"] = CORRECT.make(signed.signature)
+    return redirect(f"{signing.statement_path(page, request, 'signed')}?{urlencode(query)}")
 
 
 def sign_unavailable(request):
@@ -130,12 +140,68 @@ def next_email_time(request):
     return stamp
 
 
-@varies_on_query("sent", "after")
-def signed(request, page):
-    """Check your inbox; ?sent=0 when a repeat within the resend interval sent nothing (so the page says so)."""
+def hidden_address(email):
+    """An address as typed, with all but the first letter before the @ hidden: a•••@example.org."""
+    local, at, domain = email.rpartition("@")
+    return f"{local[:1]}•••@{domain}" if at else "•••"
+
+
+def signature_of_link(page, token, link):
+    """The signature a page's own link (CORRECT, ADD_UNION) names, or None: the page then says less."""
+    try:
+        return read_token(token, link, page) if token else None
+    except BadToken:
+        return None
+
+
+@varies_on_query("sent", "after", "signature", "corrected")
+def signed(request, page, correct_form=None):
+    """Check your inbox; ?sent=0 when a repeat within the resend interval sent nothing (so the page says so).
+
+    With the signing's CORRECT link (?signature=), the page names the address typed (mostly hidden)
+    and offers to correct it; ?corrected=1 once a correction is sent.
+    """
     sent = request.GET.get("sent") != "0"
     next_email_at = None if sent else next_email_time(request)
-    return render(request, page, "statements/check_inbox.html", sent=sent, next_email_at=next_email_at)
+    token = request.POST.get("token", "") if correct_form else request.GET.get("signature", "")
+    signature = signature_of_link(page, token, CORRECT)
+    return render(
+        request,
+        page,
+        "statements/check_inbox.html",
+        sent=sent,
+        next_email_at=next_email_at,
+        corrected="corrected" in request.GET,
+        address=hidden_address(signature.email) if signature else "",
+        token=token if signature else "",
+        correct_form=correct_form or CorrectAddressForm(),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def correct(request, page):
+    """POST a mistyped address's correction from "check your inbox"; the answer is the same whatever happened.
+
+    signing.correct_address replaces the signature only while it is unconfirmed and asked from the
+    network that made it, so typing someone else's address gives no way to remove their signature;
+    whoever asks is told the same, so nothing says whether the address had signed. The same rate
+    limit and hold-back checks as signing (holds.assess, one cache round trip).
+    """
+    if request.method != "POST":
+        return redirect(signing.statement_path(page, request) + "#sign")
+    rate_limit = RateLimit.of("sign")
+    form = CorrectAddressForm(request.POST)
+    valid = form.is_valid()
+    assessment = holds.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
+    if not assessment.within_rate_limit:
+        return rate_limit.refusal(request)
+    signature = signature_of_link(page, request.POST.get("token", ""), CORRECT)
+    if signature is None:
+        return render(request, page, "statements/link_problem.html", status=400, correcting=True)
+    if not valid:
+        return signed(request, page, correct_form=form)
+    signing.correct_address(page, signature, form.cleaned_data["email"], request, assessment)
+    return redirect(signing.statement_path(page, request, "signed") + "?corrected=1")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -159,17 +225,59 @@ def confirm(request, page):
         return render(request, page, "statements/link_problem.html", status=400, expired=problem.expired)
     if request.method != "POST":
         if signature.is_confirmed:
-            return render(request, page, "statements/thank_you.html", already_confirmed=True)
+            return thank_you(request, page, signature, already_confirmed=True)
         confirm_path = signing.statement_path(page, request, "confirm")  # reversed, as the email's link is
         return render(request, page, "statements/confirm.html", signature=signature, token=token, action=confirm_path)
     first_time = signing.confirm(signature)
-    thank_you = signing.statement_path(page, request, "confirmed")
-    return redirect(thank_you if first_time else f"{thank_you}?again=1")
+    query = {"signature": ADD_UNION.make(signature)} if signature.kind == Signature.Kind.PERSON else {}
+    if not first_time:
+        query["again"] = 1
+    thank_you_path = signing.statement_path(page, request, "confirmed")
+    return redirect(f"{thank_you_path}?{urlencode(query)}" if query else thank_you_path)
 
 
-@varies_on_query("again")
+def thank_you(request, page, signature=None, union_form=None, **extra):
+    """The thank-you page; with a person's ADD_UNION link, it asks for their union."""
+    token = ADD_UNION.make(signature) if signature and signature.kind == Signature.Kind.PERSON else ""
+    if token:
+        extra.update(union_token=token, union_form=union_form or UnionForm(initial=union_initial(signature)))
+    return render(request, page, "statements/thank_you.html", **extra)
+
+
+def union_initial(signature):
+    if signature.union_id:
+        return {"union": str(signature.union_id)}
+    return {"union": OTHER_UNION, "union_other": signature.union_other} if signature.union_other else {}
+
+
+@varies_on_query("again", "signature", "union")
 def confirmed(request, page):
-    return render(request, page, "statements/thank_you.html", already_confirmed="again" in request.GET)
+    """Thank you; ?signature= (a person's ADD_UNION link) adds the union question, ?union=saved says it is kept."""
+    signature = signature_of_link(page, request.GET.get("signature", ""), ADD_UNION)
+    return thank_you(
+        request,
+        page,
+        signature,
+        already_confirmed="again" in request.GET,
+        union_saved=request.GET.get("union") == "saved",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("sign_union", limit=200, period=3600)
+def add_union(request, page):
+    """POST the thank-you page's union: saved to the signature its ADD_UNION link names, its count moved."""
+    if request.method != "POST":
+        return redirect(signing.statement_path(page, request, "confirmed"))
+    signature = signature_of_link(page, request.POST.get("token", ""), ADD_UNION)
+    if signature is None or not signature.is_confirmed:
+        return render(request, page, "statements/link_problem.html", status=400, adding_union=True)
+    form = UnionForm(request.POST)
+    if not form.is_valid():
+        return thank_you(request, page, signature, union_form=form)
+    if not signing.add_union(signature, form.cleaned_data["union"], form.cleaned_data["union_other"]):
+        return render(request, page, "statements/link_problem.html", status=400, adding_union=True)
+    return redirect(signing.statement_path(page, request, "confirmed") + "?union=saved")
 
 
 @never_cache  # the page names the signer

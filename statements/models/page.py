@@ -1,6 +1,7 @@
 """The statement page: the text people sign, the form, the counts and who has signed.
 
-Its sub-pages (sign, confirm, withdraw, signatories) are routes of the page,
+Its sub-pages (sign, confirm, withdraw, signatories, and the two small forms
+after them: correcting an address, adding a union) are routes of the page,
 so an editor who moves or renames the page moves them too. The counts as
 JSON live beside the page, at its address plus ".json" (statements/urls.py).
 The views themselves live in statements/views.py, which takes the page as an
@@ -137,6 +138,11 @@ class StatementPage(RoutablePageMixin, Page):
     def signed(self, request):
         return views.signed(request, self)
 
+    @takes_posts
+    @path("sign/correct/", name="correct")
+    def correct(self, request):
+        return views.correct(request, self)
+
     # Tokens travel in the query string (the emailed link, which only asks)
     # and in the form's body (the button, which confirms): they contain ":",
     # which Wagtail's page URLs do not accept in a path.
@@ -148,6 +154,11 @@ class StatementPage(RoutablePageMixin, Page):
     @path("confirm/done/", name="confirmed")
     def confirmed(self, request):
         return views.confirmed(request, self)
+
+    @takes_posts
+    @path("confirm/union/", name="add_union")
+    def add_union(self, request):
+        return views.add_union(request, self)
 
     @takes_posts
     @path("withdraw/")

@@ -39,18 +39,33 @@
     };
     setTimeout(check, wait);
   }
-  // The fields for the kind of signer chosen; organisations are listed publicly by default.
-  var form = document.querySelector("[data-signing]");
-  if (!form) return;
-  function show(kind, chosen) {
-    form.querySelectorAll("[data-for]").forEach(function (input) {
-      input.closest(".field").hidden = input.getAttribute("data-for") !== kind;
+  // Only the fields that apply: each group or field says when (data-shown-when="kind=organisation",
+  // "show_contact" for a ticked box). Changing kind unticks every choice, so no tick carries over.
+  document.querySelectorAll("form[data-signing], form[data-union]").forEach(function (form) {
+    function holds(test) {
+      var parts = test.split("="), input = form.elements[parts[0]];
+      if (!input) return true;
+      if (parts.length === 1) return input.checked;
+      return input.value === parts[1];
+    }
+    function show() {
+      form.querySelectorAll("[data-shown-when]").forEach(function (element) {
+        var shown = element.getAttribute("data-shown-when").split("&").every(holds);
+        (element.matches("input, select, textarea") ? element.closest(".field") : element).hidden = !shown;
+      });
+      var listed = form.elements.show_publicly, kind = form.elements.kind;  // its words follow the kind
+      if (listed && kind) {
+        var words = listed.closest("label").querySelector("span");
+        words.personal = words.personal || words.textContent;
+        words.textContent = kind.value === "organisation" ? listed.getAttribute("data-label-organisation") : words.personal;
+      }
+    }
+    show();
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "kind") ["show_publicly", "show_contact"].forEach(function (name) {
+        if (form.elements[name]) form.elements[name].checked = false;
+      });
+      show();
     });
-    if (chosen && kind === "organisation") form.querySelector("[name=show_publicly]").checked = true;
-  }
-  var checked = form.querySelector("[name=kind]:checked");
-  show(checked ? checked.value : "person");
-  form.addEventListener("change", function (event) {
-    if (event.target.name === "kind") show(event.target.value, true);
   });
 })();

@@ -53,11 +53,11 @@ def test_the_form_carries_no_token_of_the_visitors_own(client, statement_page, s
 @pytest.mark.parametrize(
     ("changes", "field", "message"),
     [
-        ({"name": ""}, "name", "This field is required."),
+        ({"name": ""}, "name", "Please give your name."),
         ({"email": ""}, "email", "This field is required."),
         ({"email": "not-an-address"}, "email", "Enter a valid email address."),
         ({"name": "x" * 101}, "name", "at most 100 characters"),
-        ({"town": "y" * 81}, "town", "at most 80 characters"),
+        ({"postcode": "y" * 11}, "postcode", "at most 10 characters"),
         ({"name": "Bad\x00Name"}, "name", "Null characters are not allowed."),
         ({"name": "Bad\u200bName"}, "name", "unusual invisible characters"),
         ({"organisation": "Org\x07"}, "organisation", "unusual invisible characters"),
@@ -75,13 +75,13 @@ def test_bad_input_is_explained_and_nothing_typed_is_lost(
     anchor = f"id_{field}_0" if field == "kind" else f"id_{field}"  # a radio group links to its first choice
     assert f'href="#{anchor}"' in html
     assert 'aria-invalid="true"' in html
-    kept = "Rosa Example" if "town" in changes else "Leeds"
+    kept = "rosa@example.org" if field == "name" else "Rosa Example"
     assert f'value="{kept}"' in html  # what they typed is still there
     assert Signature.objects.count() == 0
 
 
 def test_unicode_names_are_welcome(client, statement_page, site_settings):
-    response = sign(client, statement_page, name="Zoë Ñúñez-Łukasiewicz 李小龙", town="Ystradgynlais")
+    response = sign(client, statement_page, name="Zoë Ñúñez-Łukasiewicz 李小龙")
     assert response.status_code == 302
     assert Signature.objects.get().name == "Zoë Ñúñez-Łukasiewicz 李小龙"
 

@@ -34,7 +34,7 @@ def test_signing_sends_a_confirmation_and_shows_check_your_inbox(client, stateme
     response = sign(client, statement_page)
 
     assert response.status_code == 302
-    assert response["Location"] == "/statement/sign/done/"
+    assert response["Location"].startswith("/statement/sign/done/?signature=")
     page = client.get(response["Location"]).content.decode()
     assert "Check your inbox" in page
     assert "Share on Facebook" in page
@@ -66,22 +66,22 @@ def test_the_link_asks_and_the_button_confirms_counts_and_lists_the_name(client,
     ask = client.get(path_of(confirm_url))
     assert ask.status_code == 200
     assert "Confirm your signature" in visible_text(ask)
-    assert "Rosa Example (Unite Community, for identification only)" in visible_text(ask)
+    assert "Rosa Example" in visible_text(ask)
     assert "no-store" in ask["Cache-Control"]  # it carries the visitor's name and link
     action, fields = confirm_form(ask)
     assert action == f"{statement_page.url}confirm/"  # the plain, fast address
     response = client.post(action, fields, follow=True)
 
-    # The button confirms, then redirects to the thank-you page, which has a plain
-    # (cacheable) address, so a reload never confirms again.
-    assert response.redirect_chain == [(f"{statement_page.url}confirm/done/", 302)]
+    # The button confirms, then redirects to the thank-you page (with a day's link to add a
+    # union), so a reload never confirms again.
+    [(thank_you, status)] = response.redirect_chain
+    assert status == 302 and thank_you.startswith(f"{statement_page.url}confirm/done/?signature=")
     assert response.status_code == 200
     html = visible_text(response)
     assert "Thank you for signing" in html
     assert "1 person has signed" in html
     page = visible_text(client.get(statement_page.url))
     assert "Rosa Example" in page
-    assert "Unite Community" in page
     assert "1 person has signed" in page
     assert "rosa@example.org" not in page
 
@@ -117,9 +117,11 @@ def test_signing_for_an_organisation_counts_separately(client, statement_page, s
         client,
         statement_page,
         kind="organisation",
-        name="Ann Chair",
+        name="",
         organisation="Anytown Trades Council",
         organisation_type="trades-council",
+        show_contact="on",
+        contact_name="Ann Chair",
         role="Secretary",
     )
     confirm(client, link_in(mail.outbox[0], "confirm"))
@@ -148,7 +150,7 @@ def test_signing_again_unconfirmed_resends_without_a_second_row(client, statemen
     sign(client, statement_page)
     past_the_resend_interval()
     response = sign(client, statement_page, email="  ROSA@example.org ", name="Someone Else")
-    assert response["Location"] == "/statement/sign/done/"
+    assert response["Location"].startswith("/statement/sign/done/?signature=")
     assert Signature.objects.count() == 1
     assert Signature.objects.get().name == "Rosa Example"  # a stranger cannot change it
     assert len(mail.outbox) == 2
@@ -161,7 +163,7 @@ def test_signing_again_when_confirmed_says_already_signed_by_email_only(client, 
     past_the_resend_interval()
     response = sign(client, statement_page)
     # The visitor sees exactly what a first signer sees: nothing is revealed.
-    assert response["Location"] == "/statement/sign/done/"
+    assert response["Location"].startswith("/statement/sign/done/?signature=")
     assert Signature.objects.count() == 1
     assert "already signed" in mail.outbox[-1].subject
     assert statement_page.counts()["total"] == 1

@@ -113,16 +113,16 @@ def test_the_form_never_calls_the_region_optional_since_it_asks_for_it_or_a_post
     client, statement_page, site_settings
 ):
     text = visible_text(client.get(statement_page.url))
-    assert "Nation or region We show" in text  # its label, then its help, with no "(optional)" between
-    assert "Or your postcode Only to find your region" in text
-    assert "Town or area (optional)" in text  # a field that is optional still says so
+    assert "Postcode Only to count signatures by region" in text  # its label, then its help, no "(optional)"
+    assert "No UK postcode? Where you are Choose" in text
+    assert "(optional)" not in text.split("Postcode")[1].split("Show my name")[0]
 
 
 @pytest.mark.parametrize(
     ("postcode", "message"),
     [
-        ("", "Please choose your nation or region, or give your postcode."),
-        ("NOT A CODE", "Please check the postcode (for example LS6 2AB), or choose your region."),
+        ("", "Please give your postcode, or choose where you are (or that you’d rather not say)."),
+        ("NOT A CODE", "Please check the postcode (for example LS6 2AB), or choose where you are."),
         ("JE2 3AB", "We cannot place that postcode in a UK nation or region: please choose one."),
     ],
 )

@@ -5,9 +5,7 @@ import re
 PERSON = {
     "kind": "person",
     "name": "Rosa Example",
-    "affiliation": "Unite Community",  # a person's union, for identification only
     "email": "rosa@example.org",
-    "town": "Leeds",
     "region": "yorkshire",  # every signature says where it is (or gives a postcode)
     "show_publicly": "on",
     "website": "",
