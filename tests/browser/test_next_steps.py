@@ -102,7 +102,7 @@ def invited(page):
 
 
 def asked_for_updates(page):
-    send(page, "/", "footer form", {"updates-email": "rosa@example.org"})
+    send(page, "/", "footer form.updates-signup", {"updates-email": "rosa@example.org"})
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
     return "/email-updates/"
 
