@@ -227,6 +227,7 @@ def show_group(request, group, selection=None, page=1, changed=False, notice="")
         rows = list(paging.rows(listed.select_related("page")))
         for row in rows:
             row.ticked, row.progress = selection.ticks(row), review.status(row).label
+            row.reason = review.HELD_REASONS.get(row.held_because, "")
     shared = review.shared_by(group, group.signatures().filter(pk__lte=selection.upto))
     context = {
         "group": group,

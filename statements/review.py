@@ -58,6 +58,12 @@ BATCH = 500  # rows per UPDATE or DELETE: within every database's limit on query
 MAX_FLIPPED = 5000  # rows ticked or unticked by hand that one removal carries
 NETWORK_KEY = re.compile(r"[0-9a-f]{32}")
 HOUR = timedelta(hours=1)
+# Why a signature is held, as an organiser would put it.
+HELD_REASONS = {
+    "network": "many signed from one network within the hour",
+    "disposable": "a throwaway email address",
+    "stall": "past its stall's limit of entries",
+}
 # What else a group's signatures share, by grouping: the commonest email domain, network, or both.
 SHARED = {"network": ("domain",), "domain": ("network",), "hour": ("network", "domain")}
 
