@@ -102,15 +102,18 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
         except IncorrectLookupParameters as error:  # a declared filter given a value it cannot take
             raise BadRequest("A filter of this list was given a value it cannot take.") from error
 
-    def get_heading(self, queryset, field):
-        """A download's column heading as the list writes it ("Signed as", not Wagtail's "Signed As")."""
-        label = self.export_headings.get(field) or label_for_field(field, self.model, self.model_admin)
-        return defuse_formula(capfirst(force_str(label)))
-
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if not self.list_export:
             raise BadRequest("This list offers no download.")
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class HeadingsAsListed:
+    """A StrictIndexView mixin: a download's column headings are the list's ("Signed as", not Wagtail's "Signed As")."""
+
+    def get_heading(self, queryset, field):
+        label = self.export_headings.get(field) or label_for_field(field, self.model, self.model_admin)
+        return defuse_formula(capfirst(force_str(label)))
 
 
 class CountedUpTo:
@@ -380,7 +383,9 @@ def start_explorer_at_home(request, menu_items):
     """
     site = Site.find_for_request(request)
     explorable = policy_registry.get_by_type(Page).explorable_root_instance(request.user)
-    if site is None or explorable is None or not site.root_page.is_descendant_of(explorable):
+    if site is None or explorable is None:
+        return
+    if explorable.pk != site.root_page_id and not site.root_page.is_descendant_of(explorable):
         return
     menu_items[:] = [
         HomeExplorerMenuItem(item, site.root_page) if item.name == "explorer" else item for item in menu_items

@@ -118,3 +118,30 @@ class GrantsOrganisers:
         grant_after_migrate(self.label, self.organiser_permissions, self.organiser_collection_permissions)
         for model_name, permissions in self.organiser_page_permissions.items():
             grant_on_pages_of(self, model_name, permissions)
+
+
+# Wagtail's screens an organiser never uses: page workflows and their tasks, the page reports
+# (locked, aging, page types), sites, redirects and the email task list. Administrators keep them.
+ADMINISTRATORS_MENU_ITEMS = frozenset(
+    {
+        "workflows",
+        "workflow-tasks",
+        "locked-pages",
+        "aging-pages",
+        "page-types-usage",
+        "sites",
+        "redirects",
+        "email-tasks",
+    }
+)
+
+
+def is_organiser(user):
+    """In the organisers group and no superuser: the admin shows them only what organising needs."""
+    return not user.is_superuser and user.groups.filter(name=ORGANISERS_GROUP).exists()
+
+
+def organisers_menu(request, menu_items):
+    """A construct_*_menu hook: take the administrators' items out of an organiser's menu."""
+    if is_organiser(request.user):
+        menu_items[:] = [item for item in menu_items if item.name not in ADMINISTRATORS_MENU_ITEMS]

@@ -1,4 +1,9 @@
-"""Admin for the machinery: the "Requests" menu the apps fill, and the email queue."""
+"""Admin for the machinery: the "Requests" menu the apps fill, the email queue, and the menu organisers see.
+
+Organisers (core.organisers) do not see Wagtail's screens for administrators;
+the page explorer opens at the home page for everyone, not at the tree's bare
+root above it.
+"""
 
 from django.contrib.admin import display
 from django.urls import path, reverse
@@ -7,10 +12,14 @@ from wagtail import hooks
 from wagtail_modeladmin.options import modeladmin_register
 
 from . import page_methods, two_factor_views
-from .admin import ReadOnlyPermissionHelper, SafeModelAdmin, requests_menu_item
+from .admin import ReadOnlyPermissionHelper, SafeModelAdmin, requests_menu_item, start_explorer_at_home
 from .emails import send_email
+from .organisers import organisers_menu
 
 hooks.register("register_admin_menu_item", requests_menu_item)
+for menu in ("construct_main_menu", "construct_settings_menu", "construct_reports_menu"):
+    hooks.register(menu, organisers_menu)
+hooks.register("construct_main_menu", start_explorer_at_home)
 # Before Wagtail's own (a private page's password form): a method no page takes is refused first.
 hooks.register("before_serve_page", page_methods.answer_only_methods_taken, order=-1)
 

@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 
-from core.admin import CountedUpTo, SafeModelAdmin, StrictIndexView
+from core.admin import CountedUpTo, HeadingsAsListed, SafeModelAdmin, StrictIndexView
 from core.regions import Region
 
 from .models import Signature
@@ -95,7 +95,7 @@ def sorted_after_the_search(queryset):
     return queryset.order_by(*order)
 
 
-class SignatureIndexView(CountedUpTo, StrictIndexView):
+class SignatureIndexView(CountedUpTo, HeadingsAsListed, StrictIndexView):
     """The list, counted up to 10,000 rows, and its downloads, for users with the export permission."""
 
     def get_search_results(self, request, queryset, search_term):

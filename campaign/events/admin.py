@@ -1,9 +1,12 @@
-"""Admin for submitted activities: a modeladmin list with accept and reject actions.
+"""Admin for submitted activities (a modeladmin list with accept and reject actions) and the "Events" menu.
 
 Accepting makes a draft EventPage under the events list, filled in from the
 submission, and opens it in the page editor for a last look before publishing.
 Rejecting records a reason and can email it to the submitter. Both change
 state only on POST and only for users who may change submissions.
+
+"Events" in the admin menu holds the events' pages and the RSVPs list; an
+event's edit screen has a button to its own RSVPs.
 """
 
 from django import forms
@@ -15,7 +18,11 @@ from django.urls import re_path, reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.admin.widgets import Button
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import InstanceSpecificView
 
@@ -30,6 +37,7 @@ from core.emails import queue_email, site_id
 
 from .models import EventDetails, EventIndexPage, EventPage, EventSubmission
 from .models.submissions import SUBMITTED_FIELDS
+from .rsvp_admin import RsvpAdmin
 
 # Accepting copies the title and everything an event and a submission share.
 COPIED_FIELDS = ["title", *(field.name for field in EventDetails._meta.fields)]
@@ -226,3 +234,54 @@ class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin)
                 ),
             )
         return urls
+
+
+EVENTS_MENU_HOOK = "register_events_menu_item"
+events_menu = Menu(register_hook_name=EVENTS_MENU_HOOK, construct_hook_name="construct_events_menu")
+
+
+class EventsMenuItem(SubmenuMenuItem):
+    """ "Events" in the admin menu: the events' pages and who is coming to them."""
+
+    def __init__(self):
+        super().__init__("Events", events_menu, name="events", icon_name="date", order=150)
+
+
+class EventPagesMenuItem(MenuItem):
+    """The events list page in the page explorer, for users who may edit an event."""
+
+    def __init__(self):
+        super().__init__("Event pages", "", name="event-pages", icon_name="folder-open-inverse", order=10)
+
+    def is_shown(self, request):
+        index = EventIndexPage.objects.first()
+        return index is not None and index.permissions_for_user(request.user).can_edit()
+
+    def render_component(self, request):
+        index_id = EventIndexPage.objects.values_list("pk", flat=True)[0]
+        return LinkMenuItem(self.name, self.label, reverse("wagtailadmin_explore", args=[index_id]), self.icon_name)
+
+
+class RsvpsUnderEvents(RsvpAdmin):
+    """The RSVPs list, under "Events" rather than "Requests": people coming, not requests to answer.
+
+    Its downloads hold the list's own columns, with the contact details an organiser calls people on.
+    """
+
+    menu_order = 20
+    list_display = ["person", "email", "phone", "event", "status", "created_at", "attended"]
+    list_export = list_display
+
+    def register_with_wagtail(self):
+        super(InRequestsMenu, self).register_with_wagtail()  # the list's URLs and permissions; not the Requests menu
+        hooks.register(EVENTS_MENU_HOOK, self.get_menu_item)
+
+
+def rsvp_list_url(event_id):
+    return f"{reverse('events_rsvp_modeladmin_index')}?event__page_ptr__exact={event_id}"
+
+
+def rsvps_button(page, user, view_name, next_url=None):
+    """A register_page_header_buttons hook: an event's edit screen leads to its RSVPs, for users who may see them."""
+    if page.specific_class is EventPage and user.has_perm("events.view_rsvp"):
+        yield Button("RSVPs for this event", rsvp_list_url(page.pk), icon_name="group", priority=10)

@@ -1,7 +1,10 @@
-"""Emailing an update from the admin: compose (preview, test, count, send) and follow its progress.
+"""Emailing an update from the admin: compose (preview, test, count), confirm the count, send, follow its progress.
 
 Only users with `news.send_update` reach these screens. Every change is a
-POST; the count shown is the one the send starts with.
+POST. "Send" first asks to confirm the number of recipients; the confirmed
+number goes back with the confirmation, and if the audience has grown or
+shrunk since, the new number is asked about again, so nobody sends to more
+people than they agreed to.
 """
 
 from anymail.exceptions import AnymailError
@@ -38,6 +41,10 @@ def compose(request, page_id):
             send_test(request, page)
             return redirect(f"{request.path}?{request.GET.urlencode()}")
         if request.POST.get("action") == "send":
+            return confirm(request, page, form, chosen)
+        if request.POST.get("action") == "confirm":
+            if request.POST.get("recipients") != str(audience.recipients(chosen).count()):
+                return confirm(request, page, form, chosen, changed=True)
             try:
                 # The published version (what the preview shows), never a newer draft.
                 send = sending.start(page, page.live_revision, chosen, request.user)
@@ -50,12 +57,7 @@ def compose(request, page_id):
     shared = update_email.content(page)
     preview = update_email.message(shared, PREVIEW_ADDRESS)
     context = {
-        "page": page,
-        "form": form,
-        "recipients": audience.recipients(chosen).count(),
-        "audience_text": audience.describe(chosen),
-        # the chosen audience again as the send form's hidden fields ("on" for a box, each value of a list)
-        "audience_fields": [(key, value if isinstance(value, list) else ["on"]) for key, value in chosen.items()],
+        **audience_context(page, form, chosen),
         "subject": preview.subject,
         "preview_text": preview.body,
         "active": page.sends.filter(status__in=["queued", "sending", "paused"]).first(),
@@ -66,6 +68,31 @@ def compose(request, page_id):
         "header_icon": "mail",
     }
     return TemplateResponse(request, "news/admin/compose.html", context)
+
+
+def audience_context(page, form, chosen):
+    return {
+        "page": page,
+        "form": form,
+        "recipients": audience.recipients(chosen).count(),
+        "audience_text": audience.describe(chosen),
+        # the chosen audience again as the send form's hidden fields ("on" for a box, each value of a list)
+        "audience_fields": [(key, value if isinstance(value, list) else ["on"]) for key, value in chosen.items()],
+    }
+
+
+def confirm(request, page, form, chosen, changed=False):
+    """The step before sending: "Send “…” to 1,234 subscribers?", with that number kept in the form."""
+    context = {
+        **audience_context(page, form, chosen),
+        "changed": changed,
+        "compose_url": f"{request.path}?{request.GET.urlencode()}" if request.GET else request.path,
+        "page_title": "Confirm the send",
+        "page_subtitle": page.title,
+        "header_title": "Confirm the send",
+        "header_icon": "mail",
+    }
+    return TemplateResponse(request, "news/admin/confirm.html", context)
 
 
 def send_test(request, page):

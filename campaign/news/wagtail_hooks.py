@@ -1,16 +1,21 @@
-"""Admin: "Email to subscribers" on an update's page header, its screens, and the list of sends."""
+"""Admin: "Email to subscribers" on an update's page header and its publish message, its screens, the sends.
+
+"Email updates" lists every send; before the first it says how sending works,
+and it always offers a "New update" button and the latest published updates to email.
+"""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import modeladmin_register
 
-from core.admin import ReadOnlyPermissionHelper, SafeModelAdmin
+from core.admin import ReadOnlyPermissionHelper, SafeModelAdmin, StrictIndexView
 
 from . import admin_views
-from .models import UpdatePage, UpdateSend
+from .models import UpdateIndexPage, UpdatePage, UpdateSend
 from .permissions import SEND_PERMISSION
 
 
@@ -35,6 +40,36 @@ def email_button(page, user, view_name, next_url=None):
         )
 
 
+def offer_to_email(request, page):
+    """After publishing an update: a message whose button opens its email screen (for users who may send)."""
+    if page.specific_class is UpdatePage and page.live and request.user.has_perm(SEND_PERMISSION):
+        url = reverse("news_send_compose", args=[page.pk])
+        messages.success(
+            request,
+            f"“{page.get_admin_display_title()}” is published. Email it to subscribers?",
+            buttons=[messages.button(url, "Email to subscribers")],
+        )
+
+
+hooks.register("after_publish_page", offer_to_email)
+hooks.register("after_create_page", offer_to_email)  # "Publish" straight from a new page's screen
+
+
+class SendsIndexView(StrictIndexView):
+    """The list of sends, with a "New update" button and the latest published updates, each a link to email it."""
+
+    LATEST = 5
+
+    def get_context_data(self, **kwargs):
+        index = UpdateIndexPage.objects.first()
+        can_add = index is not None and index.permissions_for_user(self.request.user).can_add_subpage()
+        return super().get_context_data(
+            new_update_url=reverse("wagtailadmin_pages:add", args=["news", "updatepage", index.pk]) if can_add else "",
+            latest_updates=UpdatePage.objects.live().order_by("-date", "-pk")[: self.LATEST],
+            **kwargs,
+        )
+
+
 class UpdateSendAdmin(SafeModelAdmin):
     """Every send with its progress; each row opens its progress screen (pause, cancel)."""
 
@@ -43,6 +78,8 @@ class UpdateSendAdmin(SafeModelAdmin):
     menu_icon = "mail"
     menu_order = 260
     permission_helper_class = ReadOnlyPermissionHelper
+    index_view_class = SendsIndexView
+    index_template_name = "news/admin/sends_index.html"
     list_display = ["page", "status", "sent", "failed", "left", "created_at", "progress_link"]
     list_filter = ["status"]
 

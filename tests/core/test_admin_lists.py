@@ -22,6 +22,7 @@ from campaign.motion.models import SpeakerRequest
 from core.admin import SafeModelAdmin, StrictIndexView
 from core.emails import send_email
 from tests.conftest import make_user
+from tests.core.spreadsheets import read_csv_download, read_xlsx_download
 from tests.events.factories import EventSubmissionFactory
 from tests.materials.factories import MaterialFactory, MaterialsPageFactory, PrintOrderFactory
 from tests.motion.factories import SpeakerRequestFactory
@@ -167,7 +168,19 @@ def test_print_orders_date_filter_still_works(client, organiser):
 def test_a_list_that_offers_no_download_refuses_one(client, superuser, home_page):
     client.force_login(superuser)
     assert client.get("/admin/events/eventsubmission/", {"export": "csv"}).status_code == 400
-    assert client.get("/admin/statements/signature/", {"export": "xlsx"}).status_code == 400  # CSV only
+    assert client.get("/admin/statements/signature/", {"export": "pdf"}).status_code == 400  # CSV and XLSX only
+
+
+def test_every_list_that_downloads_offers_csv_and_xlsx_with_the_same_cells(client, superuser, home_page):
+    print_orders(home_page)
+    client.force_login(superuser)
+    for url in ("/admin/materials/printorder/", "/admin/statements/signature/"):
+        page = client.get(url).content.decode()
+        assert "Download CSV" in page and "Download XLSX" in page, url
+    rows = read_csv_download(client.get("/admin/materials/printorder/", {"export": "csv"}))
+    sheet = read_xlsx_download(client.get("/admin/materials/printorder/", {"export": "xlsx"}))
+    assert sheet[0] == list(rows[0])
+    assert [[cell or "" for cell in row] for row in sheet[1:]] == [list(row.values()) for row in rows]
 
 
 def registered_model_admins():

@@ -1,9 +1,12 @@
 """Organisers see who is coming, download it as a formula-safe CSV and mark who came; editors see nothing."""
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
+from wagtail.admin.menu import admin_menu
 
+from campaign.events.admin import events_menu
 from campaign.events.models import Rsvp
+from core.admin import requests_menu
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +57,28 @@ def test_organisers_mark_who_came_and_nothing_else(organiser, rsvps):
 
 def test_editors_cannot_see_who_is_coming(editor, rsvps):
     assert signed_in(editor).get(LIST_URL).status_code in (302, 403)
+
+
+def test_rsvps_live_under_events_not_under_requests(organiser, rsvps):
+    request = RequestFactory().get("/admin/")
+    request.user = organiser
+    under_events = [item.label for item in sorted(events_menu.menu_items_for_request(request), key=lambda i: i.order)]
+    under_requests = [item.label for item in requests_menu.menu_items_for_request(request)]
+
+    assert "events" in {item.name for item in admin_menu.menu_items_for_request(request)}
+    assert under_events == ["Event pages", "RSVPs"]
+    assert "RSVPs" not in under_requests
+
+
+def test_an_events_edit_screen_leads_to_its_own_rsvps(organiser, rsvps):
+    other = EventPageFactory(parent=rsvps[0].event.get_parent(), title="Another meeting", takes_rsvps=True)
+    Rsvp.objects.create(event=other, name="Someone Else", email="else@example.org")
+    client = signed_in(organiser)
+    event = rsvps[0].event
+
+    edit = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    link = f"{LIST_URL}?event__page_ptr__exact={event.pk}"
+    assert f'href="{link}"' in edit and "RSVPs for this event" in edit
+
+    listed = client.get(link).content.decode()
+    assert "Zoë Jones" in listed and "Someone Else" not in listed

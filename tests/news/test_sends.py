@@ -45,6 +45,13 @@ def compose_url(page):
     return f"/admin/news/email/{page.pk}/"
 
 
+def send_confirmed(client, page, **audience):
+    """Press "Send to …", then "Yes, send to …" with the number the confirmation asked about."""
+    asked = client.post(compose_url(page), {**audience, "action": "send"}).content.decode()
+    recipients = re.search(r'name="recipients" value="(\d+)"', asked).group(1)
+    return client.post(compose_url(page), {**audience, "action": "confirm", "recipients": recipients})
+
+
 @pytest.fixture
 def organiser_client(client, organiser):
     client.force_login(organiser)
@@ -84,7 +91,7 @@ def test_sending_reaches_each_subscriber_once_with_one_click_unsubscribe(organis
     subscribe("stopped@example.org", status=Subscriber.Status.UNSUBSCRIBED)
     subscribe("waiting@example.org", status=Subscriber.Status.PENDING)
 
-    response = organiser_client.post(compose_url(update), {"action": "send"})
+    response = send_confirmed(organiser_client, update)
 
     send = UpdateSend.objects.get()
     assert response.url == f"/admin/news/sends/{send.pk}/"
@@ -180,7 +187,7 @@ def test_only_organisations_contacts(organiser_client, update):
 
     html = organiser_client.get(compose_url(update), {"organisations": "on"}).content.decode()
     assert re.search(r"<strong>1</strong> subscriber:", html)
-    organiser_client.post(compose_url(update), {"action": "send", "organisations": "on"})
+    send_confirmed(organiser_client, update, organisations="on")
     assert [m.to for m in mail.outbox] == [["branch@example.org"]]
 
 
@@ -196,7 +203,7 @@ def test_the_published_version_is_sent_not_a_newer_draft(organiser_client, updat
     draft = update.get_latest_revision_as_object()
     draft.title = "A draft nobody approved"
     draft.save_revision()
-    organiser_client.post(compose_url(update), {"action": "send"})
+    send_confirmed(organiser_client, update)
     assert [m.subject for m in mail.outbox] == ["Our big meeting"]
 
 
@@ -227,5 +234,5 @@ def test_only_chosen_regions_and_unions(organiser_client, update):
     assert re.search(r"<strong>1</strong> subscriber: everyone of Unite who asked for updates", html)
     assert f'<input type="hidden" name="unions" value="{unite.pk}">' in html
 
-    organiser_client.post(compose_url(update), {"action": "send", "regions": ["yorkshire"]})
+    send_confirmed(organiser_client, update, regions=["yorkshire"])
     assert [m.to for m in mail.outbox] == [["leeds@example.org"]]
