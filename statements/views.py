@@ -55,11 +55,21 @@ def page_context(request, page, **extra):
         "spread": lambda: page.spread(totals),
         "signed_summary": signed_summary(counts),
         "progress": page.progress(counts["total"]),
-        "share_links": share_links(url, page.share_text or page.title),
+        "share_links": statement_share_links(url, page.share_text or page.title),
         "share_url": url,
     }
     context.update(extra)
     return context
+
+
+def statement_share_links(url, text):
+    """[(label, href)]: WhatsApp first (where most people share a campaign), then email, Facebook, Bluesky, X."""
+    links = dict(share_links(url, text))
+    bluesky = "https://bsky.app/intent/compose?" + urlencode({"text": f"{text} {url}"})
+    return [(label, links[label]) for label in ("WhatsApp", "Email", "Facebook")] + [
+        ("Bluesky", bluesky),
+        ("X", links["X"]),
+    ]
 
 
 def render(request, page, template, status=200, **extra):

@@ -3,13 +3,22 @@
   // A "Copy" button beside the share link; without it the address can still be selected and copied.
   if (navigator.clipboard) document.querySelectorAll("input[data-copy]").forEach(function (input) {
     var button = document.createElement("button"), status = document.createElement("span");
-    button.type = "button"; button.className = "button-secondary"; button.textContent = "Copy";
+    button.type = "button"; button.className = "button-secondary"; button.textContent = "Copy link";
     status.setAttribute("role", "status"); status.className = "copy-status";
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(input.value).then(function () { status.textContent = "Copied"; });
     });
     input.parentNode.append(" ", button, status);
   });
+  // The phone's own share sheet, where the browser offers one (the buttons below work without it).
+  var sheet = document.querySelector("[data-share-sheet]");
+  if (sheet && navigator.share) {
+    sheet.hidden = false;
+    sheet.querySelector("button").addEventListener("click", function (event) {
+      var button = event.currentTarget;
+      navigator.share({ text: button.getAttribute("data-text"), url: button.getAttribute("data-url") }).catch(function () {});
+    });
+  }
   // Mistakes: focus their summary, again after the browser's jump to #sign (which drops focus).
   var summary = document.getElementById("error-summary");
   if (summary) {

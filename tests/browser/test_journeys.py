@@ -52,6 +52,7 @@ def test_visitor_signs_confirms_and_is_counted(live_page, axe):
     submit_button(page, "form[method=post]").click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Check your inbox")
+    expect(page.get_by_text("We’ve sent an email to a•••@example.org")).to_be_visible()
     assert len(mail.outbox) == 1, "No confirmation email was sent"
     confirm = re.search(r"https?://\S+/confirm/\?token=\S+", mail.outbox[0].body).group(0)
 
@@ -64,7 +65,7 @@ def test_visitor_signs_confirms_and_is_counted(live_page, axe):
     violations = axe(page)
     assert not violations, format_violations(violations, "the confirm page")
     page.get_by_role("button", name="Confirm my signature").click()
-    expect(page).to_have_url(re.compile(r"/statement/confirm/done/$"))
+    expect(page).to_have_url(re.compile(r"/statement/confirm/done/\?signature="))
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you for signing")
     expect(page.locator(".counts")).to_have_attribute("data-total", str(before + 1))
     violations = axe(page)  # as the visitor reaches it (the page check sees it without the new count)

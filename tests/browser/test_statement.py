@@ -27,31 +27,29 @@ def test_without_javascript_a_form_with_mistakes_opens_at_the_error_summary(no_j
     expect(no_js_page.locator("#error-summary")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("page", ["phone"], indirect=True)
-def test_choosing_an_organisation_shows_its_fields_and_ticks_list_publicly(page):
+def test_choosing_an_organisation_shows_its_fields_and_ticks_nothing(page):
     page.goto("/statement/")
-    organisation = page.get_by_label("Organisation name (when signing for an organisation)")
-    role = page.get_by_label("Your role in the organisation (when signing for an organisation)")
-    union = page.get_by_label("Your union or branch, for identification only")
+    organisation = page.get_by_label("Organisation name")
+    name = page.locator("#sign").get_by_label("Your name").first
     listed = page.locator("[name=show_publicly]")
     expect(organisation).to_be_hidden()
-    expect(role).to_be_hidden()
-    expect(union).to_be_visible()
+    expect(name).to_be_visible()
     expect(listed).not_to_be_checked()
 
     page.locator(".choice", has_text="An organisation").click()
 
     expect(organisation).to_be_visible()
-    expect(role).to_be_visible()
-    expect(union).to_be_hidden()
-    expect(listed).to_be_checked()
+    expect(name).to_be_hidden()
+    expect(listed).not_to_be_checked()
+    expect(page.get_by_text("Show our organisation’s name on the public list of signatories")).to_be_visible()
     page.locator(".choice", has_text="A person").click()
     expect(organisation).to_be_hidden()
 
 
-def test_without_javascript_every_field_shows(no_js_page):
+def test_without_javascript_every_field_shows_under_whom_it_is_for(no_js_page):
     no_js_page.goto("/statement/")
-    for label in ("Organisation name", "Your role in the organisation", "Your union or branch"):
+    expect(no_js_page.get_by_text("If you are signing for an organisation")).to_be_visible()
+    for label in ("Organisation name", "Type of organisation", "Your role in the organisation"):
         expect(no_js_page.get_by_label(label)).to_be_visible()
 
 
