@@ -6,9 +6,11 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from campaign.materials.models import DocumentPreview
+from core.site_settings import imprint_for
 from tests.core.factories import DocumentFactory
 from tests.materials.factories import MaterialFactory, MaterialsPageFactory
 
@@ -170,3 +172,14 @@ def test_replacing_the_pdf_draws_a_new_preview(client, materials_page, site_sett
     assert drawn.image_id != first
     picture = image_from(drawn.image.file)
     assert close_to(picture.getpixel((picture.width // 2, picture.height // 2)), (0, 0, 200))
+
+
+def test_the_demo_posters_print_the_sites_imprint_at_their_foot(file_storage, demo_content):
+    """The demo loader sets its example imprint before drawing its posters, so every poster file and preview has it."""
+    assert imprint_for().startswith("Promoted by A. Organiser on behalf of ")
+    posters = get_document_model().objects.filter(title__startswith="Poster:", title__endswith="(PNG)")
+    assert posters.count() == 2
+    for poster in posters:
+        picture = image_from(poster.file).convert("L")
+        foot = [picture.getpixel((x, y)) for y in range(picture.height - 40, picture.height) for x in range(0, 827, 2)]
+        assert min(foot) < 100, f"{poster.title} has no imprint at its foot"
