@@ -111,7 +111,7 @@ def test_every_signature_of_a_group_is_on_one_of_its_pages(client, organiser, me
     )
     client.force_login(reader)  # may read names but not remove: the pages are plain links
     names = visible_text(open_group(client, 1)) + visible_text(open_group(client, 2))
-    assert all(f"Member {number} " in names for number in range(37))
+    assert all(f"Member {number}, Leeds" in names for number in range(37))
 
 
 def test_confirmed_signatures_are_not_ticked_and_stay_unless_ticked_by_hand(client, organiser, meeting, statement_page):
