@@ -24,27 +24,41 @@ every run's ratios and whether each run met its target. Each run measures:
 5. The confirmation emails those signings queued, delivered by the Procfile's
    worker line through a provider that takes 100 ms a message (bench.surge).
 Then, on 1,000,000 signatures: the signatories list's deep page against its
-first (once per run), and the CSV export's peak memory (once).
+first (once per run), and the CSV export's peak memory (once). Last, on a
+database of its own, the admin's signature search over 1,000,000 signatures
+against over 10,000 (bench.signature_search, once).
 
 Exits 0 with a SKIPPED line when PostgreSQL, Redis or wrk is missing.
 Environment: BENCH_RUNS (3), BENCH_DURATION (seconds per wrk run, 10),
 BENCH_EMAIL_SECONDS (the email window, 10), BENCH_CONNECTIONS (16),
 BENCH_THREADS (2), BENCH_ROUNDS (2), BENCH_WORKERS (gunicorn workers, 2 x cores + 1), BENCH_KEYSET_REQUESTS (60),
 BENCH_PHONE_VISITS (slow-phone visits per page per run, 3), CHROMIUM (/usr/bin/chromium),
-BENCH_SIGNATURES (100,000), BENCH_BIG_EXPORT (1,000,000), BENCH_DB_PREFIX
+BENCH_SIGNATURES (100,000), BENCH_BIG_EXPORT (1,000,000), BENCH_SEARCH_SMALL (10,000),
+BENCH_SEARCH_LARGE (1,000,000), BENCH_DB_PREFIX
 (throwaway database name prefix), BENCH_RESULTS (where to write). For a quick
 check: BENCH_RUNS=1 BENCH_DURATION=2 BENCH_ROUNDS=1 BENCH_EMAIL_SECONDS=3
-BENCH_SIGNATURES=10000 BENCH_BIG_EXPORT=100000 BENCH_PENDING=5000 BENCH_PHONE_VISITS=1.
+BENCH_SIGNATURES=10000 BENCH_BIG_EXPORT=100000 BENCH_PENDING=5000 BENCH_PHONE_VISITS=1
+BENCH_SEARCH_SMALL=1000 BENCH_SEARCH_LARGE=20000.
 Debian: apt-get install wrk nginx chromium (Playwright comes with make install-dev).
 """
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
 from bench import load, memory, report, slow_phone, surge
-from bench.config import BIG_EXPORT, EMAIL_SECONDS, PENDING, ROUNDS, RUNS, SIGNATURES
+from bench.config import (
+    BIG_EXPORT,
+    EMAIL_SECONDS,
+    PENDING,
+    ROUNDS,
+    RUNS,
+    SEARCH_LARGE,
+    SEARCH_SMALL,
+    SIGNATURES,
+)
 from bench.proxy import Nginx, nginx_problem
 from bench.servers import HOST, Stack, free_port, postgres_problem, redis_problem
 from bench.summary import summarise
@@ -288,7 +302,32 @@ def run(stack):
     shared["server_errors"] = server.tracebacks() + proxied.tracebacks() + without_redis.tracebacks()
     server.stop()
     close_connections()
+    say(f"the admin's signature search: {SEARCH_SMALL:,} signatures, then {SEARCH_LARGE:,}, on a database of its own")
+    shared["search"] = measure_search(stack.db_name)
     return runs, shared
+
+
+def measure_search(db_name):
+    """bench.signature_search on a deployment of its own (its rows would swell every other measurement's table).
+
+    Run as its own process with that deployment's settings; returns {"small", "large", "ratio"} (seconds).
+    """
+    with deployment(f"{db_name}_search") as search_stack:
+        search_stack.create()
+        output = search_stack.run_module("bench.signature_search", str(SEARCH_SMALL), str(SEARCH_LARGE))
+    return read_search_report(output)
+
+
+SEARCH_REPORT = re.compile(r"signatures: ([\d.]+) \((\d+) ms ÷ (\d+) ms")
+
+
+def read_search_report(output):
+    """bench.signature_search's line ("... signatures: 1.20 (12 ms ÷ 10 ms; ...") as seconds and their ratio."""
+    match = SEARCH_REPORT.search(output)
+    if match is None:
+        raise RuntimeError(f"bench.signature_search said:\n{output}")
+    ratio, large_ms, small_ms = float(match.group(1)), int(match.group(2)), int(match.group(3))
+    return {"small": small_ms / 1000, "large": large_ms / 1000, "ratio": ratio}
 
 
 def deployment(db_name):

@@ -11,3 +11,6 @@ PENDING = int(os.environ.get("BENCH_PENDING", str(40000 * RUNS)))
 # neighbour's burst of load on a shared machine lands on both sides.
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "2"))
 EMAIL_SECONDS = float(os.environ.get("BENCH_EMAIL_SECONDS", "10"))
+# The admin's signature search (bench.signature_search), on a database of its own: this many rows, then this many.
+SEARCH_SMALL = int(os.environ.get("BENCH_SEARCH_SMALL", "10000"))
+SEARCH_LARGE = int(os.environ.get("BENCH_SEARCH_LARGE", "1000000"))

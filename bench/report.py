@@ -2,12 +2,15 @@
 
 import os
 import platform
+import re
 import subprocess
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+HISTORY = "## History"
+RATIOS = "## Ratios against the targets, run by run"
 
 
 def _first(path, prefix):
@@ -94,6 +97,19 @@ def markdown(info, headings, rows, figures, notes):
 
 
 def write(text, path=None):
+    """Write the results; the file's earlier ratio tables, newest first, stay below them as history."""
     target = Path(path or os.environ.get("BENCH_RESULTS", RESULTS))
-    target.write_text(text)
+    earlier = target.read_text() if target.exists() else ""
+    target.write_text(text + history(earlier))
     return target
+
+
+def history(earlier):
+    """The History section for the next file: `earlier`'s own ratio table, dated, then `earlier`'s history."""
+    if not earlier:
+        return ""
+    current, _, older = earlier.partition(f"\n{HISTORY}\n")
+    date = re.search(r"^- date: (.+)$", current, re.MULTILINE)
+    table = current.partition(f"{RATIOS}\n")[2].split("\n## ", 1)[0].strip()
+    entry = f"### {date.group(1) if date else 'an earlier run'}: make bench\n\n{table}\n\n" if table else ""
+    return f"\n{HISTORY}\n\n{entry}{older.lstrip()}".rstrip() + "\n"

@@ -149,6 +149,15 @@ class Stack:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result.stdout
 
+    def run_module(self, module, *args, timeout=3600):
+        """Run `python -m module args` with this deployment's settings; its output, or raise with it if it fails."""
+        result = subprocess.run(
+            [PYTHON, "-m", module, *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=timeout
+        )
+        if result.returncode:
+            raise RuntimeError(f"python -m {module} failed:\n{result.stdout}\n{result.stderr}")
+        return result.stdout
+
     def create(self):
         """A new database with the schema, the demo site and collected static files."""
         create_database(self.db_name)

@@ -196,3 +196,18 @@ def test_the_query_string_row_divides_by_the_plain_page_asked_for_by_the_same_sc
     scripted_slower_than_plain = measured(page=reads(2500), page_scripted=reads(2300), page_query=reads(2250))
 
     assert row(scripted_slower_than_plain, "statement page with a new ?src=") == ("0.98", True)
+
+
+def test_the_admin_search_is_read_from_its_own_report_and_held_to_three_times():
+    """bench.signature_search runs as a process of its own: its printed line is all the bench reads."""
+    from bench.__main__ import read_search_report
+    from bench.signature_search import report_line
+    from bench.summary import search_row
+
+    line = report_line({"small": 0.012, "large": 0.030, "ratio": 2.5})
+    search = read_search_report(f"some log line\n{line}\n")
+
+    assert search == {"small": 0.012, "large": 0.030, "ratio": 2.5}
+    what, target, figure, met = search_row({"search": search})
+    assert (target, figure, met) == ("≤ 3", "2.50 (30 ms ÷ 12 ms)", True)
+    assert search_row({"search": {"small": 0.01, "large": 0.05, "ratio": 5.0}})[3] is False
