@@ -8,7 +8,7 @@ from django.core import mail
 from statements.models import Signature
 from tests.statements.visitor import path_of
 
-from .checks import fill_form, format_violations, submit_button
+from .checks import fill_form, format_html_errors, format_violations, submit_button
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -21,13 +21,19 @@ def sign(page, email):
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your inbox")
 
 
-def test_a_mistyped_address_is_corrected_from_check_your_inbox(live_page, axe):
+def as_sent(page):
+    """The page's HTML as the server sent it (GET again: these pages change nothing)."""
+    return page.request.get(page.url).text()
+
+
+def test_a_mistyped_address_is_corrected_from_check_your_inbox(live_page, axe, html_checker):
     page = live_page
     sign(page, "ada@exmaple.org")
     expect(page.get_by_text("We’ve sent an email to a•••@exmaple.org")).to_be_visible()
     expect(page.get_by_role("heading", name="If nothing arrives")).to_be_visible()
     violations = axe(page)
     assert not violations, format_violations(violations, "check your inbox, with the address")
+    assert not (errors := html_checker({"check-inbox-with-address": as_sent(page)})), format_html_errors(errors)
 
     page.get_by_label("The right email address").fill("ada@example.org")
     page.get_by_role("button", name="Send it there instead").click()
@@ -37,7 +43,7 @@ def test_a_mistyped_address_is_corrected_from_check_your_inbox(live_page, axe):
     assert mail.outbox[-1].to == ["ada@example.org"]
 
 
-def test_a_person_adds_their_union_on_the_thank_you_page(live_page, axe):
+def test_a_person_adds_their_union_on_the_thank_you_page(live_page, axe, html_checker):
     page = live_page
     sign(page, "grace@example.org")
     confirm = re.search(r"https?://\S+/confirm/\?token=\S+", mail.outbox[-1].body).group(0)
@@ -47,6 +53,7 @@ def test_a_person_adds_their_union_on_the_thank_you_page(live_page, axe):
     expect(page.get_by_role("heading", name="Add your union to help us show where support comes from")).to_be_visible()
     violations = axe(page)
     assert not violations, format_violations(violations, "the thank-you page with its union question")
+    assert not (errors := html_checker({"thank-you-with-union": as_sent(page)})), format_html_errors(errors)
     union = page.get_by_label("Your union", exact=True)
     other = page.get_by_label("The union’s name")
     expect(other).to_be_hidden()
