@@ -9,14 +9,14 @@ both pages are cached for PAGE_CACHE_SECONDS, and a withdrawal empties the cache
 
 import re
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from statements.models import StatementPage
 from statements.progress import signed_summary
 
 RECENT_SIGNERS = 6
-NUMBER = re.compile(r"\d[\d,]*")
+NUMBER = re.compile(r"(\d[\d,]*)")
 
 
 def featured_statement(home_page):
@@ -33,8 +33,14 @@ def with_big_numbers(summary):
     """The statement's sentence, word for word, with each number marked up to stand out (None stays None)."""
     if summary is None:
         return None
-    # Escaped first: the only markup in the result is the spans added here, around digits and commas.
-    return mark_safe(NUMBER.sub(r'<span class="count-number">\g<0></span>', escape(summary)))
+    # Split before escaping (the numbers at odd places), so an entity's digits are never taken for a number.
+    pieces = NUMBER.split(summary)
+    return mark_safe(
+        "".join(
+            format_html('<span class="count-number">{}</span>', piece) if index % 2 else escape(piece)
+            for index, piece in enumerate(pieces)
+        )
+    )
 
 
 def front_door(home_page):

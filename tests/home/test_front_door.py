@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 
+from home.front_door import with_big_numbers
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
 
@@ -172,3 +173,12 @@ def test_action_cards_are_one_link_each_with_an_icon(client, home_page, site_set
     assert cards[0].count("<a ") == 1 and '<a class="action-card" href="/statement/">' in cards[0]
     assert '<svg class="action-icon"' in cards[0] and 'aria-hidden="true"' in cards[0]
     assert "<a " not in cards[1]
+
+
+def test_big_numbers_leave_what_is_escaped_whole():
+    """A sentence's quote marks and angle brackets stay text; only its numbers are marked up."""
+    marked = with_big_numbers("1,204 people's <names> and 37 more")
+    assert marked == (
+        '<span class="count-number">1,204</span> people&#x27;s &lt;names&gt; and '
+        '<span class="count-number">37</span> more'
+    )
