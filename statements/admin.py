@@ -33,7 +33,7 @@ def status_of(signature):
         return "Confirmed"
     if signature.held_because:
         return f"Held: {signature.get_held_because_display().lower()}"
-    return "Waiting for the signer to confirm"
+    return "Waiting for the signer"
 
 
 class StatusFilter(SimpleListFilter):
@@ -137,7 +137,7 @@ class SignatureAdmin(SafeModelAdmin):
         FieldPanel("source"),
     ]
 
-    list_display = ["signed_as", "status", "kind_of_signer", "region_name", "union_name", "town", "signed_on"]
+    list_display = ["signed_as", "status", "kind_of_signer", "union_name", "place", "signed_on"]
 
     @display(description="Signed as", ordering="name")
     def signed_as(self, obj):
@@ -158,9 +158,11 @@ class SignatureAdmin(SafeModelAdmin):
     def kind_of_signer(self, obj):
         return "Organisation" if obj.kind == Signature.Kind.ORGANISATION else "Person"
 
-    @display(description="Region", ordering="region")
-    def region_name(self, obj):
-        return Region(obj.region).label if obj.region in Region.values else ""
+    @display(description="Town, region", ordering="region")
+    def place(self, obj):
+        """Town and nation or region in one column ("Leeds, Yorkshire and the Humber"), so the list fits a laptop."""
+        region = Region(obj.region).label if obj.region in Region.values else ""
+        return ", ".join(part for part in (obj.town, region) if part)
 
     @display(description="Union", ordering="union__name")
     def union_name(self, obj):
