@@ -236,6 +236,28 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     SHARED_FIELDS = ["email", "postcode", "region", "show_publicly"]
     CONTACT_FIELDS = ["show_contact", "contact_name", "role"]
 
+    # The error summary's order, as the groups show them.
+    field_order = ["kind", *PERSON_FIELDS, *ORGANISATION_FIELDS, *SHARED_FIELDS, *CONTACT_FIELDS, "keep_informed"]
+
+    def group(self, names):
+        return [self[name] for name in names]
+
+    @property
+    def person_group(self):
+        return self.group(self.PERSON_FIELDS)
+
+    @property
+    def organisation_group(self):
+        return self.group(self.ORGANISATION_FIELDS)
+
+    @property
+    def shared_group(self):
+        return self.group(self.SHARED_FIELDS)
+
+    @property
+    def contact_group(self):
+        return self.group(self.CONTACT_FIELDS)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True

@@ -35,9 +35,9 @@ def test_signing_sends_a_confirmation_and_shows_check_your_inbox(client, stateme
 
     assert response.status_code == 302
     assert response["Location"].startswith("/statement/sign/done/?signature=")
-    page = client.get(response["Location"]).content.decode()
+    page = visible_text(client.get(response["Location"]))
     assert "Check your inbox" in page
-    assert "Share on Facebook" in page
+    assert "Share on WhatsApp" in page
 
     signature = Signature.objects.get()
     assert signature.confirmed_at is None
