@@ -1,4 +1,4 @@
-"""The statements app's scheduled jobs (core.schedule): the nightly purge, recount and forgetting of networks.
+"""The statements app's nightly jobs (core.schedule): purging, recounting, forgetting networks and removals.
 
 Each runs the management command an organiser can also run by hand, so the
 work lives in one place.
@@ -29,3 +29,10 @@ def recount_signatures():
 def forget_signing_networks():
     """Empty the network hash of signatures older than NETWORK_HASH_DAYS: it only serves the review of recent ones."""
     call_command("forget_signing_networks")
+
+
+@scheduled("20 3 * * *")
+@task()
+def forget_removed_signatures():
+    """Delete the review's record of removed signatures older than REMOVED_SIGNATURE_DAYS."""
+    call_command("forget_removed_signatures")

@@ -371,6 +371,8 @@ REVIEW_ALERTS = {
 }
 # Signatures keep a keyed hash of their network this many days, for review; then it is emptied.
 NETWORK_HASH_DAYS = int(env("NETWORK_HASH_DAYS", "30"))
+# The review keeps what it removed (name, town, email domain) this many days, for organisers to check.
+REMOVED_SIGNATURE_DAYS = int(env("REMOVED_SIGNATURE_DAYS", "30"))
 
 # Unconfirmed signatures are deleted after this many days, and finished task
 # rows (ids, and a failure's traceback) after TASK_RESULT_DAYS, by the

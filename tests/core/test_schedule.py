@@ -19,6 +19,7 @@ PROCFILE = Path(__file__).resolve().parents[2] / "Procfile"
 JOBS = {
     "statements.tasks.purge_unconfirmed_signatures",
     "statements.tasks.recount_signatures",
+    "statements.tasks.forget_removed_signatures",
     "core.tasks.prune_finished_tasks",
 }
 
