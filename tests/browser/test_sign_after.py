@@ -9,6 +9,7 @@ from statements.models import Signature
 from tests.statements.visitor import path_of
 
 from .checks import fill_form, format_html_errors, format_violations, submit_button
+from .test_screenshots import screenshot
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -34,6 +35,7 @@ def test_a_mistyped_address_is_corrected_from_check_your_inbox(live_page, axe, h
     violations = axe(page)
     assert not violations, format_violations(violations, "check your inbox, with the address")
     assert not (errors := html_checker({"check-inbox-with-address": as_sent(page)})), format_html_errors(errors)
+    screenshot(page, "check-your-inbox-with-address", page.viewport_size["width"])
 
     page.get_by_label("The right email address").fill("ada@example.org")
     page.get_by_role("button", name="Send it there instead").click()
@@ -54,6 +56,7 @@ def test_a_person_adds_their_union_on_the_thank_you_page(live_page, axe, html_ch
     violations = axe(page)
     assert not violations, format_violations(violations, "the thank-you page with its union question")
     assert not (errors := html_checker({"thank-you-with-union": as_sent(page)})), format_html_errors(errors)
+    screenshot(page, "thank-you-with-union", page.viewport_size["width"])
     union = page.get_by_label("Your union", exact=True)
     other = page.get_by_label("The union’s name")
     expect(other).to_be_hidden()
