@@ -94,14 +94,14 @@ FORMS = [
             "show_publicly": True,
         },
         success_text="Check your inbox",
-        form="form[method=post]",
+        form="main form[method=post]",
     ),
     FormCheck(
         "change-signature",
         "/statement/change/",
         valid={"email": "ada@example.org"},
         success_text="If that address has signed",
-        form="form[method=post]",
+        form="main form[method=post]",
     ),
     FormCheck(
         "speaker-invitation",
@@ -115,21 +115,21 @@ FORMS = [
             "format": "in_person",
         },
         success_text="Invitation received",
-        form="form[method=post]",
+        form="main form[method=post]",
     ),
     FormCheck(
         "get-involved",
         "/get-involved/",
         valid={"your_name": "Ada Lovelace", "your_email": "ada@example.org", "town_or_area": "Leeds"},
         success_text="Thank you for joining",
-        form="form[method=post]",
+        form="main form[method=post]",
     ),
     FormCheck(
         "contact",
         "/contact/",
         valid={"your_name": "Ada Lovelace", "your_email": "ada@example.org", "message": "Hello"},
         success_text="Thank you for your message",
-        form="form[method=post]",
+        form="main form[method=post]",
     ),
 ]
 
