@@ -188,7 +188,7 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
         help_text="Only if you tick this do we keep your name and role; we always keep your email address, privately.",
     )
     contact_name = forms.CharField(
-        label="Your name",
+        label="Your own name",
         required=False,
         max_length=Signature._meta.get_field("name").max_length,
         validators=[reject_control_characters],

@@ -30,7 +30,7 @@ def test_without_javascript_a_form_with_mistakes_opens_at_the_error_summary(no_j
 def test_choosing_an_organisation_shows_its_fields_and_ticks_nothing(page):
     page.goto("/statement/")
     organisation = page.get_by_label("Organisation name")
-    name = page.locator("#sign").get_by_label("Your name").first
+    name = page.locator("#sign").get_by_label("Your name")
     listed = page.locator("[name=show_publicly]")
     expect(organisation).to_be_hidden()
     expect(name).to_be_visible()
