@@ -173,3 +173,21 @@ def test_adding_a_union_is_rate_limited(client, statement_page, site_settings, s
 
     assert add_union(client, statement_page, thanks, union=str(unite.pk)).status_code == 302
     assert add_union(client, statement_page, thanks, union=str(unite.pk)).status_code == 429
+
+
+def test_a_correction_counts_against_the_signing_rate_limit(client, statement_page, site_settings, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "sign": (1, 3600)}
+    inbox = check_inbox(client, sign(client, statement_page))
+
+    assert correct(client, statement_page, inbox, "other@example.org").status_code == 429
+    assert Signature.objects.get().email == PERSON["email"]
+
+
+def test_a_correction_with_a_forged_link_changes_nothing(client, statement_page, site_settings):
+    sign(client, statement_page)
+
+    response = client.post(f"{statement_page.url}sign/correct/", {"token": "1:forged", "email": "x@example.org"})
+
+    assert response.status_code == 400
+    assert "can no longer be corrected here" in visible_text(response)
+    assert Signature.objects.get().email == PERSON["email"]
