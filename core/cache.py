@@ -1,8 +1,8 @@
 """A counter with an expiry that works on any cache backend, in one round trip on Redis.
 
-Rate limits count every POST of every public form, so on Redis "create with expiry if missing, then add
-one" goes as one MULTI/EXEC transaction, not Django's add-then-incr. While Redis is unreachable
-(core.shared_cache), each process counts in its own memory: a limit then holds per process.
+Rate limits count every POST of every public form, so on Redis "create with expiry if missing, then
+add one" for every key is one small Lua script (atomic, one round trip), not Django's add-then-incr.
+While Redis is unreachable (core.shared_cache), each process counts in its own memory.
 """
 
 from django.core.cache import caches
@@ -32,13 +32,24 @@ def count_in_windows(keys_and_timeouts):
     return _count_all_locally(backend, keys_and_timeouts)
 
 
+COUNT_SCRIPT = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, 0, 'EX', ARGV[i], 'NX')
+  counts[i] = redis.call('INCR', key)
+end
+return counts
+"""
+_scripts = {}  # client -> its registered script (redis-py loads it again after a Redis restart)
+
+
 def _count_on_redis(backend, keys_and_timeouts):
-    pipeline = get_redis_connection(CACHE).pipeline(transaction=True)
-    for key, timeout in keys_and_timeouts:
-        full_key = backend.make_key(key)
-        pipeline.set(full_key, 0, ex=timeout, nx=True)
-        pipeline.incr(full_key)
-    return pipeline.execute()[1::2]  # each key's incr; the set-if-missing answers are skipped
+    client = get_redis_connection(CACHE)
+    script = _scripts.get(client)
+    if script is None:
+        script = _scripts[client] = client.register_script(COUNT_SCRIPT)
+    keys = [backend.make_key(key) for key, _ in keys_and_timeouts]
+    return script(keys=keys, args=[int(timeout) for _, timeout in keys_and_timeouts])
 
 
 def _count_all_locally(backend, keys_and_timeouts):
