@@ -24,7 +24,8 @@ from core.regions import Region
 from .models import Signature
 from .permissions import EMAIL_PERMISSION, EXPORT_PERMISSION
 
-WAITING, HELD, CONFIRMED = "waiting", "held", "confirmed"
+# The values the dashboard's links (and organisers' bookmarks) already use: ?confirmed=no ...
+CONFIRMED, WAITING, HELD = "yes", "no", "held"
 
 
 def status_of(signature):
@@ -40,7 +41,7 @@ class StatusFilter(SimpleListFilter):
     """Confirmed, waiting for the signer, held (any reason), or held for one reason."""
 
     title = "status"
-    parameter_name = "status"
+    parameter_name = "confirmed"
 
     def lookups(self, request, model_admin):
         held_for = [(f"{HELD}-{value}", f"Held: {label.lower()}") for value, label in Signature.HeldBecause.choices]
