@@ -34,7 +34,9 @@ def send_update(client, organiser, update):
     """An organiser emails the update to everyone receiving updates; the addresses it went to."""
     mail.outbox.clear()
     client.force_login(organiser)
-    client.post(f"/admin/news/email/{update.pk}/", {"action": "send"})
+    asked = client.post(f"/admin/news/email/{update.pk}/", {"action": "send"}).content.decode()
+    recipients = re.search(r'name="recipients" value="(\d+)"', asked).group(1)  # the count asked to confirm
+    client.post(f"/admin/news/email/{update.pk}/", {"action": "confirm", "recipients": recipients})
     client.logout()
     return sorted(message.to[0] for message in mail.outbox if message.subject == "Our big meeting")
 
