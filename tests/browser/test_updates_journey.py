@@ -75,6 +75,7 @@ def email_update(page, update):
     expect(page.locator(".messages")).to_contain_text("A test was sent to sender@example.org")
     screenshot(page, "admin-compose")
     page.get_by_role("button", name="Send to 1 subscriber").click()
+    page.get_by_role("button", name="Yes, send to 1 subscriber").click()
     expect(page.locator("[data-sent]")).to_have_text("1")
     expect(page.locator("[data-left]")).to_have_text("0")
     screenshot(page, "admin-progress")
