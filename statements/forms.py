@@ -21,6 +21,7 @@ from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.queries import by_pk
 from core.regions import UK_REGIONS, Region, is_postcode, region_for_postcode
+from core.shared_choices import SharedChoiceField, SharedChoicesRadioSelect, SharedChoicesSelect
 from core.subscriptions import wording
 from core.subscriptions.consent import updates_field
 
@@ -76,18 +77,18 @@ class MovementFieldsMixin(forms.Form):
     touching these. The postcode only finds the region: it is not stored.
     """
 
-    organisation_type = forms.ChoiceField(
+    organisation_type = SharedChoiceField(
         label="Type of organisation",
         required=False,
         choices=[("", "Choose…"), *OrganisationType.choices],
     )
-    union = forms.ChoiceField(
+    union = SharedChoiceField(
         label="Its union",
         required=False,
         choices=union_choices,  # read when the form is shown or checked, not copied into every form
         error_messages={"invalid_choice": UNKNOWN_UNION},
         help_text="Not on the list? Choose “Another union” and give its name.",
-        widget=forms.Select(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
+        widget=SharedChoicesSelect(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
     )
     union_other = forms.CharField(
         label="The union’s name",
@@ -103,7 +104,7 @@ class MovementFieldsMixin(forms.Form):
         help_text="Only to count signatures by region: we do not keep it. The first half is enough, for example LS6.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
     )
-    region = forms.ChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
+    region = SharedChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
 
     MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "postcode", "region"]
 
@@ -175,11 +176,11 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     Nothing is ticked for anyone: not the public list, not updates, not an organisation contact's own name.
     """
 
-    kind = forms.ChoiceField(
+    kind = SharedChoiceField(
         label="I am signing as",
         choices=Signature.Kind.choices,
         initial=Signature.Kind.PERSON,
-        widget=forms.RadioSelect,
+        widget=SharedChoicesRadioSelect,
     )
     keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
     show_contact = forms.BooleanField(

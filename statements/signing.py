@@ -20,7 +20,7 @@ from core.subscriptions import consent, sources, wording
 
 from . import holds
 from .models.counter import SignatureCount
-from .models.signature import Signature, normalise_email
+from .models.signature import Signature, count_moves, normalise_email
 
 logger = logging.getLogger(__name__)
 
@@ -160,9 +160,8 @@ def correct_address(page, signature, email, request=None, assessment=None):
 def add_union(signature, union, union_other):
     """A person's union, given on the thank-you page: saved, and its confirmed count moved with it.
 
-    Locked, so two presses move a count once. The counters change directly
-    (SignatureCount), not through Signature.save, which would empty every
-    cached page for one signer's union, as a new signature never does.
+    Locked, so two presses move a count once. Not through Signature.save, which would
+    empty every cached page for one signer's union (a new signature never does).
     Returns False for a signature gone, or an organisation's (its union is its type's).
     """
     with transaction.atomic():
@@ -171,10 +170,8 @@ def add_union(signature, union, union_other):
             return False
         was = locked.count_keys
         locked.union, locked.union_other = union, union_other
-        now = locked.count_keys
         Signature.objects.filter(pk=locked.pk).update(union=union, union_other=union_other)
-        changes = {key: -1 for key in was if key not in now} | {key: 1 for key in now if key not in was}
-        SignatureCount.add_all(locked.page_id, changes)
+        SignatureCount.change(count_moves(locked.page_id, was, locked.count_keys))
     return True
 
 
@@ -222,7 +219,7 @@ def confirm(signature):
             confirmed_at=timezone.now()
         )
         if updated:
-            SignatureCount.add_each(signature.page_id, signature.keys_when_confirmed, 1)  # kind, region, union
+            SignatureCount.change(count_moves(signature.page_id, now=signature.keys_when_confirmed))
             if signature.keep_informed:
                 record_consent(signature)
     if updated:

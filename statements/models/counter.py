@@ -81,15 +81,6 @@ class SignatureCount(models.Model):
             if moves[page_id, kind]:
                 cls.add(page_id, kind, moves[page_id, kind])
 
-    # Until signing.confirm and review.invalidate call `change` (kept for them this once).
-    @classmethod
-    def add_each(cls, page_id, kinds, delta):
-        cls.change({(page_id, kind): delta for kind in kinds})
-
-    @classmethod
-    def add_all(cls, page_id, changes):
-        cls.change({(page_id, kind): delta for kind, delta in changes.items()})
-
     @classmethod
     def totals(cls, page_id):
         """{kind: count} for one statement, in one small query."""
