@@ -193,4 +193,4 @@ def test_editor_exports_signatures_as_csv(editor_page):
 
     assert download.suggested_filename.endswith(".csv")
     rows = list(csv.reader(io.StringIO(read_download(download).decode("utf-8-sig"))))
-    assert any(signer.name in row for row in rows), f"{signer.name} is not in the CSV"
+    assert any(signer.name in cell for row in rows for cell in row), f"{signer.name} is not in the CSV"
