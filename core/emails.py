@@ -23,7 +23,7 @@ from wagtail.models import Site
 
 from . import email_sends
 from .protection import first_in_interval
-from .queries import by_pk
+from .queries import get_or_none
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def site_id(request):
 
 def site_of(site_id):
     """The site whose id an email's params carry, or None (then site settings fall back to the default site)."""
-    return by_pk(Site.objects, site_id) if site_id else None
+    return get_or_none(Site.objects, site_id) if site_id else None
 
 
 @task()
@@ -99,7 +99,7 @@ def send_email(template, pk, params=None, attempt=0, key=None):
     if kind is None:
         logger.error("email not sent: no builder registered", extra={"template": template})
         return
-    record = by_pk(kind.records, pk)
+    record = get_or_none(kind.records, pk)
     if record is None:
         logger.info("email not sent: its record is gone", extra={"template": template})
         return

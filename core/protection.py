@@ -153,7 +153,7 @@ class RateLimit:
         return render(request, "429.html", {"retry_minutes": max(1, self.period // 60)}, status=429)
 
 
-def hit(request, limit):
+def allow_attempt(request, limit):
     """Count one attempt from this request against `limit` (a RateLimit); True while it is within the limit."""
     return limit.allows(count_this_period(*limit.counter(request)))
 
@@ -170,7 +170,7 @@ def rate_limited(scope, limit=None, period=None):
         def wrapped(request, *args, **kwargs):
             if request.method == "POST":
                 rate_limit = RateLimit.of(scope, limit, period)
-                if not hit(request, rate_limit):
+                if not allow_attempt(request, rate_limit):
                     return rate_limit.refusal(request)
             return view(request, *args, **kwargs)
 

@@ -1,7 +1,7 @@
 """Small query helpers every app uses."""
 
 
-def by_pk(rows, pk):
+def get_or_none(rows, pk):
     """The row of `rows` (a manager or a queryset) whose primary key is `pk`, or None.
 
     get(), not filter(pk=...).first(): first() adds an ORDER BY to a lookup of

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.core import signing
 
-from core.queries import by_pk
+from core.queries import get_or_none
 
 
 class BadToken(Exception):
@@ -67,7 +67,7 @@ class SignedLink:
         if not (isinstance(payload, list) and len(payload) == 2 and isinstance(payload[0], int)):
             raise BadToken()
         pk, digest = payload
-        record = by_pk(self.records if within is None else within, pk)
+        record = get_or_none(self.records if within is None else within, pk)
         if record is None or _digest(record.pk, self.bound_to(record)) != digest:
             raise BadToken()
         return record

@@ -14,7 +14,7 @@ from core.brand import DEFAULT_BRAND_COLOUR, HEX_COLOUR
 from core.colours import AA_TEXT, contrast_ratio, reaches_aa, text_colour_on
 
 from .blocks import ActionCardBlock, MenuTitleBlock, SocialLinkBlock
-from .front_door import front_door
+from .featured import featured_context
 from .listings import home_listings
 
 
@@ -68,7 +68,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_listings(self))
-        context.update(front_door(self))
+        context.update(featured_context(self))
         return context
 
 

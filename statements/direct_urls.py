@@ -22,7 +22,7 @@ from .models import StatementPage
 from .share_card import REFRESH_SECONDS, card_png
 
 
-def served_at(subpath, view):
+def beside_statement(subpath, view):
     """A statement's sub-address (/<statement>/<subpath>/) as a plain URL, for the busiest ones in a surge."""
 
     def serve(request, path):
@@ -32,14 +32,15 @@ def served_at(subpath, view):
     return cross_origin_protected(serve)  # a public form: checked by origin, not by a CSRF token
 
 
-sign_at = shows_the_form_back_when_the_database_is_down(views.sign_unavailable)(served_at("sign", views.sign))
-confirm_at = served_at("confirm", views.confirm)
+shows_the_form_back = shows_the_form_back_when_the_database_is_down(views.sign_unavailable)
+sign_beside_statement = shows_the_form_back(beside_statement("sign", views.sign))
+confirm_beside_statement = beside_statement("confirm", views.confirm)
 
 
 @cache_control(public=True, max_age=30)
 def counts(request, page):
     """The counts as JSON for other sites and apps; cacheable for half a minute (unless the page is private)."""
-    kept = page.kept_totals()
+    kept = page.counter_totals()
     totals = page.counts(kept)
     progress = page.progress(totals["total"])
     spread = page.spread(kept)

@@ -16,9 +16,9 @@ from core.notify import admin_url, organiser_addresses
 from core.subscriptions.tokens import your_data_url
 from core.subscriptions.wording import text_of
 
-from .holds import ALERT_EMAIL, email_domain
 from .models.signature import Signature
 from .review import Group
+from .screening import ALERT_EMAIL, email_domain
 from .tokens import CONFIRM, WITHDRAW
 
 TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/withdraw_link"]
@@ -57,7 +57,7 @@ for template in TEMPLATES:
 
 
 def review_alert(signature, grouping):
-    """The organisers' alert: one network or email domain passed its threshold this hour (statements.holds).
+    """The organisers' alert: one network or email domain passed its threshold this hour (statements.screening).
 
     Built from the signature that passed it: the group is named by the
     network's hash or the domain, never by an address or a name.

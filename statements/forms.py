@@ -16,12 +16,12 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core import shared_choices
 from core.database_outage import DATABASE_DOWN
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
-from core.queries import by_pk
+from core.queries import get_or_none
 from core.regions import UK_REGIONS, Region, is_postcode, region_for_postcode
-from core.shared_choices import SharedChoiceField, SharedChoicesRadioSelect, SharedChoicesSelect
 from core.subscriptions import wording
 from core.subscriptions.consent import updates_field
 
@@ -62,7 +62,7 @@ def union_choices():
 
 def find_union(value):
     """The Union a union field's value names, or None for "Another union" or a union since removed."""
-    return by_pk(Union.objects, value) if value and value.isdigit() else None
+    return get_or_none(Union.objects, value) if value and value.isdigit() else None
 
 
 def shown_when(condition):
@@ -77,18 +77,18 @@ class MovementFieldsMixin(forms.Form):
     touching these. The postcode only finds the region: it is not stored.
     """
 
-    organisation_type = SharedChoiceField(
+    organisation_type = shared_choices.ChoiceField(
         label="Type of organisation",
         required=False,
         choices=[("", "Choose…"), *OrganisationType.choices],
     )
-    union = SharedChoiceField(
+    union = shared_choices.ChoiceField(
         label="Its union",
         required=False,
         choices=union_choices,  # read when the form is shown or checked, not copied into every form
         error_messages={"invalid_choice": UNKNOWN_UNION},
         help_text="Not on the list? Choose “Another union” and give its name.",
-        widget=SharedChoicesSelect(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
+        widget=shared_choices.Select(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
     )
     union_other = forms.CharField(
         label="The union’s name",
@@ -104,7 +104,7 @@ class MovementFieldsMixin(forms.Form):
         help_text="Only to count signatures by region: we do not keep it. The first half is enough, for example LS6.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
     )
-    region = SharedChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
+    region = shared_choices.ChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
 
     MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "postcode", "region"]
 
@@ -176,11 +176,11 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     Nothing is ticked for anyone: not the public list, not updates, not an organisation contact's own name.
     """
 
-    kind = SharedChoiceField(
+    kind = shared_choices.ChoiceField(
         label="I am signing as",
         choices=Signature.Kind.choices,
         initial=Signature.Kind.PERSON,
-        widget=SharedChoicesRadioSelect,
+        widget=shared_choices.RadioSelect,
     )
     keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
     show_contact = forms.BooleanField(

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from core.emails import queue_email
 from core.publish_clock import KeptUntilNextPublish
-from core.queries import by_pk
+from core.queries import get_or_none
 from core.site_urls import site_url
 from core.subscriptions import consent, sources, wording
 
-from . import holds
+from . import screening
 from .models.counter import SignatureCount
 from .models.signature import Signature, count_moves, normalise_email
 
@@ -34,7 +34,7 @@ def resend_key(signature):
 
 
 @dataclass(frozen=True)
-class Signed:
+class SigningOutcome:
     """What a signing did: the signature, whether an email went to its address, and when another may.
 
     `new`: the signature was made by this signing (not an address that had signed already), so the
@@ -95,8 +95,8 @@ def record(page, form, request=None, retry=True, assessment=None):
     A second signing with the same address never makes a second row (the
     unique constraint refuses it): see `repeat`. The insert is tried first
     because new addresses are the common case in a surge. A signature that
-    statements.holds holds back is saved with no email, and the visitor is
-    told just what anyone else is. Returns a `Signed`.
+    statements.screening holds back is saved with no email, and the visitor is
+    told just what anyone else is. Returns a `SigningOutcome`.
     """
     signature = form.save(commit=False)
     return record_signature(page, signature, request, retry=retry, assessment=assessment)
@@ -106,7 +106,7 @@ def record_signature(page, signature, request=None, retry=True, assessment=None)
     """`record` for an unsaved Signature (from the form, or a corrected address)."""
     signature.page = page
     signature.source = Signature.Source.WEB
-    assessment = assessment or holds.assess(request, signature.email)
+    assessment = assessment or screening.assess(request, signature.email)
     signature.network = assessment.network
     signature.held_because = assessment.held_because
     try:
@@ -114,7 +114,7 @@ def record_signature(page, signature, request=None, retry=True, assessment=None)
             signature.save()
             if not signature.is_held:
                 queue_signature_email("statements/confirm", signature, request)
-            holds.alert_organisers(signature, assessment)
+            screening.alert_organisers(signature, assessment)
     except IntegrityError:
         existing = page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
         if existing is None and retry:  # withdrawn in between: sign again
@@ -124,7 +124,7 @@ def record_signature(page, signature, request=None, retry=True, assessment=None)
             raise
         return repeat(page, existing, request)
     logger.info("signature recorded", extra={"page": page.pk, "kind": signature.kind, "held": signature.is_held})
-    return Signed(signature, new=True)
+    return SigningOutcome(signature, new=True)
 
 
 # What a corrected address starts again without: what belonged to the address typed wrongly.
@@ -141,9 +141,9 @@ def correct_address(page, signature, email, request=None, assessment=None):
     the network that signed (Signature.network): someone who typed another's
     address cannot remove that person's signature.
     """
-    assessment = assessment or holds.assess(request, email)
+    assessment = assessment or screening.assess(request, email)
     with transaction.atomic():
-        locked = by_pk(Signature.objects.select_for_update(), signature.pk)
+        locked = get_or_none(Signature.objects.select_for_update(), signature.pk)
         if locked is None or locked.is_confirmed or not locked.network or locked.network != assessment.network:
             return None
         fields = {
@@ -165,7 +165,7 @@ def add_union(signature, union, union_other):
     Returns False for a signature gone, or an organisation's (its union is its type's).
     """
     with transaction.atomic():
-        locked = by_pk(Signature.objects.select_for_update(), signature.pk)
+        locked = get_or_none(Signature.objects.select_for_update(), signature.pk)
         if locked is None or locked.kind != Signature.Kind.PERSON:
             return False
         was = locked.count_keys
@@ -184,7 +184,7 @@ def repeat(page, signature, request=None):
     whoever typed the address that it was used within the last few minutes,
     and nothing about whether it was confirmed.
 
-    A held signature (statements.holds) gets no email, but the page answers
+    A held signature (statements.screening) gets no email, but the page answers
     exactly as it would otherwise, so signing twice tells no one it was held.
     """
     signature.page = page
@@ -203,8 +203,8 @@ def repeat(page, signature, request=None):
         "signature repeated", extra={"page": page.pk, "confirmed": signature.is_confirmed, "held": signature.is_held}
     )
     if last_emailed is None:
-        return Signed(signature)
-    return Signed(signature, emailed=False, next_email_at=last_emailed + timedelta(seconds=RESEND_INTERVAL))
+        return SigningOutcome(signature)
+    return SigningOutcome(signature, emailed=False, next_email_at=last_emailed + timedelta(seconds=RESEND_INTERVAL))
 
 
 def confirm(signature):
@@ -250,7 +250,7 @@ def withdraw(signature, keep_updates=False):
     updates (the delete hooks correct the count and remove any consent left).
     """
     with transaction.atomic():
-        locked = by_pk(Signature.objects.select_for_update(), signature.pk)
+        locked = get_or_none(Signature.objects.select_for_update(), signature.pk)
         chosen = False
         if locked is not None:
             chosen = sources.withdraw_from(locked, keep=keep_updates)

@@ -2,12 +2,12 @@
 
 from django.urls import re_path
 
-from .direct_urls import confirm_at, count_json, share_card_at, sign_at
+from .direct_urls import confirm_beside_statement, count_json, share_card_at, sign_beside_statement
 
 urlpatterns = [
     # Signing and confirming, served without routing through the page tree (the page's own routes are the fallback).
-    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/sign/$", sign_at, name="statement_sign"),
-    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/confirm/$", confirm_at, name="statement_confirm"),
+    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/sign/$", sign_beside_statement, name="statement_sign"),
+    re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/confirm/$", confirm_beside_statement, name="statement_confirm"),
     # A statement's counts as JSON: its page address with ".json" in place of the last slash.
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)\.json$", count_json, name="statement_count_json"),
     # The picture shown beside a shared link (og:image): drawn by the site, with the live count.

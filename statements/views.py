@@ -24,7 +24,7 @@ from core.sharing import share_links
 from core.signed_links import BadToken
 from core.subscriptions import sources
 
-from . import holds, signing
+from . import screening, signing
 from .forms import ChangeSignatureForm, CorrectAddressForm, SignatureForm, UnionForm
 from .models.movement import OTHER_UNION
 from .models.signature import Signature, normalise_email
@@ -45,7 +45,7 @@ def page_context(request, page, **extra):
     `spread` (by union and region) is a callable, which the template calls
     only where it shows the chart: from the same counters, read once.
     """
-    totals = page.kept_totals()
+    totals = page.counter_totals()
     counts = page.counts(totals)
     url = signing.statement_url(page, request)
     context = {
@@ -94,14 +94,14 @@ def sign(request, page):
     The form posts to sign/#sign, so a page with mistakes opens at the form
     and its error summary, not at the top of a long statement. Every POST
     counts against the rate limit (RATE_LIMITS["sign"]) in one place,
-    holds.assess: a valid one in the same cache round trip as its hold-back counts.
+    screening.assess: a valid one in the same cache round trip as its hold-back counts.
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
     rate_limit = RateLimit.of("sign")
     form = SignatureForm(request.POST)
     valid = form.is_valid()
-    assessment = holds.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
+    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
     if not assessment.within_rate_limit:
         return rate_limit.refusal(request)
     if not valid:
@@ -195,14 +195,14 @@ def correct(request, page):
     signing.correct_address replaces the signature only while it is unconfirmed and asked from the
     network that made it, so typing someone else's address gives no way to remove their signature;
     whoever asks is told the same, so nothing says whether the address had signed. The same rate
-    limit and hold-back checks as signing (holds.assess, one cache round trip).
+    limit and hold-back checks as signing (screening.assess, one cache round trip).
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
     rate_limit = RateLimit.of("sign")
     form = CorrectAddressForm(request.POST)
     valid = form.is_valid()
-    assessment = holds.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
+    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
     if not assessment.within_rate_limit:
         return rate_limit.refusal(request)
     signature = signature_of_link(page, request.POST.get("token", ""), CORRECT)

@@ -19,7 +19,7 @@ from core.request_emails import to_requester
 from core.site_settings import site_settings_for
 from core.subscriptions.tokens import your_data_url
 
-from . import rsvping
+from . import attendance
 from .calendar import event_file
 from .models import EventPage, EventSubmission, Rsvp
 from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
@@ -165,7 +165,7 @@ def to_reminded(rsvp, site=None):
 @receiver(page_published, sender=EventPage, dispatch_uid="events-tell-attendees")
 def tell_attendees_of_changes(sender, instance, **kwargs):
     """On publishing an event whose time, place or status changed since attendees were told: email them all."""
-    rsvping.announce_changes(instance, site=site_pk(instance))
+    attendance.announce_changes(instance, site=site_pk(instance))
 
 
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
@@ -174,9 +174,9 @@ register_email("events/event_submission_notify", EventSubmission, notify)
 register_email("events/event_submission_rejected", EventSubmission, rejected)
 register_email("events/event_submission_published", EventSubmission, published)
 attendees = Rsvp.objects.select_related("event")
-register_email(rsvping.CONFIRMATION, attendees, to_active_attendee)
-register_email(rsvping.PROMOTED, attendees, to_promoted)
-register_email(rsvping.REMINDER, attendees, to_reminded)
-register_email(rsvping.CHANGED, attendees, to_active_attendee)
-register_email(rsvping.ALREADY, attendees, to_active_attendee)
-register_email(rsvping.CONFIRM_REQUEST, attendees, to_unconfirmed)
+register_email(attendance.CONFIRMATION, attendees, to_active_attendee)
+register_email(attendance.PROMOTED, attendees, to_promoted)
+register_email(attendance.REMINDER, attendees, to_reminded)
+register_email(attendance.CHANGED, attendees, to_active_attendee)
+register_email(attendance.ALREADY, attendees, to_active_attendee)
+register_email(attendance.CONFIRM_REQUEST, attendees, to_unconfirmed)

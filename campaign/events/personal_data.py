@@ -7,7 +7,7 @@ place goes to the waiting list and the counts stay right), then deletes them.
 from core.subscriptions.holdings import Holding, register_personal_data
 from core.subscriptions.models import normalise
 
-from . import rsvping
+from . import attendance
 from .models import Rsvp
 
 
@@ -28,7 +28,7 @@ def describe(email):
 
 def erase(email):
     for rsvp in rsvps_of(email).filter(status__in=[Rsvp.Status.GOING, Rsvp.Status.WAITING]):
-        rsvping.cancel(rsvp)
+        attendance.cancel(rsvp)
     rsvps_of(email).delete()
 
 

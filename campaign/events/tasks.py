@@ -4,21 +4,21 @@ from django_tasks import task
 
 from core.schedule import scheduled
 
-from . import rsvp_retention, rsvping
+from . import attendance, rsvp_retention
 
 
 @scheduled("15 * * * *")
 @task()
 def send_rsvp_reminders():
-    """Remind everyone going to an event that starts within a day; each person once (see rsvping.remind_due)."""
-    rsvping.remind_due()
+    """Remind everyone going to an event that starts within a day; each person once (see attendance.remind_due)."""
+    attendance.remind_due()
 
 
 @scheduled("45 3 * * *")
 @task()
 def recount_rsvps():
     """Recompute the kept RSVP counts from the RSVPs themselves, repairing any drift."""
-    rsvping.recount()
+    attendance.recount()
 
 
 @scheduled("35 * * * *")

@@ -15,7 +15,7 @@ from core.protection import rate_limited
 from core.signed_links import BadToken
 from core.subscriptions import sources
 
-from . import rsvping
+from . import attendance
 from .forms import EventFilterForm, EventSubmissionForm, RsvpForm
 from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
 
@@ -68,10 +68,10 @@ def rsvp_context(event, form=None):
     """What the event page's RSVP box shows: the form and the kept counts (one row read, no counting)."""
     if not event.takes_rsvps:
         return {}
-    counts = rsvping.counts_for(event)
+    counts = attendance.counts_for(event)
     places_left = None if event.capacity is None else max(0, event.capacity - counts.going)
     return {
-        "rsvp_open": rsvping.is_open(event),
+        "rsvp_open": attendance.is_open(event),
         "rsvp_form": form or RsvpForm(),
         "going": counts.going,
         "places_left": places_left,
@@ -90,14 +90,16 @@ def rsvp(request, event):
 
     A new address and one already on the list get the same page, byte for
     byte: whether someone is coming (to a political meeting) is told only to
-    that address, by email (rsvping.take).
+    that address, by email (attendance.take).
     """
-    if not rsvping.is_open(event):
+    if not attendance.is_open(event):
         return closed(request, event)
     form = RsvpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        rsvping.take(event, data["name"], data["email"], data["phone"], updates=data["updates"], site=site_id(request))
+        attendance.take(
+            event, data["name"], data["email"], data["phone"], updates=data["updates"], site=site_id(request)
+        )
         context = {"asked_updates": data["updates"], "confirm_hours": CONFIRM_MAX_AGE // 3600}
         return event.render(request, template="events/rsvp_done.html", context_overrides=context)
     return event.render(request, template="events/rsvp_form.html", context_overrides=rsvp_context(event, form))
@@ -134,7 +136,7 @@ def cancel_rsvp(request, event):
     if request.method == "POST":  # updates asked for with the RSVP go with it unless the person keeps them
         keep = request.POST.get("keep_updates") == "yes"
         chosen = keep and sources.has_confirmed_consent(rsvp)
-        context["cancelled_now"] = rsvping.cancel(rsvp, site=site_id(request), keep_updates=keep)
+        context["cancelled_now"] = attendance.cancel(rsvp, site=site_id(request), keep_updates=keep)
         context["kept"] = sources.kept_for(rsvp.email, chosen)
         return event.render(request, template="events/rsvp_cancelled.html", context_overrides=context)
     context["asks_about_updates"] = sources.has_confirmed_consent(rsvp)
@@ -148,11 +150,11 @@ def confirm_rsvp(request, event):
     rsvp, token, refusal = rsvp_of_link(request, event, CONFIRM, "confirm")
     if refusal:
         return refusal
-    if rsvp.status == rsvp.Status.UNCONFIRMED and not rsvping.is_open(event):
+    if rsvp.status == rsvp.Status.UNCONFIRMED and not attendance.is_open(event):
         return closed(request, event)
     context = {"rsvp": rsvp, "token": token}
     if request.method == "POST" and rsvp.status == rsvp.Status.UNCONFIRMED:
-        rsvp, context["confirmed_now"] = rsvping.confirm(rsvp, site=site_id(request))
+        rsvp, context["confirmed_now"] = attendance.confirm(rsvp, site=site_id(request))
         if rsvp is None:
             return bad_link(request, event, purpose="confirm")
         context["rsvp"] = rsvp

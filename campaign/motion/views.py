@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement, queue_email, site_id
 from core.protection import rate_limited
-from core.queries import by_pk
+from core.queries import get_or_none
 from core.receipts import give_receipt, read_receipt
 from core.signed_links import BadToken
 from core.site_settings import imprint_for
@@ -67,7 +67,7 @@ def save_speaker_request(request, page, form):
 def speaker_thanks(request, page):
     """Invitation received: the invitation as sent, for whoever holds its receipt (core.receipts)."""
     request_id = read_receipt(request, RECEIPT)
-    invitation = by_pk(SpeakerRequest.objects.filter(page=page), request_id) if request_id is not None else None
+    invitation = get_or_none(SpeakerRequest.objects.filter(page=page), request_id) if request_id is not None else None
     return page.render(request, template="motion/motion_thanks.html", context_overrides={"invitation": invitation})
 
 

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from core.queries import by_pk
+from core.queries import get_or_none
 
 from . import audience, update_email
 from .models import UpdateDelivery, UpdateSend
@@ -97,7 +97,7 @@ def claim(send, size):
 
 def send_batch(send_id):
     """Send one batch of `send_id`; True while more remain to send."""
-    send = by_pk(UpdateSend.objects.select_related("revision"), send_id)
+    send = get_or_none(UpdateSend.objects.select_related("revision"), send_id)
     if send is None or send.status not in (UpdateSend.Status.QUEUED, UpdateSend.Status.SENDING):
         return False  # paused, cancelled, done or deleted: stop here
     if send.status == UpdateSend.Status.QUEUED:

@@ -355,7 +355,7 @@ LOGGING = {
 # balancer set TRUSTED_PROXY_COUNT so the visitor's own address is counted.
 # Signing's is a ceiling far above any meeting on one Wi-Fi: the only point
 # where a signer is turned away. Below it, signing holds back instead
-# (statements/holds.py): a network gets SIGNING_EMAIL_BUDGET confirmation
+# (statements/screening.py): a network gets SIGNING_EMAIL_BUDGET confirmation
 # emails an hour, and later signatures wait, saved, for an organiser.
 RATE_LIMITS = {
     "sign": (int(env("RATE_LIMIT_SIGN", "2000")), 3600),

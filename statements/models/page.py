@@ -90,20 +90,20 @@ class StatementPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "statement page"
 
-    def kept_totals(self):
+    def counter_totals(self):
         """Every kept counter of the statement ({key: n}) in one small query: counts() and spread() read it."""
         return SignatureCount.totals(self.pk)
 
     def counts(self, totals=None):
         """Confirmed signatures: people, organisations and total, from the kept counters."""
-        totals = self.kept_totals() if totals is None else totals
+        totals = self.counter_totals() if totals is None else totals
         people = totals.get(Signature.Kind.PERSON, 0)
         organisations = totals.get(Signature.Kind.ORGANISATION, 0)
         return {"people": people, "organisations": organisations, "total": people + organisations}
 
     def spread(self, totals=None):
         """Confirmed signatures by union and by region, from the kept counters (movement.spread)."""
-        return spread(self.kept_totals() if totals is None else totals)
+        return spread(self.counter_totals() if totals is None else totals)
 
     def progress(self, total):
         """The milestone bar for `total` confirmed signatures, or None when the editor set no milestones."""

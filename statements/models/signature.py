@@ -35,7 +35,7 @@ def count_moves(page_id, was=(), now=()):
 
 # What the public lists show (SignatureQuerySet.public) and their indexes cover.
 LISTED = models.Q(confirmed_at__isnull=False, show_publicly=True)
-# Held back for an organiser (statements.holds): never emailed, never confirmed, never counted until released.
+# Held back for an organiser (statements.screening): never emailed, never confirmed, never counted until released.
 HELD = ~models.Q(held_because="")
 
 
@@ -120,7 +120,7 @@ class Signature(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
-    # Why the signature waits for an organiser; empty for all others (statements.holds).
+    # Why the signature waits for an organiser; empty for all others (statements.screening).
     held_because = models.CharField(max_length=20, choices=HeldBecause.choices, blank=True, editable=False)
     # A keyed hash of the signer's network (core.protection.network_key), never the address;
     # emptied after NETWORK_HASH_DAYS by statements.tasks.forget_signing_networks.

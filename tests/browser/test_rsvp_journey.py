@@ -17,7 +17,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from campaign.events import rsvping
+from campaign.events import attendance
 from campaign.events.models import EventIndexPage, EventPage, Rsvp
 from campaign.events.tasks import send_rsvp_reminders
 from tests.events.factories import EventPageFactory
@@ -46,7 +46,7 @@ def test_rsvp_to_a_full_event_wait_get_the_place_and_the_reminder(live_page, bro
     page = live_page
     index = EventIndexPage.objects.get()
     event = EventPageFactory(parent=index, title="Room for one", slug="room-for-one", takes_rsvps=True, capacity=1)
-    rsvping.take(event, "Sam", "sam@example.org")
+    attendance.take(event, "Sam", "sam@example.org")
 
     page.goto(event.url)
     expect(page.locator("#rsvp-heading")).to_have_text("Full: join the waiting list")

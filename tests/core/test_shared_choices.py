@@ -2,12 +2,14 @@
 
 from django import forms
 
-from core.shared_choices import SharedChoiceField, SharedChoicesRadioSelect
+from core import shared_choices
 
 
 class Choosing(forms.Form):
-    colour = SharedChoiceField(choices=[("red", "Red"), ("green", "Green")])
-    size = SharedChoiceField(choices=[("s", "Small")], widget=SharedChoicesRadioSelect(attrs={"data-x": "1"}))
+    colour = shared_choices.ChoiceField(choices=[("red", "Red"), ("green", "Green")])
+    size = shared_choices.ChoiceField(
+        choices=[("s", "Small")], widget=shared_choices.RadioSelect(attrs={"data-x": "1"})
+    )
 
 
 def test_forms_share_the_list_but_each_has_its_own_field_and_attrs():
@@ -25,3 +27,8 @@ def test_replacing_one_forms_choices_leaves_the_others_and_validates_by_its_own(
     assert not second.is_valid() and "colour" in second.errors
     assert [value for value, _ in Choosing().fields["colour"].choices] == ["red", "green"]
     assert 'value="blue"' in str(first["colour"]) and 'value="blue"' not in str(second["colour"])
+
+
+def test_templates_see_the_widgets_as_djangos_own():
+    form = Choosing()
+    assert (form["colour"].widget_type, form["size"].widget_type) == ("select", "radioselect")

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from campaign.events import rsvping
+from campaign.events import attendance
 from campaign.events.models import Rsvp, RsvpCount
 from campaign.events.tasks import send_rsvp_reminders
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -128,7 +128,7 @@ def test_no_reminder_for_a_cancelled_event(client, meeting):
     meeting.end = meeting.start + timedelta(hours=2)
     meeting.cancelled = True
     meeting.save()
-    assert rsvping.remind_due() == 0
+    assert attendance.remind_due() == 0
     assert mail.outbox == []
 
 

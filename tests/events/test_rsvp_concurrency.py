@@ -6,7 +6,7 @@ Real threads and real transactions; skipped on SQLite, which serialises every wr
 import pytest
 from django.core import mail
 
-from campaign.events import rsvping
+from campaign.events import attendance
 from campaign.events.models import Rsvp, RsvpCount
 from tests.concurrency import needs_postgres, run_together  # noqa: F401 - the fixture is used
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -21,7 +21,7 @@ def event(home_page, site_settings):
 
 
 def test_ten_people_at_once_for_three_places(event):
-    run_together(10, lambda number: rsvping.take(event, f"P{number}", f"p{number}@example.org"))
+    run_together(10, lambda number: attendance.take(event, f"P{number}", f"p{number}@example.org"))
 
     assert Rsvp.objects.filter(status="going").count() == 3
     assert Rsvp.objects.filter(status="waiting").count() == 7
@@ -30,11 +30,11 @@ def test_ten_people_at_once_for_three_places(event):
 
 
 def test_cancellations_at_once_each_free_place_goes_to_one_person(event):
-    people = [rsvping.take(event, f"P{number}", f"p{number}@example.org") for number in range(8)]
+    people = [attendance.take(event, f"P{number}", f"p{number}@example.org") for number in range(8)]
     mail.outbox.clear()
     going = [rsvp for rsvp in people if rsvp.status == "going"]
 
-    run_together(6, lambda number: rsvping.cancel(going[number % 3]))  # each of the three cancels twice at once
+    run_together(6, lambda number: attendance.cancel(going[number % 3]))  # each of the three cancels twice at once
 
     assert Rsvp.objects.filter(status="going").count() == 3
     assert Rsvp.objects.filter(status="waiting").count() == 2

@@ -13,7 +13,7 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 
-from home.front_door import with_big_numbers
+from home.featured import with_big_numbers
 from statements.models import Signature
 from tests.statements.factories import SignatureFactory
 

@@ -12,7 +12,7 @@ def demo_home():
     return Site.objects.get(is_default_site=True).root_page.specific
 
 
-def front_door(client):
+def featured_context(client):
     site = Site.objects.get(is_default_site=True)
     site.hostname = "testserver"
     site.save()
@@ -22,7 +22,7 @@ def front_door(client):
 def test_the_demo_home_page_leads_with_the_demand_its_count_and_its_latest_signers(client):
     call_command("load_demo_content", verbosity=0)
 
-    soup = front_door(client)
+    soup = featured_context(client)
     statement = BeautifulSoup(client.get("/statement/").content, "html.parser").select_one(".statement").get_text()
 
     headline = soup.h1.get_text()

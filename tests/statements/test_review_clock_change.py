@@ -16,7 +16,9 @@ from tests.statements.factories import SignatureFactory
 pytestmark = pytest.mark.django_db
 
 REVIEW_URL = "/admin/statements/review/"
-ROW = re.compile(r'<th scope="row"><a href="([^"]+)">([^<]+)</a><p class="review-description w-font-normal">(\d+) signature')
+ROW = re.compile(
+    r'<th scope="row"><a href="([^"]+)">([^<]+)</a><p class="review-description w-font-normal">(\d+) signature'
+)
 
 
 def test_the_hour_that_comes_twice_is_two_groups_each_opening_what_it_counted(

@@ -2,10 +2,11 @@
 
 One worker runs one task at a time, and an email task spends most of its
 time waiting for the provider's API, so one worker alone falls behind a
-surge of signing (bench/RESULTS.md). This runs WORKER_THREADS workers (core.task_worker) side by side, each in a thread with
-its own database connection; each task is taken by one of them. Threads
-rather than processes: the wait is on the network, which releases the GIL,
-and one process holds Django and Wagtail in memory once.
+surge of signing (bench/RESULTS.md). This runs WORKER_THREADS workers
+(core.task_worker) side by side, each in a thread with its own database
+connection; each task is taken by one of them. Threads rather than processes:
+the wait is on the network, which releases the GIL, and one process holds
+Django and Wagtail in memory once.
 
 The main thread renews the process's lease (core.task_leases) and gives back
 the tasks of workers whose lease has lapsed (killed mid-task), as it starts

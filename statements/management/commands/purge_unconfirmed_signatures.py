@@ -2,7 +2,7 @@
 
 Safe to run from cron: it deletes in small batches, touches only unconfirmed
 rows (which never count), and does nothing when there is nothing to do.
-Held signatures (statements.holds) are left for an organiser to decide on:
+Held signatures (statements.screening) are left for an organiser to decide on:
 their signers were never emailed, so they never had a chance to confirm.
 """
 

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         for page in StatementPage.objects.all():
             with transaction.atomic():
                 list(SignatureCount.objects.select_for_update().filter(page=page))  # as the repair reads them
-                kept, actual = nonzero(page.kept_totals()), nonzero(actual_counts(page))
+                kept, actual = nonzero(page.counter_totals()), nonzero(actual_counts(page))
             if kept == actual:
                 self.stdout.write(f"{page.title}: {page.counts(actual)['total']} signatures, every kept count matches.")
                 continue

@@ -43,7 +43,7 @@ def with_big_numbers(summary):
     )
 
 
-def front_door(home_page):
+def featured_context(home_page):
     """Template context for the home page's opening: the statement, its count and milestone, its latest signers."""
     statement = featured_statement(home_page)
     if statement is None:
