@@ -144,7 +144,7 @@ def test_home_page_shows_the_three_latest_updates(client, news):
     assert "Latest news" in html
     assert "Update 4" in html and "Update 3" in html and "Update 2" in html
     assert "Update 1<" not in html
-    assert '<a href="/news/update-4/">Update 4</a>' in html
+    assert '<a class="card-link" href="/news/update-4/">Update 4</a>' in html
 
 
 def test_home_page_listing_is_two_bounded_queries(news):
