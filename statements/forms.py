@@ -70,6 +70,17 @@ def shown_when(condition):
     return {"data-shown-when": condition}
 
 
+def union_other_field():
+    """The name of a union not on the list, shown when "Another union" is chosen."""
+    return forms.CharField(
+        label="The union’s name",
+        required=False,
+        max_length=Signature._meta.get_field("union_other").max_length,
+        validators=[reject_control_characters],
+        widget=forms.TextInput(attrs=shown_when(f"union={OTHER_UNION}")),
+    )
+
+
 class MovementFieldsMixin(forms.Form):
     """Who the signature speaks for in the movement: the kind of body, its union, and where it is.
 
@@ -90,13 +101,7 @@ class MovementFieldsMixin(forms.Form):
         help_text="Not on the list? Choose “Another union” and give its name.",
         widget=shared_choices.Select(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
     )
-    union_other = forms.CharField(
-        label="The union’s name",
-        required=False,
-        max_length=Signature._meta.get_field("union_other").max_length,
-        validators=[reject_control_characters],
-        widget=forms.TextInput(attrs=shown_when(f"union={OTHER_UNION}")),
-    )
+    union_other = union_other_field()
     postcode = forms.CharField(
         label="Postcode",
         required=False,
@@ -314,13 +319,7 @@ class UnionForm(forms.Form):
         error_messages={"invalid_choice": UNKNOWN_UNION, "required": "Please choose your union from the list."},
         help_text="Not on the list? Choose “Another union” and give its name.",
     )
-    union_other = forms.CharField(
-        label="The union’s name",
-        required=False,
-        max_length=Signature._meta.get_field("union_other").max_length,
-        validators=[reject_control_characters],
-        widget=forms.TextInput(attrs=shown_when(f"union={OTHER_UNION}")),
-    )
+    union_other = union_other_field()
 
     def clean(self):
         cleaned = super().clean()

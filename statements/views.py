@@ -98,15 +98,24 @@ def sign(request, page):
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
-    rate_limit = RateLimit.of("sign")
-    form = SignatureForm(request.POST)
-    valid = form.is_valid()
-    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
-    if not assessment.within_rate_limit:
-        return rate_limit.refusal(request)
+    form, valid, assessment = screened(request, SignatureForm)
+    if assessment is None:
+        return RateLimit.of("sign").refusal(request)
     if not valid:
         return statement(request, page, form=form)
     return to_check_inbox(page, request, signing.record(page, form, request, assessment=assessment))
+
+
+def screened(request, form_class):
+    """(form, valid, assessment) for a POST that gives an address to sign with; no assessment past the rate limit.
+
+    Every such POST, valid or not, counts against RATE_LIMITS["sign"] in screening.assess,
+    a valid one in the same cache round trip as its hold-back counts.
+    """
+    form = form_class(request.POST)
+    valid = form.is_valid()
+    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, RateLimit.of("sign"))
+    return form, valid, assessment if assessment.within_rate_limit else None
 
 
 def to_check_inbox(page, request, signed):
@@ -199,12 +208,9 @@ def correct(request, page):
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
-    rate_limit = RateLimit.of("sign")
-    form = CorrectAddressForm(request.POST)
-    valid = form.is_valid()
-    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
-    if not assessment.within_rate_limit:
-        return rate_limit.refusal(request)
+    form, valid, assessment = screened(request, CorrectAddressForm)
+    if assessment is None:
+        return RateLimit.of("sign").refusal(request)
     signature = signature_of_link(page, request.POST.get("token", ""), CORRECT)
     if signature is None:
         return render(request, page, "statements/link_problem.html", status=400, correcting=True)
