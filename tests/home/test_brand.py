@@ -7,6 +7,7 @@ import pytest
 from django.core.files.images import ImageFile
 from PIL import Image
 from wagtail.images import get_image_model
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.colours import contrast_ratio, text_colour_on
 
@@ -82,15 +83,19 @@ def test_the_admin_settings_form_shows_the_contrast_error(client, home_page, sit
     form = client.get(url).context["form"]
     data = {name: value for name, value in form.initial.items() if value is not None and not hasattr(value, "pk")}
     data.update(
-        {
-            "campaign_name": "Test Campaign",
-            "brand_colour": "#808080",
-            "social_links-count": "0",
-            "menu_titles-count": "0",
-            "privacy_page": "",
-            "share_image": "",
-            "logo": "",
-        }
+        nested_form_data(
+            {
+                "campaign_name": "Test Campaign",
+                "brand_colour": "#808080",
+                "privacy_page": "",
+                "share_image": "",
+                "logo": "",
+                # Every StreamField posts its blocks' management keys, as the admin's own form does.
+                "social_links": streamfield([]),
+                "menu_titles": streamfield([]),
+                "next_steps": streamfield([]),
+            }
+        )
     )
 
     response = client.post(url, data)

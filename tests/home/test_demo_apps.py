@@ -8,6 +8,7 @@ from PIL import Image
 from wagtail.documents.models import Document
 from wagtail.models import Site
 
+from campaign.materials.demo import POSTERS
 from campaign.materials.models import Material
 from campaign.motion.models import MotionPage
 
@@ -39,7 +40,13 @@ def test_demo_posters_are_real_files_that_download(client, demo_site):
             assert Image.open(io.BytesIO(body)).size == (827, 1169)
 
     html = client.get("/materials/").content.decode()
-    assert "Poster: throw out the Tories" in html and "(PDF, " in html and "(PNG, " in html
+    for _, title, _, _ in POSTERS:  # each poster once, its PDF and PNG offered together under it
+        assert html.count(f">{title}</h3>") == 1, title
+        files = html.split(f">{title}</h3>")[1].split("</ul>")[0]
+        assert f'Download PDF<span class="visually-hidden"> of {title}</span>' in files
+        assert f'Download PNG – image for social media<span class="visually-hidden"> of {title}</span>' in files
+    for material in materials:
+        assert f'href="{material.document.url}" download' in html
 
 
 def test_demo_motion_news_and_forms_render(client, demo_site):

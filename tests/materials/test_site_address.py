@@ -9,6 +9,7 @@ from wagtail.models import Site
 
 from campaign.materials.demo import POSTERS
 from campaign.materials.posters import draw_poster
+from core.site_settings import imprint_for
 from home.demo import CAMPAIGN_NAME
 from tests.materials.factories import MaterialsPageFactory
 from tests.statements.factories import StatementPageFactory
@@ -30,7 +31,10 @@ def test_the_demo_site_takes_its_address_from_the_setting(settings):
     material = site.root_page.get_children().get(slug="materials").specific.materials.get(title=title)
     with material.preview.file.open("rb") as file:
         poster = Image.open(io.BytesIO(file.read())).convert("RGB")
-    expected = draw_poster(CAMPAIGN_NAME, slogan, "Sign the statement", "https://campaign.example.org/statement/")
+    imprint = imprint_for(site=site)
+    assert imprint.startswith("Promoted by ")  # the demo prints its example imprint at every poster's foot
+    url = "https://campaign.example.org/statement/"
+    expected = draw_poster(CAMPAIGN_NAME, slogan, "Sign the statement", url, imprint)
     assert ImageChops.difference(poster, expected).getbbox() is None
 
 
