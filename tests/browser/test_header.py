@@ -66,7 +66,14 @@ def test_home_page_first_phone_screen_has_headline_count_and_sign_button(page):
 
 @pytest.mark.parametrize("page", ["phone"], indirect=True)
 def test_choices_are_big_enough_to_tap(page):
+    """Every choice a signer can see, for each kind of signer: the form hides the ones that do not apply to them."""
     page.goto("/statement/")
-    for label in page.locator("label.choice").all():
-        box = label.bounding_box()
-        assert box["height"] >= 40, label.inner_text()
+    kinds = page.locator("form[data-signing] input[name=kind]")
+    assert kinds.count() >= 2
+    for kind in kinds.all():
+        kind.check()
+        shown = [label for label in page.locator("label.choice").all() if label.is_visible()]
+        assert len(shown) >= 3, f"only {len(shown)} choices shown for kind={kind.get_attribute('value')}"
+        for label in shown:
+            box = label.bounding_box()
+            assert box["height"] >= 40, label.inner_text()

@@ -26,6 +26,7 @@ from .conftest import ARTIFACTS, _new_context, _open_page
 
 BURST = "c0ffee" + "0" * 26
 SCREENS = ARTIFACTS / "screens"
+_TRANSITIONS_DONE = "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished')"
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -56,6 +57,8 @@ def reviewer_tab(request, browser, live_site):
 def look(tab, name):
     """Screenshot the screen, keep its HTML for the checker, and check it with axe and for sideways scrolling."""
     SCREENS.mkdir(parents=True, exist_ok=True)
+    # Wagtail fades its messages in: axe would read the colours half-faded, as the organiser never reads them.
+    tab.wait_for_function(_TRANSITIONS_DONE)
     # The admin scrolls inside its layout, not the document: a viewport as tall as the content shows it all.
     size = tab.viewport_size
     tall = tab.evaluate("Math.max(...[...document.querySelectorAll('body, body *')].map((e) => e.scrollHeight))")
