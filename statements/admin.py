@@ -17,6 +17,7 @@ from django.db.models import ExpressionWrapper, F, Value
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
+from wagtail_modeladmin.helpers import ButtonHelper
 
 from core.admin import CountedUpTo, HeadingsAsListed, SafeModelAdmin, StrictIndexView
 from core.regions import Region
@@ -109,6 +110,13 @@ class SignatureIndexView(CountedUpTo, HeadingsAsListed, StrictIndexView):
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
+class SignatureButtonHelper(ButtonHelper):
+    """A row's one button is Edit: a signature is deleted from its edit screen, or in bulk through the review."""
+
+    def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
+        return super().get_buttons_for_obj(obj, [*(exclude or []), "delete"], classnames_add, classnames_exclude)
+
+
 class SignatureAdmin(SafeModelAdmin):
     model = Signature
     menu_label = "Signatures"
@@ -121,6 +129,7 @@ class SignatureAdmin(SafeModelAdmin):
     list_filter = [StatusFilter, "page", "kind", "region", "union", "show_publicly", "source"]
     ordering = ["-created_at"]
     inspect_view_enabled = False
+    button_helper_class = SignatureButtonHelper
     export_filename = "signatures"
 
     panels = [

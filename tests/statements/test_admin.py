@@ -117,6 +117,20 @@ def test_organisers_filter_by_status_and_why_held_kind_region_and_union(client, 
         assert f"By {heading}" in filters
 
 
+def test_a_row_offers_edit_only_and_deleting_is_on_the_edit_screen(client, organiser, statement_page):
+    """No Delete beside each of a hundred names: one slip there would lose a real signature."""
+    signature = SignatureFactory(page=statement_page)
+    client.force_login(organiser)
+
+    listing = client.get(LIST_URL).content.decode()
+    edit_screen = client.get(f"{LIST_URL}edit/{signature.pk}/").content.decode()
+
+    assert f"{LIST_URL}edit/{signature.pk}/" in listing
+    assert f"{LIST_URL}delete/{signature.pk}/" not in listing
+    assert f"{LIST_URL}delete/{signature.pk}/" in edit_screen
+    assert client.get(f"{LIST_URL}delete/{signature.pk}/").status_code == 200  # it asks to confirm there
+
+
 def test_a_signatures_edit_screen_says_where_it_stands_and_why(client, organiser, statement_page):
     held = SignatureFactory(page=statement_page, unconfirmed=True, held_because="network")
     waiting = SignatureFactory(page=statement_page, unconfirmed=True)
