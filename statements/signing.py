@@ -132,7 +132,7 @@ NOT_CARRIED_OVER = {"id", "email", "email_normalised", "created_at", "confirmed_
 
 
 def correct_address(page, signature, email, request=None, assessment=None):
-    """Replace an unconfirmed signature's mistyped address; returns a `Signed`, or None when it may not be.
+    """Replace an unconfirmed signature's mistyped address; returns a `SigningOutcome`, or None when it may not be.
 
     The old row goes and a new one is recorded with the right address (and
     emailed), in one transaction: an unconfirmed signature counts nowhere, so
