@@ -1,0 +1,3 @@
+"""The host's private pages, under /host/."""
+
+urlpatterns = []
