@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "campaign.news",
     "campaign.form_pages",
     "campaign.stalls",
+    "campaign.hosts",
     "statements",
     "core",
     "django_otp",
@@ -381,6 +382,11 @@ UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
 TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))
 # RSVPs lose the name, email and phone this many days after their event ends (campaign/events/tasks.py).
 RSVP_RETENTION_DAYS = int(env("RSVP_RETENTION_DAYS", "30"))
+# A closed statement's signatures lose their names, emails, towns and roles this many months after it closed
+# (statements/anonymise.py, nightly); the counts stay.
+ANONYMISE_AFTER_MONTHS = int(env("ANONYMISE_AFTER_MONTHS", "6"))
+# A host may message everyone coming to their activity this many times a day (campaign/hosts).
+HOST_MESSAGES_PER_DAY = int(env("HOST_MESSAGES_PER_DAY", "3"))
 
 # Email updates to subscribers (campaign/news/sending.py) go out in batches of
 # UPDATE_BATCH_SIZE, at most UPDATE_EMAILS_PER_HOUR an hour: set it under the
