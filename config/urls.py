@@ -26,6 +26,8 @@ urlpatterns = [
     path("", include("statements.urls")),
     path("", include("campaign.stalls.urls")),
     path("", include("campaign.events.urls")),
+    path("", include("campaign.hosts.urls")),
+    path("", include("campaign.handin.urls")),
     path("", include("campaign.materials.urls")),
     path("", include("home.urls")),
 ]

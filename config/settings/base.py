@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "campaign.form_pages",
     "campaign.stalls",
     "campaign.hosts",
+    "campaign.handin",
     "statements",
     "core",
     "django_otp",
