@@ -1,4 +1,5 @@
-"""The statements app's nightly jobs (core.schedule): purging, recounting, forgetting networks and removals.
+"""The statements app's nightly jobs (core.schedule): purging, recounting, forgetting networks and removals,
+anonymising closed statements; and the one an organiser starts, anonymising one statement now.
 
 Each runs the management command an organiser can also run by hand, so the
 work lives in one place.
@@ -36,3 +37,16 @@ def forget_signing_networks():
 def forget_removed_signatures():
     """Delete the review's record of removed signatures older than REMOVED_SIGNATURE_DAYS."""
     call_command("forget_removed_signatures")
+
+
+@scheduled("40 3 * * *")
+@task()
+def anonymise_signatures():
+    """Anonymise the signatures of statements closed more than ANONYMISE_AFTER_MONTHS ago (statements.anonymise)."""
+    call_command("anonymise_signatures")
+
+
+@task()
+def anonymise_statement(page_id):
+    """The admin's "Anonymise now": one closed statement, in the worker (a big one takes longer than a request)."""
+    call_command("anonymise_signatures", statement=page_id)
