@@ -2,7 +2,11 @@
 
 Every ModelAdmin of the project derives from `SafeModelAdmin`, whose list
 takes only the query parameters it declares and whose downloads defuse
-spreadsheet formulas (see `StrictIndexView`).
+spreadsheet formulas (see `StrictIndexView`). A list declares its columns
+once, in `list_display`: its CSV and XLSX downloads (offered when it names
+`export_filename`) hold exactly those columns, in that order, under the same
+headings, each cell as the list shows it; a long text (an address, notes) is
+a `one_line` column, shortened in the list and whole in the download.
 
 Requests are answered here too: `DefaultNewFilter` opens a request list on
 what still needs an answer, and `AnsweredRequestAdmin` gives a request's
@@ -25,17 +29,21 @@ item, read out with its label ("Print orders, 3 new"). A request list under
 shows the sum of its items'. One COUNT per badge on each admin page.
 """
 
-from django.contrib.admin import SimpleListFilter
+from html import unescape
+
+from django.contrib.admin import SimpleListFilter, display
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.contrib.admin.utils import label_for_field
-from django.core.exceptions import BadRequest, ImproperlyConfigured
+from django.contrib.admin.utils import display_for_field, display_for_value, label_for_field, lookup_field
+from django.core.exceptions import BadRequest, ImproperlyConfigured, ObjectDoesNotExist
 from django.core.paginator import InvalidPage
+from django.db.models import BooleanField
 from django.http import HttpResponseBadRequest
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.encoding import force_str
-from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.html import format_html, strip_tags
+from django.utils.safestring import SafeData
+from django.utils.text import Truncator, capfirst
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem
@@ -107,13 +115,52 @@ class StrictIndexView(SafeSpreadsheetExport, IndexView):
             raise BadRequest("This list offers no download.")
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
-
-class HeadingsAsListed:
-    """A StrictIndexView mixin: a download's column headings are the list's ("Signed as", not Wagtail's "Signed As")."""
-
     def get_heading(self, queryset, field):
-        label = self.export_headings.get(field) or label_for_field(field, self.model, self.model_admin)
-        return defuse_formula(capfirst(force_str(label)))
+        """The column's heading as the list shows it ("Signed as", not Wagtail's "Signed As")."""
+        return defuse_formula(capfirst(force_str(label_for_field(field, self.model, self.model_admin))))
+
+    def to_row_dict(self, item):
+        return {name: column_text(self.model_admin, item, name) for name in self.list_export}
+
+
+def column_text(model_admin, item, name):
+    """What the list shows in column `name` for `item`, as a spreadsheet cell; a `one_line` column's whole text.
+
+    A choice is its label, a date as the list writes it, a related record its
+    name, yes or no for a tick, "-" for nothing; numbers stay numbers.
+    """
+    whole_field = getattr(getattr(model_admin, name, None), "whole_text_of", None)
+    if whole_field:
+        return getattr(item, whole_field)
+    empty = model_admin.get_empty_value_display(name)
+    try:
+        field, attr, value = lookup_field(name, item, model_admin)
+    except ObjectDoesNotExist:
+        return empty
+    if getattr(attr, "boolean", False) or isinstance(field, BooleanField):
+        return empty if value is None else ("Yes" if value else "No")
+    if isinstance(value, (int, float)) and not getattr(field, "choices", None):
+        return value
+    if field is None or field.auto_created:
+        shown = display_for_value(value, getattr(attr, "empty_value_display", empty))
+    else:
+        shown = display_for_field(value, field, empty)
+    return unescape(strip_tags(shown)) if isinstance(shown, SafeData) else str(shown)
+
+
+def one_line(field_name, description, length=40):
+    """A list column: the long text `field_name` (an address, notes) on one line, cut at `length` characters.
+
+    The download holds the whole text (`column_text`), and so does the edit screen.
+    """
+
+    @display(description=description, ordering=field_name)
+    def column(model_admin, obj):
+        lines = (line.strip().rstrip(",") for line in (getattr(obj, field_name) or "").splitlines())
+        return Truncator(", ".join(line for line in lines if line)).chars(length)
+
+    column.whole_text_of = field_name
+    return column
 
 
 class CountedUpTo:
@@ -169,10 +216,23 @@ class ReadableInspectView(InspectView):
 
 
 class SafeModelAdmin(ModelAdmin):
-    """The base of every ModelAdmin in the project: its list is a `StrictIndexView` (or a subclass)."""
+    """The base of every ModelAdmin in the project: its list is a `StrictIndexView` (or a subclass).
+
+    Its columns are declared once (`list_display`, or `get_list_display` for
+    columns some users may not see); a list that names `export_filename`
+    downloads exactly the columns it shows this user, and `list_export` is
+    never read. `offers_downloads` may narrow who gets the buttons.
+    """
 
     index_view_class = StrictIndexView
     inspect_view_class = ReadableInspectView
+
+    def offers_downloads(self, request):
+        return bool(getattr(self, "export_filename", ""))
+
+    def get_list_export(self, request):
+        """The list's own columns, for users it offers downloads to; nothing else."""
+        return tuple(self.get_list_display(request)) if self.offers_downloads(request) else ()
 
 
 def requests_menu_item():
@@ -314,10 +374,10 @@ class AnsweredRequestAdmin:
     The edit form is `StatusEmailForm` for models with a status email
     (`status_email_template`), else `RequestForm`. What every request list
     has is added here: the menu label is the model's plural name;
-    `list_display` is followed by the status, who has it and when it came;
-    `list_filter` comes between the status filter (opening on "New") and the
-    date; `search_fields` take in the email and internal notes; a download
-    (`list_export`) starts with when and status and ends with who has it.
+    `list_display` (and so the download) is followed by the status, who has
+    it and when it came; `list_filter` comes between the status filter
+    (opening on "New") and the date; `search_fields` take in the email and
+    internal notes.
     """
 
     button_helper_class = RequestButtonHelper
@@ -343,10 +403,6 @@ class AnsweredRequestAdmin:
 
     def get_search_fields(self, request):
         return (*super().get_search_fields(request), "email", "internal_notes")
-
-    def get_list_export(self, request):
-        own = super().get_list_export(request)
-        return ("created", "status", *own, "assigned_to", "internal_notes") if own else ()
 
 
 class PermissionMenuItem(MenuItem):

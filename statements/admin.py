@@ -19,7 +19,7 @@ from django.utils.timezone import localtime
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail_modeladmin.helpers import ButtonHelper
 
-from core.admin import CountedUpTo, HeadingsAsListed, SafeModelAdmin, StrictIndexView
+from core.admin import CountedUpTo, SafeModelAdmin, StrictIndexView
 from core.regions import Region
 
 from .models import Signature
@@ -97,7 +97,7 @@ def sorted_after_the_search(queryset):
     return queryset.order_by(*order)
 
 
-class SignatureIndexView(CountedUpTo, HeadingsAsListed, StrictIndexView):
+class SignatureIndexView(CountedUpTo, StrictIndexView):
     """The list, counted up to 10,000 rows, and its downloads, for users with the export permission."""
 
     def get_search_results(self, request, queryset, search_term):
@@ -194,6 +194,6 @@ class SignatureAdmin(SafeModelAdmin):
             return [self.list_display[0], "email_address", *self.list_display[1:]]
         return self.list_display
 
-    def get_list_export(self, request):
-        """The list's own columns, for users who may download signatures."""
-        return self.get_list_display(request) if request.user.has_perm(EXPORT_PERMISSION) else []
+    def offers_downloads(self, request):
+        """Downloads (the list's own columns, core.admin) for users who may download signatures."""
+        return request.user.has_perm(EXPORT_PERMISSION)

@@ -190,10 +190,12 @@ class EventSubmissionAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin)
     model = EventSubmission
     menu_icon = "date"
     menu_order = 10
-    # core.admin.AnsweredRequestAdmin names the menu item and adds status, who has it, when and the email.
-    list_display = ["title", "kind", "start", "town"]
+    # Who to answer and what about; core.admin.AnsweredRequestAdmin adds status, who has it and when. The
+    # downloads hold the same columns; the whole submission is on its own screen.
+    list_display = ["title", "kind", "start", "town", "organiser_name", "email"]
     list_filter = ["kind"]
     search_fields = ["title", "town", "venue_name", "organiser_name"]
+    export_filename = "submitted-activities"
     inspect_view_enabled = True
     inspect_view_fields = [
         *SUBMITTED_FIELDS,
@@ -265,12 +267,11 @@ class EventPagesMenuItem(MenuItem):
 class RsvpsUnderEvents(RsvpAdmin):
     """The RSVPs list, under "Events" rather than "Requests": people coming, not requests to answer.
 
-    Its downloads hold the list's own columns, with the contact details an organiser calls people on.
+    It shows, and its downloads hold (core.admin), the contact details an organiser calls people on.
     """
 
     menu_order = 20
     list_display = ["person", "email", "phone", "event", "status", "created_at", "attended"]
-    list_export = list_display
 
     def register_with_wagtail(self):
         super(InRequestsMenu, self).register_with_wagtail()  # the list's URLs and permissions; not the Requests menu

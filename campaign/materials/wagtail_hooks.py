@@ -14,6 +14,7 @@ from core.admin import (
     InRequestsMenu,
     ReadOnlyPermissionHelper,
     SafeModelAdmin,
+    one_line,
 )
 from core.request_models import STAFF_FIELDS
 
@@ -24,11 +25,13 @@ class PrintOrderAdmin(AnsweredRequestAdmin, InRequestsMenu, SafeModelAdmin):
     model = PrintOrder
     menu_icon = "doc-full-inverse"
     menu_order = 20
-    # core.admin.AnsweredRequestAdmin names the menu item and adds status, who has it, when and the email.
-    list_display = ("name", "organisation", "items_summary", "needed_by")
+    # What an organiser posts an order with; core.admin.AnsweredRequestAdmin adds status, who has it and when.
+    # The downloads hold the same columns, the address and notes whole.
+    list_display = ("name", "email", "organisation", "address_line", "items_summary", "needed_by", "notes_line")
+    address_line = one_line("address", "delivery address")
+    notes_line = one_line("notes", "notes")
     list_filter = ("needed_by",)
     search_fields = ("name", "organisation", "address", "notes")
-    list_export = ("name", "email", "organisation", "address", "items_summary", "needed_by", "notes")
     export_filename = "print-orders"
     inspect_view_enabled = True
     inspect_view_fields = (
@@ -61,7 +64,6 @@ class MaterialDownloadsAdmin(InRequestsMenu, SafeModelAdmin):
     list_filter = ("page",)
     search_fields = ("title",)
     ordering = ("-download_count",)
-    list_export = ("title", "file_format", "download_count")
     export_filename = "material-downloads"
 
     def get_queryset(self, request):
