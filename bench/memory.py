@@ -1,11 +1,13 @@
 """Peak memory of the streamed CSV export, measured in a fresh process per size.
 
-`python -m bench.memory` (with the deployment's environment) builds the same
-response the admin's export view returns (statements.exports.csv_response
-over the signatures filtered by source, as an organiser filters on screen),
-reads it to the end as a WSGI server would, and prints one JSON line: rows,
-bytes, seconds, the resident memory just before the export and its peak
-during the export. The kernel's peak counter (VmHWM) is reset just before the
+`python -m bench.memory` (with the deployment's environment) downloads the
+signatures list's CSV as the admin serves it: GET /admin/statements/signature/
+filtered by source (as an organiser filters on screen) with `export=csv`,
+through Django's test client as a superuser, so the whole request goes through
+the list's view and core.exports' streamed writer. It reads the response to
+the end as a WSGI server would, and prints one JSON line: rows, bytes,
+seconds, the resident memory just before the export and its peak during the
+export. The kernel's peak counter (VmHWM) is reset just before the
 export, so the peak of importing Django cannot hide what the export uses; a
 fresh process per size keeps one size's peak from hiding the other's.
 """
@@ -45,22 +47,37 @@ def peak_rss_kib():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
 
 
+LIST_URL = "/admin/statements/signature/"
+
+
+def download(client, source):
+    """The signatures list's CSV download, filtered by source, not yet read."""
+    response = client.get(LIST_URL, {"source__exact": source, "export": "csv"})
+    if response.status_code != 200 or not response.streaming:
+        raise RuntimeError(f"the signatures' CSV download answered {response.status_code}")
+    return response
+
+
 def measure(source):
     import django
 
     django.setup()
-    from statements.exports import csv_response
-    from statements.models import Signature
+    from django.test import override_settings
 
-    queryset = Signature.objects.filter(source=source).order_by("pk")
-    queryset.exists()  # connect and warm up before the baseline reading
-    before = status_kib("VmRSS")
-    peak_reset = reset_peak()
-    started = time.perf_counter()
-    lines = size = 0
-    for chunk in csv_response(queryset):
-        lines += chunk.count(b"\n")
-        size += len(chunk)
+    from bench.signature_search import AS_THE_TEST_CLIENT, admin_client
+
+    with override_settings(**AS_THE_TEST_CLIENT):
+        client = admin_client()
+        download(client, source).close()  # connect and warm up (session, permissions, filters) before the baseline
+        before = status_kib("VmRSS")
+        peak_reset = reset_peak()
+        started = time.perf_counter()
+        lines = size = 0
+        response = download(client, source)
+        for chunk in response.streaming_content:
+            lines += chunk.count(b"\n")
+            size += len(chunk)
+        response.close()
     return {
         "rows": lines - 1,  # less the heading line
         "bytes": size,

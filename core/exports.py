@@ -9,9 +9,9 @@ the sheet, to someone else's site. So every cell of every export goes through
 byte-order mark because Excel reads a CSV without one in the machine's legacy
 code page, and "Zoë" arrives as "ZoÃ«".
 
-Every CSV download is `csv_download`: the signatures' own export and, through
-`SafeSpreadsheetExport`, every Wagtail list with a "Download CSV" button. It
-reads the records a chunk at a time and sends each line as it is written, so
+Every CSV download is `csv_download`, through `SafeSpreadsheetExport`: every
+Wagtail list with a "Download CSV" button (the admin's lists, the signatures'
+among them, and form submissions). It reads the records a chunk at a time and sends each line as it is written, so
 a million rows take no more memory than ten. An XLSX download holds the same
 cells: openpyxl's write-only workbook keeps each row in a temporary file as it
 is added, and the finished file is sent from disk, never built in memory.
