@@ -1,17 +1,20 @@
-"""Saying you are coming, confirming, cancelling, and the waiting list: the rules, in one transaction each.
+"""Saying you are coming or will help, confirming, cancelling, and the waiting list: one transaction each.
 
 Every change locks the event's count row first (`select_for_update`), so on
 PostgreSQL two people can never take the last place together, and a place
 freed by a cancellation goes to exactly one person on the waiting list, who
 is told in the same transaction. The counts move with each change, so the
 event page reads one row instead of counting people; `recount` repairs them.
+A repeating event's answers are to one date (`occurrence`) and counted per date
+(`OccurrenceCount`), under the same event lock. Helpers count apart from those
+coming and have no waiting list: when enough have signed up, the page stops asking.
 """
 
 import hashlib
 from datetime import UTC, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from core.emails import queue_acknowledgement, queue_email
@@ -19,7 +22,7 @@ from core.subscriptions import consent, sources
 from core.subscriptions.models import normalise
 from core.subscriptions.wording import CURRENT
 
-from .models.rsvps import Rsvp, RsvpCount
+from .models.rsvps import OccurrenceCount, Rsvp, RsvpCount
 
 # Reminders go to those whose event starts within this time (the hourly job makes it "the day before").
 REMINDER_AHEAD = timedelta(hours=24)
@@ -43,42 +46,76 @@ def fingerprint(event):
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def is_open(event, now=None):
-    """Whether the event takes RSVPs now: it asks for them, is not cancelled, and has not started."""
-    return event.takes_rsvps and not event.cancelled and event.start > (now or timezone.now())
+class HelpersFound(Exception):
+    """Every helper's place on that date was taken meanwhile (helpers have no waiting list)."""
 
 
-def counts_for(event):
-    """The event's kept counts (one row read; an event nobody answered yet has none, and shows zeros)."""
-    return RsvpCount.objects.filter(event=event).first() or RsvpCount(event=event)
+def asks(event, role):
+    """Whether the event asks for this kind of answer at all: RSVPs, or helpers."""
+    return bool(event.helpers_wanted) if role == Rsvp.Role.HELPER else event.takes_rsvps
 
 
-def locked_counts(event):
-    """The event's count row, made if missing and locked until the transaction ends."""
+def is_open(event, now=None, occurrence=None, role=Rsvp.Role.ATTENDEE):
+    """Whether the event (or that date of it) takes this answer now: asked for, not cancelled, not started."""
+    start = occurrence.start if occurrence else event.start
+    cancelled = event.cancelled or (occurrence is not None and occurrence.cancelled)
+    return asks(event, role) and not cancelled and start > (now or timezone.now())
+
+
+def counts_for(event, occurrence=None):
+    """The kept counts of the event, or of one date (one row read; nobody answered yet: zeros)."""
+    if occurrence is None:
+        return RsvpCount.objects.filter(event=event).first() or RsvpCount(event=event)
+    found = OccurrenceCount.objects.filter(event=event, occurrence=occurrence).first()
+    return found or OccurrenceCount(event=event, occurrence=occurrence)
+
+
+def counts_by_date(event, starts):
+    """{start: counts} for several dates of a repeating event, in one query (zeros where nobody answered)."""
+    rows = {row.occurrence: row for row in OccurrenceCount.objects.filter(event=event, occurrence__in=list(starts))}
+    return {start: rows.get(start) or OccurrenceCount(event=event, occurrence=start) for start in starts}
+
+
+def locked_counts(event, occurrence=None):
+    """The event's count row (the event's lock), made if missing and locked until the transaction ends;
+    for a date of a repeating event, that date's row, locked after it."""
     RsvpCount.objects.get_or_create(event=event, defaults={"announced": fingerprint(event)})
-    return RsvpCount.objects.select_for_update().get(event=event)
+    event_counts = RsvpCount.objects.select_for_update().get(event=event)
+    if occurrence is None:
+        return event_counts
+    OccurrenceCount.objects.get_or_create(event=event, occurrence=occurrence)
+    return OccurrenceCount.objects.select_for_update().get(event=event, occurrence=occurrence)
 
 
 def has_room(event, counts):
     return event.capacity is None or counts.going < event.capacity
 
 
-def take(event, name, email, phone="", updates=False, site=None):
-    """Record an RSVP and email its address; the RSVP (new, or the one the address already had).
+def helpers_needed(event, counts):
+    """How many more helpers the event (or that date) wants: 0 when enough have signed up or none are asked."""
+    return max(0, (event.helpers_wanted or 0) - counts.helping)
+
+
+def take(event, name, email, phone="", updates=False, site=None, occurrence=None, role=Rsvp.Role.ATTENDEE):
+    """Record an RSVP (or a helper) and email its address; the RSVP (new, or the one the address already had).
 
     A new address gets a place if there is room, else the waiting list, and
     its confirmation; where the event asks RSVPs to be confirmed, it waits
     unconfirmed (no place, no count) for the emailed button instead. An
-    address already on the list keeps what it has and is told so by email
+    address already on the list (for that date) keeps what it has and is told so by email
     only (at most once per ACKNOWLEDGEMENT_INTERVAL): the caller shows every
     visitor the same page, so the form tells nobody who is coming.
+    `occurrence` is the date's start, for a repeating event. A helper when every
+    helper's place is taken raises HelpersFound (the caller says so politely).
     """
     email = normalise(email)
     with transaction.atomic():
-        counts = locked_counts(event)
-        rsvp = Rsvp.objects.current().filter(event=event, email=email).first()
+        counts = locked_counts(event, occurrence)
+        rsvp = Rsvp.objects.current().of(event, occurrence).filter(email=email).first()
         if rsvp is None:
-            rsvp = Rsvp(event=event, name=name, email=email, phone=phone)
+            if role == Rsvp.Role.HELPER and not helpers_needed(event, counts):
+                raise HelpersFound
+            rsvp = Rsvp(event=event, name=name, email=email, phone=phone, occurrence=occurrence, role=role)
             if event.rsvps_need_confirming:
                 rsvp.status = Rsvp.Status.UNCONFIRMED
                 rsvp.save()
@@ -98,14 +135,27 @@ def take(event, name, email, phone="", updates=False, site=None):
     return rsvp
 
 
+def counted_as(rsvp):
+    """Which kept count an RSVP adds to: helping, going or waiting (None: it counts nowhere)."""
+    if rsvp.status == Rsvp.Status.GOING:
+        return "helping" if rsvp.role == Rsvp.Role.HELPER else "going"
+    return "waiting" if rsvp.status == Rsvp.Status.WAITING else None
+
+
+def move(counts, field, by):
+    setattr(counts, field, getattr(counts, field) + by)
+    type(counts).objects.filter(pk=counts.pk).update(**{field: getattr(counts, field)})
+
+
 def give_place(rsvp, counts):
-    """Save `rsvp` as going if there is room, else waiting, and count it (the caller holds the count lock)."""
-    going = has_room(rsvp.event, counts)
+    """Save `rsvp` as going if there is room, else waiting, and count it (the caller holds the count lock).
+
+    A helper always goes: take() and confirm() refuse one when enough have signed up.
+    """
+    going = rsvp.role == Rsvp.Role.HELPER or has_room(rsvp.event, counts)
     rsvp.status = Rsvp.Status.GOING if going else Rsvp.Status.WAITING
     rsvp.save()
-    field = "going" if going else "waiting"
-    setattr(counts, field, getattr(counts, field) + 1)
-    RsvpCount.objects.filter(pk=counts.pk).update(**{field: getattr(counts, field)})
+    move(counts, counted_as(rsvp), 1)
 
 
 def confirm(rsvp, site=None):
@@ -115,10 +165,12 @@ def confirm(rsvp, site=None):
     for a second press); None if it is gone (purged or erased meanwhile).
     """
     with transaction.atomic():
-        counts = locked_counts(rsvp.event)
+        counts = locked_counts(rsvp.event, rsvp.occurrence)
         rsvp = Rsvp.objects.select_for_update(of=("self",)).select_related("event").filter(pk=rsvp.pk).first()
         if rsvp is None or rsvp.status != Rsvp.Status.UNCONFIRMED:
             return rsvp, False
+        if rsvp.role == Rsvp.Role.HELPER and not helpers_needed(rsvp.event, counts):
+            raise HelpersFound
         rsvp.confirmed_at = timezone.now()
         give_place(rsvp, counts)
         queue_email(CONFIRMATION, rsvp, site=site)
@@ -131,29 +183,29 @@ def cancel(rsvp, site=None, keep_updates=False):
     Its consent to updates goes with it, unless the person chose to keep their updates.
     """
     with transaction.atomic():
-        counts = locked_counts(rsvp.event)
+        counts = locked_counts(rsvp.event, rsvp.occurrence)
         rsvp = Rsvp.objects.select_for_update().select_related("event").get(pk=rsvp.pk)
         if rsvp.status == Rsvp.Status.CANCELLED:
             return False
-        was = rsvp.status
+        field = counted_as(rsvp)
         rsvp.status, rsvp.cancelled_at = Rsvp.Status.CANCELLED, timezone.now()
         rsvp.save(update_fields=["status", "cancelled_at"])
-        if was == Rsvp.Status.GOING:
-            counts.going -= 1
-        else:
-            counts.waiting -= 1
+        if field:
+            setattr(counts, field, getattr(counts, field) - 1)
         promote(rsvp.event, counts, site=site)
-        counts.save(update_fields=["going", "waiting"])
+        counts.save(update_fields=["going", "waiting", "helping"])
         sources.withdraw_from(rsvp, keep=keep_updates)
     return True
 
 
 def promote(event, counts, site=None):
     """Give free places to those first on the waiting list and tell them (the caller holds the count lock)."""
-    if event.cancelled or event.start <= timezone.now():
+    start = getattr(counts, "occurrence", None) or event.start
+    if event.cancelled or start <= timezone.now():
         return
+    occurrence = getattr(counts, "occurrence", None)
     while counts.waiting and has_room(event, counts):
-        first = Rsvp.objects.select_for_update().filter(event=event).waiting_in_turn().first()
+        first = Rsvp.objects.select_for_update().of(event, occurrence).waiting_in_turn().first()
         if first is None:
             break
         first.status, first.promoted_at = Rsvp.Status.GOING, timezone.now()
@@ -175,6 +227,10 @@ def announce_changes(event, site=None):
         if counts is None:
             return 0
         promote(event, counts, site=site)
+        waiting = OccurrenceCount.objects.select_for_update().filter(event=event, waiting__gt=0)
+        for dated in waiting.filter(occurrence__gt=timezone.now()):
+            promote(event, dated, site=site)
+            dated.save(update_fields=["going", "waiting"])
         now = fingerprint(event)
         changed = counts.announced != now
         counts.announced = now
@@ -189,7 +245,9 @@ def announce_changes(event, site=None):
 
 
 def remind_due(now=None):
-    """Queue the reminder for everyone going to a live event starting within REMINDER_AHEAD; the number queued.
+    """Queue the reminder for everyone going to a live event (or date) starting within REMINDER_AHEAD.
+
+    Returns the number queued. A date cancelled since is claimed but not reminded (emails.to_reminded).
 
     Runs hourly, so a reminder goes out the day before, a little under 24
     hours ahead. Each row is claimed (`reminded_at`) in the transaction that
@@ -200,13 +258,10 @@ def remind_due(now=None):
     with transaction.atomic():
         due = list(
             Rsvp.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(status=Rsvp.Status.GOING, reminded_at__isnull=True, event__live=True, event__cancelled=False)
             .filter(
-                status=Rsvp.Status.GOING,
-                reminded_at__isnull=True,
-                event__live=True,
-                event__cancelled=False,
-                event__start__gt=now,
-                event__start__lte=now + REMINDER_AHEAD,
+                Q(occurrence__isnull=True, event__start__gt=now, event__start__lte=now + REMINDER_AHEAD)
+                | Q(occurrence__gt=now, occurrence__lte=now + REMINDER_AHEAD)
             )
             .select_related("event")
         )
@@ -218,26 +273,3 @@ def remind_due(now=None):
                 sites[rsvp.event_id] = site.pk if site else None
             queue_email(REMINDER, rsvp, site=sites[rsvp.event_id])
     return len(due)
-
-
-def recount(event_ids=None):
-    """Repair the kept counts from the RSVPs themselves (the nightly job); the number of events repaired.
-
-    Each event is counted while its row is locked, so an RSVP made meanwhile is never lost from the count.
-    """
-    if event_ids is None:
-        event_ids = set(Rsvp.objects.values_list("event", flat=True).distinct())
-        event_ids |= set(RsvpCount.objects.values_list("event", flat=True))
-    repaired = 0
-    for event_id in sorted(event_ids):
-        with transaction.atomic():
-            RsvpCount.objects.get_or_create(event_id=event_id)
-            counts = RsvpCount.objects.select_for_update().get(event_id=event_id)
-            totals = Rsvp.objects.filter(event_id=event_id).aggregate(
-                going=Count("pk", filter=Q(status=Rsvp.Status.GOING)),
-                waiting=Count("pk", filter=Q(status=Rsvp.Status.WAITING)),
-            )
-            if (counts.going, counts.waiting) != (totals["going"], totals["waiting"]):
-                RsvpCount.objects.filter(pk=counts.pk).update(**totals)
-                repaired += 1
-    return repaired

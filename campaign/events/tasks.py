@@ -4,7 +4,7 @@ from django_tasks import task
 
 from core.schedule import scheduled
 
-from . import attendance, rsvp_retention
+from . import attendance, recounting, rsvp_retention
 
 
 @scheduled("15 * * * *")
@@ -18,7 +18,7 @@ def send_rsvp_reminders():
 @task()
 def recount_rsvps():
     """Recompute the kept RSVP counts from the RSVPs themselves, repairing any drift."""
-    attendance.recount()
+    recounting.recount()
 
 
 @scheduled("35 * * * *")

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from campaign.events import attendance
+from campaign.events import recounting
 from campaign.events.models import Rsvp, RsvpCount
 from core.subscriptions.models import Consent
 from tests.events.factories import EventIndexPageFactory, EventPageFactory, in_days
@@ -59,7 +59,7 @@ def test_the_page_reads_the_counts_in_one_query_however_many_come(client, meetin
     meeting.save()
     for number in range(30):
         Rsvp.objects.create(event=meeting, name=f"P{number}", email=f"p{number}@example.org")
-    attendance.recount()
+    recounting.recount()
     with django_assert_max_num_queries(12) as few:
         html = client.get(meeting.url).content.decode()
     assert "30 going" in html
@@ -192,10 +192,10 @@ def test_recount_repairs_the_kept_counts(meeting):
     Rsvp.objects.create(event=meeting, name="C", email="c@example.org", status=Rsvp.Status.CANCELLED)
     RsvpCount.objects.create(event=meeting, going=7, waiting=0)
 
-    assert attendance.recount() == 1
+    assert recounting.recount() == 1
     counts = RsvpCount.objects.get(event=meeting)
     assert (counts.going, counts.waiting) == (1, 1)
-    assert attendance.recount() == 0
+    assert recounting.recount() == 0
 
 
 def test_an_rsvp_from_another_site_is_refused_and_saves_nothing(client, meeting):

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from campaign.events import attendance
+from campaign.events import recounting
 from campaign.events.models import Rsvp, RsvpCount
 from campaign.events.tasks import purge_rsvps
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -87,7 +87,7 @@ def test_pressing_the_button_takes_the_place_and_emails_the_details_once(client,
     rsvp = Rsvp.objects.get()
     assert rsvp.status == "going" and rsvp.confirmed_at is not None
     assert counts(meeting) == (1, 0)
-    assert attendance.recount() == 0
+    assert recounting.recount() == 0
     [details] = mail.outbox
     assert details.subject == "You are coming: Branch meeting"
     assert "/rsvp/cancel/?token=" in details.body and details.attachments

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from campaign.events import attendance
+from campaign.events import recounting
 from campaign.events.models import Rsvp, RsvpCount
 from campaign.events.tasks import purge_rsvps
 from core.schedule import scheduled_jobs
@@ -29,7 +29,7 @@ def people(event):
         Rsvp.objects.create(
             event=event, name=f"Person {number}", email=f"p{number}@example.org", phone="07700 900123", status=status
         )
-    attendance.recount([event.pk])
+    recounting.recount([event.pk])
 
 
 def test_a_month_after_the_event_attendees_details_are_gone_and_the_counts_stay(index):
@@ -43,7 +43,7 @@ def test_a_month_after_the_event_attendees_details_are_gone_and_the_counts_stay(
     assert Rsvp.objects.filter(event=old, anonymised_at__isnull=True).count() == 0
     counts = RsvpCount.objects.get(event=old)
     assert (counts.going, counts.waiting) == (2, 1)
-    assert attendance.recount() == 0
+    assert recounting.recount() == 0
 
 
 def test_recent_events_keep_their_attendees(index):

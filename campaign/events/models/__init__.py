@@ -2,7 +2,18 @@
 
 from .details import EventDetails, EventKind
 from .pages import EventIndexPage, EventPage
-from .rsvps import Rsvp, RsvpCount
+from .repeats import OccurrenceCancellation
+from .rsvps import OccurrenceCount, Rsvp, RsvpCount
 from .submissions import EventSubmission
 
-__all__ = ["EventDetails", "EventIndexPage", "EventKind", "EventPage", "EventSubmission", "Rsvp", "RsvpCount"]
+__all__ = [
+    "EventDetails",
+    "EventIndexPage",
+    "EventKind",
+    "EventPage",
+    "EventSubmission",
+    "OccurrenceCancellation",
+    "OccurrenceCount",
+    "Rsvp",
+    "RsvpCount",
+]

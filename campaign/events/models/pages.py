@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -18,8 +19,9 @@ from wagtail.search import index
 
 from core.page_methods import takes_posts
 
-from .. import views
+from .. import recurrence, views
 from .details import EventDetails
+from .repeats import Repeating
 
 
 def ics_url(page):
@@ -52,11 +54,14 @@ class EventIndexPage(RoutablePageMixin, Page):
         return EventPage.objects.live().public().child_of(self)
 
     def upcoming_events(self, now=None):
-        """Events that have not ended yet (so one under way still shows), soonest first."""
-        return self.events().filter(end__gte=now or timezone.now()).order_by("start", "pk")
+        """Events whose last date has not ended yet (so one under way still shows), by their first start.
+
+        The list itself orders them by their next date (views.event_list, `listing.soonest_first`).
+        """
+        return self.events().filter(series_end__gte=now or timezone.now()).order_by("start", "pk")
 
     def past_events(self, now=None):
-        return self.events().filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+        return self.events().filter(series_end__lt=now or timezone.now()).order_by("-start", "-pk")
 
     @path("", name="upcoming")
     def upcoming_view(self, request):
@@ -84,7 +89,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         return self.render(request, template="events/event_submit_thanks.html")
 
 
-class EventPage(RoutablePageMixin, EventDetails, Page):
+class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
     """One meeting, street stall or other activity, with its own "Add to calendar" download and RSVPs.
 
     The RSVP form posts to the page's `rsvp/` route; the emailed cancel and
@@ -122,6 +127,17 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
         validators=[MinValueValidator(1)],
         help_text="How many places. Leave empty for no limit; when full, people join a waiting list.",
     )
+    helpers_wanted = models.PositiveIntegerField(
+        "helpers wanted",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="How many people you need to help run it (on each date, if it repeats). "
+        "They sign up on the page, apart from those coming; empty: not asking for helpers.",
+    )
+    previous_start = models.DateTimeField(
+        null=True, editable=False, help_text="Where the start was before it moved, once published (kept on save)."
+    )
     rsvps_need_confirming = models.BooleanField(
         "RSVPs must be confirmed by email",
         default=False,
@@ -138,6 +154,7 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
             ],
             heading="When",
         ),
+        *Repeating.repeat_panels,
         MultiFieldPanel(
             [
                 FieldPanel("venue_name"),
@@ -151,7 +168,13 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
         ),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("takes_rsvps"), FieldPanel("capacity"), FieldPanel("rsvps_need_confirming")], heading="RSVPs"
+            [
+                FieldPanel("takes_rsvps"),
+                FieldPanel("capacity"),
+                FieldPanel("helpers_wanted"),
+                FieldPanel("rsvps_need_confirming"),
+            ],
+            heading="RSVPs and helpers",
         ),
         MultiFieldPanel([FieldPanel("organiser_name"), FieldPanel("organiser_contact")], heading="Organiser"),
         FieldPanel("image"),
@@ -172,6 +195,39 @@ class EventPage(RoutablePageMixin, EventDetails, Page):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """Remember where the start was when a published event moves (schema.org's EventRescheduled)."""
+        if self.pk and self.first_published_at:
+            was = EventPage.objects.filter(pk=self.pk).values_list("start", flat=True).first()
+            if was and was != self.start:
+                self.previous_start = None if self.previous_start == self.start else was
+        super().save(*args, **kwargs)
+
+    @property
+    def is_past(self):
+        """Whether its last date has ended (the end, for an event that never repeats)."""
+        return (self.series_end or self.end) < timezone.now()
+
+    @property
+    def repeating(self):
+        return bool(self.repeats)
+
+    @cached_property
+    def next_occurrence(self):
+        """The next date that is not cancelled and has not ended (None when none is left): what lists show."""
+        return recurrence.next_held(self)
+
+    @property
+    def listed_start(self):
+        """The start a list shows and sorts by: the next date of a repeating event, else its start."""
+        found = self.next_occurrence if self.repeats else None
+        return found.start if found else self.start
+
+    @property
+    def asks_for_answers(self):
+        """Whether the page has a form: it takes RSVPs or wants helpers."""
+        return self.takes_rsvps or bool(self.helpers_wanted)
 
     @property
     def has_place(self):
