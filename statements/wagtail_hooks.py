@@ -7,7 +7,10 @@ from wagtail_modeladmin.options import modeladmin_register
 from core.admin import PermissionMenuItem
 from core.menu_badges import menu_badge
 
-from . import anonymise_admin  # noqa: F401  its hooks: 'Anonymise now' on a closed statement
+from . import (
+    anonymise_admin,  # noqa: F401  its hooks: 'Anonymise now' on a closed statement
+    closing_admin,  # noqa: F401  its hooks: 'Close signing now' and 'Reopen signing'
+)
 from .admin import SignatureAdmin
 from .admin_views import import_paper_signatures, review_group, review_signatures
 from .models import Signature
