@@ -1,16 +1,23 @@
+from .closing import StatementReopening
 from .counter import SignatureCount
 from .movement import OrganisationType, Union
+from .outcomes import Answer, Ask, HandIn, Target
 from .page import StatementPage
 from .review import RemovedSignature, ReviewDecision
 from .signature import Signature, normalise_email
 
 __all__ = [
+    "Answer",
+    "Ask",
+    "HandIn",
     "OrganisationType",
     "RemovedSignature",
     "ReviewDecision",
     "Signature",
     "SignatureCount",
     "StatementPage",
+    "StatementReopening",
+    "Target",
     "Union",
     "normalise_email",
 ]
