@@ -7,7 +7,7 @@ from django.utils import timezone
 from core.demo import child_page
 from statements.models import Union
 
-from .models import MotionPage, MotionReport
+from .models import AffiliatedBody, Conference, DelegatePledge, MotionPage, MotionReport, PathwayStep
 from .tracker import matching_signature
 
 MOTION = (
@@ -69,6 +69,7 @@ def build(home):
         ),
     )
     build_reports(page)
+    build_pathway()
     return page
 
 
@@ -94,3 +95,87 @@ def build_reports(page):
         )
         report.signature = matching_signature(report) if verified else None  # the demo statement's branches
         report.save()
+
+
+# The conference pathway: invented conferences, delegations and figures (example values, not real ones).
+# Conferences: (name, body, days to the start, length in days, days to the motions deadline, sources).
+CONFERENCES = [
+    ("Labour Party Conference (example)", "labour", 40, 4, 14, ("takes_from_clps", "takes_from_union_branches")),
+    ("TUC Congress (example)", "tuc", 90, 3, 50, ("takes_from_trades_councils",)),
+]
+# Delegations: (name, affiliated members, where the figure comes from). Example figures.
+BODIES = [
+    ("Unite (example)", 900_000, "Example figure for the demo"),
+    ("UNISON (example)", 1_100_000, "Example figure for the demo"),
+    ("CWU (example)", 180_000, "Example figure for the demo"),
+    ("Northtown CLP (example)", 1_200, "Example figure for the demo"),
+]
+# Steps at the first conference: (body of a demo report, stage, days from today, details).
+STEPS = [
+    ("Northtown Labour Party branch", "submitted", -10, {"submitted_by": "Northtown CLP"}),
+    ("Northtown Labour Party branch", "accepted", -4, {}),
+    ("Eastport Unite branch", "submitted", -8, {"submitted_by": "Unite Eastern region"}),
+    ("Eastport Unite branch", "accepted", -4, {}),
+    (
+        "Eastport Unite branch",
+        "composited",
+        -1,
+        {"composite_name": "Composite 4", "composited_with": "two other CLPs’ motions on public ownership"},
+    ),
+    ("Westvale CWU branch", "submitted", -6, {"submitted_by": "CWU South West region"}),
+]
+# Pledges at the first conference: (delegate, delegation, verified).
+PLEDGES = [
+    ("A. Delegate", "Unite (example)", True),
+    ("B. Delegate", "CWU (example)", True),
+    ("C. Delegate", "Northtown CLP (example)", True),
+    ("D. Delegate", "UNISON (example)", False),  # waiting for an organiser
+]
+
+
+def build_pathway():
+    if Conference.objects.exists():
+        return
+    today, now = timezone.localdate(), timezone.now()
+    conferences = []
+    for name, body, start, days, deadline, sources in CONFERENCES:
+        conference = Conference(
+            name=name,
+            body=body,
+            place="Anytown",
+            starts_on=today + timedelta(days=start),
+            ends_on=today + timedelta(days=start + days - 1),
+            motions_deadline=today + timedelta(days=deadline),
+            amendments_deadline=today + timedelta(days=deadline + 10),
+            **dict.fromkeys(sources, True),
+        )
+        conference.full_clean()
+        conference.save()
+        conferences.append(conference)
+    bodies = {
+        name: AffiliatedBody.objects.create(name=name, affiliated_membership=members, source=source)
+        for name, members, source in BODIES
+    }
+    checked = {"email_confirmed_at": now, "verified_at": now, "verification": "phone"}
+    for number, (body_name, stage, days, details) in enumerate(STEPS):
+        report = MotionReport.objects.filter(body_name=body_name).first()
+        if report is not None:
+            PathwayStep.objects.create(
+                report=report,
+                conference=conferences[0],
+                stage=stage,
+                happened_on=today + timedelta(days=days),
+                reporter_role="Secretary",
+                email=f"step{number + 1}@example.org",
+                **details,
+                **checked,
+            )
+    for number, (name, body, verified) in enumerate(PLEDGES):
+        DelegatePledge.objects.create(
+            conference=conferences[0],
+            delegate_name=name,
+            body=bodies[body],
+            email=f"delegate{number + 1}@example.org",
+            notices=True,
+            **(checked if verified else {"email_confirmed_at": now}),
+        )

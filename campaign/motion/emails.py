@@ -13,6 +13,7 @@ from core.notify import modeladmin_url, organiser_addresses
 from core.request_emails import register_status_email, to_organisers
 from core.subscriptions.tokens import your_data_url
 
+from . import pathway_emails  # noqa: F401  registers the conference pathway's emails
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
 from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
 from .tokens import ANSWER, CONFIRM

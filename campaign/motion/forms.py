@@ -100,8 +100,10 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = MotionReport
         fields = ["body_name", "body_type", "union", "union_other", "region", "status", "meeting_date"]
-        fields += ["reporter_role", "email"]
+        fields += ["reporter_role", "email", "deadline_reminders"]
         labels = {
+            "deadline_reminders": "Once it has passed, email me before the deadline for motions to each conference "
+            "this body can send it to (once per conference). I can stop them with one click.",
             "body_name": "Name of the branch or body",
             "body_type": "Type of body",
             "union_other": "The other union’s name (when you chose “Another union”)",

@@ -6,6 +6,7 @@ MotionPage routes here and hands itself in; this module never imports the page m
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
@@ -19,7 +20,7 @@ from core.signed_links import BadToken
 from core.site_settings import imprint_for
 from core.site_urls import site_url
 
-from . import tracker
+from . import boards, tracker
 from .blocks import motion_blocks
 from .forms import MotionDownloadForm, MotionReportForm, ReportAnswerForm, SpeakerRequestForm
 from .models.reports import FOLLOW_UP_ANSWERS, MotionReport
@@ -48,8 +49,16 @@ def motion_page(request, page):
             "download_form": MotionDownloadForm(),
             "downloads": page.downloads.filter(document__isnull=False).select_related("document"),
             "passed": tracker.passed_list(),
+            **pathway_context(),
         },
     )
+
+
+def pathway_context():
+    """The conference pathway the motion page shows: conferences with counts per stage, and the next deadline."""
+    today = timezone.localdate()
+    pathway = boards.pathway(today)
+    return {"pathway": pathway, "next_deadline": boards.next_deadline(pathway, today)}
 
 
 @transaction.atomic

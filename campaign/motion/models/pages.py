@@ -11,7 +11,7 @@ from wagtail.search import index
 from core.page_methods import takes_posts
 from core.rich_text import TEXT_FEATURES
 
-from .. import views
+from .. import pathway_views, views
 from ..text import BRANCH_PLACEHOLDER, motion_text
 
 
@@ -86,6 +86,35 @@ class MotionPage(RoutablePageMixin, Page):
     @path("report/answer/")
     def report_answer(self, request):
         return views.report_answer(request, self)
+
+    # The conference pathway (pathway_views.py): boards, a step, a pledge, and the emailed links.
+    @path("conferences/<slug:slug>/")
+    def conference_board(self, request, slug):
+        return pathway_views.conference_board(request, self, slug)
+
+    @takes_posts
+    @path("pathway/step/")
+    def pathway_step(self, request):
+        return pathway_views.report_step(request, self)
+
+    @takes_posts
+    @path("pathway/pledge/")
+    def pathway_pledge(self, request):
+        return pathway_views.pledge(request, self)
+
+    @path("pathway/sent/<slug:kind>/")
+    def pathway_sent(self, request, kind):
+        return pathway_views.pathway_sent(request, self, kind)
+
+    @takes_posts
+    @path("pathway/confirm/<slug:kind>/")
+    def pathway_confirm(self, request, kind):
+        return pathway_views.pathway_confirm(request, self, kind)
+
+    @takes_posts
+    @path("pathway/stop/<slug:kind>/")
+    def pathway_stop(self, request, kind):
+        return pathway_views.pathway_stop(request, self, kind)
 
     @path("invited/")
     def speaker_thanks_view(self, request):

@@ -80,6 +80,11 @@ class MotionReport(models.Model):
     )
     verification = models.CharField("how it was verified", max_length=20, choices=Verification.choices, blank=True)
     internal_notes = models.TextField(blank=True, max_length=4000, help_text="Seen only by organisers.")
+    deadline_reminders = models.BooleanField(
+        "email me before conference deadlines for motions",
+        default=False,
+        help_text="The reporter asked for a reminder before each conference deadline that applies to the body.",
+    )
     signature = models.ForeignKey(
         "statements.Signature",
         null=True,

@@ -1,0 +1,211 @@
+"""The pathway's public forms: a step of a passed motion at a conference, and a delegate's pledge.
+
+Both are checked as a motion report is (honeypot, a confirmed email, then an
+organiser); what is out of order or contradicts itself is refused with a
+message saying why (pathway_rules.py).
+"""
+
+from django import forms
+from django.utils import timezone
+
+from core.protection import HoneypotFormMixin
+from core.text import one_line
+from statements.forms import reject_control_characters
+
+from .models.conferences import AffiliatedBody, Conference
+from .models.pathway import PathwayStep
+from .models.pledges import DelegatePledge, normalise_email
+from .models.reports import MotionReport
+from .pathway_rules import detail_problems, step_problems
+
+# What each stage asks besides the date; a detail of another stage is left out of the saved step.
+DETAILS = {
+    PathwayStep.Stage.SUBMITTED: ("submitted_by",),
+    PathwayStep.Stage.COMPOSITED: ("composite_name", "composited_with"),
+    PathwayStep.Stage.RESULT: ("result", "card_for", "card_against", "card_abstain"),
+}
+ALL_DETAILS = {name for names in DETAILS.values() for name in names}
+
+
+class BodyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, report):
+        union = f" ({report.union_name})" if report.union_name else ""
+        return f"{report.body_name}{union}, {report.get_region_display()}"
+
+
+def card_field(label):
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=50_000_000,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        error_messages={"invalid": "Please give the figure in digits, for example 412000."},
+    )
+
+
+class StepForm(HoneypotFormMixin, forms.ModelForm):
+    """A step of a body's passed motion at a conference: submitted, accepted or ruled out, composited, debated,
+    the result."""
+
+    report = BodyChoiceField(
+        label="Your branch or body",
+        queryset=MotionReport.objects.public().select_related("union").order_by("body_name"),
+        empty_label="Choose…",
+        help_text="Bodies on our list of those that passed the motion.",
+        error_messages={"required": "Please choose your branch or body."},
+    )
+    conference = forms.ModelChoiceField(
+        label="Conference",
+        queryset=Conference.objects.all(),
+        empty_label="Choose…",
+        error_messages={"required": "Please choose the conference."},
+    )
+    happened_on = forms.DateField(
+        label="Date",
+        help_text="When it happened, for example 14/05/2027.",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Please give the date it happened.",
+            "invalid": "Please give the date, for example 14/05/2027.",
+        },
+    )
+    card_for = card_field("Card vote: for")
+    card_against = card_field("Card vote: against")
+    card_abstain = card_field("Card vote: abstentions")
+
+    class Meta:
+        model = PathwayStep
+        fields = ["report", "conference", "stage", "happened_on", "submitted_by", "composite_name"]
+        fields += ["composited_with", "result", "card_for", "card_against", "card_abstain", "reporter_role", "email"]
+        labels = {
+            "stage": "What happened",
+            "submitted_by": "Submitted by (for “Submitted”)",
+            "composite_name": "The composite (for “Composited”)",
+            "composited_with": "Composited with (for “Composited”)",
+            "result": "The result (for “Result”)",
+            "reporter_role": "Your role",
+            "email": "Your email",
+        }
+        help_texts = {
+            "submitted_by": "For example: Rivermouth CLP, or Unite North West region.",
+            "composite_name": "For example: Composite 4.",
+            "composited_with": "The other motions’ bodies, for example: Leeds East CLP, Hull West CLP.",
+            "result": "Card vote figures below, if there was one.",
+            "reporter_role": "For example: CLP Secretary, or delegate.",
+            "email": "We send you a link to confirm. It is never shown.",
+        }
+        widgets = {
+            "stage": forms.RadioSelect,
+            "result": forms.RadioSelect,
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = timezone.localdate()
+        self.fields["result"].choices = PathwayStep.Result.choices
+        for name in ALL_DETAILS:
+            self.fields[name].required_when = True  # their labels say when
+        for name in ("submitted_by", "composite_name", "composited_with", "reporter_role"):
+            self.fields[name].validators.append(reject_control_characters)
+        self.fields["stage"].error_messages["required"] = "Please say what happened."
+        self.fields["reporter_role"].error_messages["required"] = "Please give your role, for example CLP Secretary."
+        self.fields["email"].error_messages["required"] = "Please give your email, so you can confirm the report."
+
+    def clean_submitted_by(self):
+        return one_line(self.cleaned_data.get("submitted_by", ""))
+
+    def clean_composite_name(self):
+        return one_line(self.cleaned_data.get("composite_name", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        stage = cleaned.get("stage")
+        for name in ALL_DETAILS - set(DETAILS.get(stage, ())):
+            cleaned[name] = None if name.startswith("card_") else ""
+        report, conference = cleaned.get("report"), cleaned.get("conference")
+        if stage and report and conference:
+            problems = step_problems(report, conference, stage, cleaned.get("happened_on"), self.today)
+            problems |= detail_problems(stage, cleaned) if not problems else {}
+            for name, message in problems.items():
+                self.add_error(name if name in self.fields else None, message)
+        return cleaned
+
+
+class ConferenceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, conference):
+        return f"{conference.name} ({conference.starts_on:%-d %B %Y})"
+
+
+class PledgeForm(HoneypotFormMixin, forms.ModelForm):
+    """A conference delegate's pledge to support the motion; one per address per conference still to come."""
+
+    conference = ConferenceChoiceField(
+        label="Conference",
+        queryset=Conference.objects.all(),
+        empty_label="Choose…",
+        error_messages={"required": "Please choose the conference."},
+    )
+    body = forms.ModelChoiceField(
+        label="The delegation you are part of",
+        queryset=AffiliatedBody.objects.all(),
+        empty_label="Choose…",
+        help_text="Not on the list? Please write to us and we will add it.",
+        error_messages={"required": "Please choose your delegation."},
+    )
+
+    class Meta:
+        model = DelegatePledge
+        fields = ["conference", "delegate_name", "body", "email", "notices"]
+        labels = {
+            "delegate_name": "Your name",
+            "email": "Your email",
+            "notices": "Send me short notices about the motion during conference week (when it is taken, "
+            "which composite). I can stop them with one click.",
+        }
+        help_texts = {"email": "We send you a link to confirm your pledge. It is never shown."}
+        widgets = {
+            "delegate_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = timezone.localdate()
+        # Offered: conferences still to come or under way. A past one sent all the same is refused in clean().
+        field = self.fields["conference"]
+        field.choices = [("", "Choose…")] + [
+            (conference.pk, field.label_from_instance(conference))
+            for conference in Conference.objects.filter(ends_on__gte=self.today)
+        ]
+        self.fields["delegate_name"].validators.append(reject_control_characters)
+        self.fields["delegate_name"].error_messages["required"] = "Please give your name."
+        self.fields["email"].error_messages["required"] = "Please give your email, so you can confirm the pledge."
+
+    def clean_delegate_name(self):
+        return one_line(self.cleaned_data["delegate_name"])
+
+    def clean(self):
+        cleaned = super().clean()
+        conference, email = cleaned.get("conference"), cleaned.get("email")
+        if conference and conference.has_happened(self.today):
+            self.add_error(
+                "conference",
+                f"{conference.name} has already happened (it ended on {conference.ends_on:%-d %B %Y}): "
+                "pledges are for conferences still to come.",
+            )
+        elif conference and email and already_pledged(conference, email):
+            self.add_error(
+                "email",
+                f"This address has already pledged for {conference.name}: one pledge per delegate. "
+                "If something in it is wrong, please write to us.",
+            )
+        return cleaned
+
+    def validate_unique(self):
+        """The second pledge is said in clean(); the constraint stays the database's last word."""
+
+
+def already_pledged(conference, email):
+    return DelegatePledge.objects.filter(conference=conference, email_key=normalise_email(email)).exists()
