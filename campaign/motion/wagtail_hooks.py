@@ -18,6 +18,7 @@ from core.admin import (
 )
 from core.request_models import STAFF_FIELDS
 
+from . import pathway_admin  # noqa: F401  the conference pathway: conferences, steps, pledges, notices
 from .admin_views import CHANGE_PERMISSION, verify_reports
 from .models import SPEAKER_REQUEST_FIELDS, MotionReport, SpeakerRequest
 
