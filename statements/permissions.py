@@ -15,4 +15,11 @@ ORGANISER_PERMISSIONS = [
     EXPORT_PERMISSION,
     IMPORT_PERMISSION,
     REVIEW_PERMISSION,
+    # Targets, what each statement asks of them, hand-ins and responses (models/outcomes.py): kept and published
+    *[f"statements.{action}_{model}" for model in ("target", "ask") for action in ("add", "change", "delete", "view")],
+    *[
+        f"statements.{action}_{model}"
+        for model in ("handin", "answer")
+        for action in ("add", "change", "delete", "view", "publish")
+    ],
 ]

@@ -139,9 +139,7 @@ class HandIn(Step):
         blank=True,
         help_text="Filled in from the count when left empty; change it if you handed in a different number.",
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     photo_alt = models.CharField(
         "photo description",
         max_length=200,
@@ -154,6 +152,8 @@ class HandIn(Step):
 
     class Meta(Step.Meta):
         verbose_name = "hand-in"
+        # Wagtail makes this after every migrate too, but after the apps' grants (statements comes first).
+        permissions = [("publish_handin", "Can publish hand-in")]
 
     def __str__(self):
         return f"Hand-in of {self.page.title if self.page_id else 'a statement'}, {date_format(self.date, 'j M Y')}"
@@ -197,6 +197,7 @@ class Answer(Step):
 
     class Meta(Step.Meta):
         verbose_name = "response"
+        permissions = [("publish_answer", "Can publish response")]
 
     def __str__(self):
         return f"Response from {self.answerer or 'someone'}, {date_format(self.date, 'j M Y')}"
