@@ -1,12 +1,16 @@
 """iCalendar (RFC 5545) downloads: one event's "Add to calendar" file and the feed of upcoming events.
 
-Made with the `icalendar` library rather than by hand. Times are written in
-UTC, which every calendar program accepts without a VTIMEZONE block; the UID
-is the page's id at the site's host, so it never changes when an editor
-renames or moves the event, and a re-download updates the entry in place.
+Made with the `icalendar` library rather than by hand. A one-off event's times
+are written in UTC, which every calendar program accepts without a VTIMEZONE
+block; a repeating event is ONE VEVENT with its RRULE and an EXDATE for each
+cancelled date, its times in London's wall time (TZID, with the VTIMEZONE), so
+10:00 stays 10:00 across the clock change. The UID is the page's id at the
+site's host, so it never changes when an editor renames or moves the event,
+and a re-download updates the entry in place. An RSVP to one date gets that
+date alone (its own UID), since the person comes on that day.
 """
 
-from datetime import UTC
+from datetime import UTC, datetime, time
 from html import unescape
 
 from django.http import HttpResponse
@@ -19,6 +23,7 @@ from wagtail.models import Site
 
 from core.pages import serve_beside_page
 
+from . import recurrence
 from .models import EventIndexPage, EventPage
 
 PRODID = "-//Campaign site//Events//EN"
@@ -35,12 +40,61 @@ def plain_text(html):
     return unescape(strip_tags(html or "")).strip()
 
 
-def vevent(page, request, host, stamp):
+ICAL_FREQUENCY = {
+    recurrence.Repeat.WEEKLY: {"freq": "WEEKLY"},
+    recurrence.Repeat.FORTNIGHTLY: {"freq": "WEEKLY", "interval": 2},
+    recurrence.Repeat.MONTHLY: {"freq": "MONTHLY"},
+}
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def ical_rule(page):
+    """The RRULE of a repeating event, the same dates as `recurrence.rule_of` (UNTIL in UTC, as RFC 5545 asks)."""
+    rule = dict(ICAL_FREQUENCY[page.repeats])
+    first = recurrence.local(page.start)
+    if page.repeats == recurrence.Repeat.MONTHLY:
+        rule["byday"] = "1" + WEEKDAYS[first.weekday()]
+    if page.repeat_count:
+        rule["count"] = page.repeat_count
+    else:
+        rule["until"] = until_of(page)
+    return rule
+
+
+def until_of(page):
+    first = recurrence.local(page.start)
+    if page.repeat_until:
+        return datetime.combine(page.repeat_until, time(23, 59, 59), tzinfo=first.tzinfo).astimezone(UTC)
+    return (first + recurrence.MAX_SPAN).astimezone(UTC)
+
+
+def add_times(item, page, occurrence=None):
+    """DTSTART and DTEND: one date in UTC, or a series' first date in London's time with its rule and exceptions."""
+    if occurrence is not None:
+        item.add("dtstart", occurrence.start.astimezone(UTC))
+        item.add("dtend", occurrence.end.astimezone(UTC))
+        return
+    if not page.repeats:
+        item.add("dtstart", page.start.astimezone(UTC))
+        item.add("dtend", page.end.astimezone(UTC))
+        return
+    first, *_ = recurrence.occurrences(page, limit=1)
+    item.add("dtstart", first.start)
+    item.add("dtend", first.end)
+    item.add("rrule", ical_rule(page))
+    cancelled = [each.start for each in recurrence.occurrences(page) if each.cancelled]
+    if cancelled:
+        item.add("exdate", cancelled)
+
+
+def vevent(page, request, host, stamp, occurrence=None):
     item = Event()
-    item.add("uid", event_uid(page, host))
+    uid = event_uid(page, host)
+    if occurrence is not None:
+        uid = uid.replace("@", f"-{occurrence.start.astimezone(UTC):%Y%m%dT%H%M%SZ}@", 1)
+    item.add("uid", uid)
     item.add("dtstamp", stamp)
-    item.add("dtstart", page.start.astimezone(UTC))
-    item.add("dtend", page.end.astimezone(UTC))
+    add_times(item, page, occurrence)
     summary = f"{page.title} (cancelled)" if page.cancelled else page.title
     item.add("summary", summary)
     item.add("status", "CANCELLED" if page.cancelled else "CONFIRMED")
@@ -69,13 +123,16 @@ def build_calendar(request, events, name):
     return calendar_of(events, name, host, request)
 
 
-def event_file(page):
-    """One event's .ics as bytes, outside any request: the attachment of RSVP emails (the same UID as the download)."""
+def event_file(page, occurrence=None):
+    """One event's .ics as bytes, outside any request: the attachment of RSVP emails (the same UID as the download).
+
+    With an `occurrence` (an RSVP to one date of a repeating event), that date alone.
+    """
     site = page.get_site()
-    return calendar_of([page], page.title, site.hostname if site else "localhost").to_ical()
+    return calendar_of([page], page.title, site.hostname if site else "localhost", occurrence=occurrence).to_ical()
 
 
-def calendar_of(events, name, host, request=None):
+def calendar_of(events, name, host, request=None, occurrence=None):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -84,7 +141,8 @@ def calendar_of(events, name, host, request=None):
     calendar.add("x-wr-calname", name)
     stamp = timezone.now().astimezone(UTC).replace(microsecond=0)
     for page in events:
-        calendar.add_component(vevent(page, request, host, stamp))
+        calendar.add_component(vevent(page, request, host, stamp, occurrence))
+    calendar.add_missing_timezones()  # the VTIMEZONE of a repeating event's TZID (none for times in UTC)
     return calendar
 
 
@@ -101,7 +159,7 @@ def calendar_file(request, page):
     """The feed for an events list, or one event's file."""
     if isinstance(page, EventPage):
         return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
-    events = page.upcoming_events()[:FEED_LIMIT]
+    events = page.upcoming_events().prefetch_related("cancelled_occurrences")[:FEED_LIMIT]
     response = calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
     # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes
     # (serve_beside_page makes a private page's feed never cached instead).

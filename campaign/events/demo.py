@@ -1,4 +1,5 @@
-"""Demo events: a few of each kind, some past, one cancelled, two taking RSVPs, and one submission waiting.
+"""Demo events: a few of each kind, some past, one cancelled, two taking RSVPs, and one submission waiting;
+and a weekly Saturday stall wanting helpers, with its second Saturday off.
 
 Times are relative to the moment the demo is first loaded, so a fresh site
 always has something coming up and something in the past. Running the loader
@@ -11,7 +12,8 @@ from django.utils import timezone
 
 from core.demo import child_page
 
-from .models import EventIndexPage, EventKind, EventPage, EventSubmission
+from .models import EventIndexPage, EventKind, EventPage, EventSubmission, OccurrenceCancellation
+from .recurrence import Repeat
 
 INTRO = (
     "<p>Meetings, street stalls and other activity for a Labour victory and a fighting labour "
@@ -58,6 +60,44 @@ def start_at(days, hour):
     return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
 
 
+SATURDAY = 5
+WEEKLY_STALL_WEEKS = 12
+
+
+def next_saturday():
+    """The first Saturday after today, at 10:00 in the site's zone."""
+    today = timezone.localtime()
+    return start_at((SATURDAY - today.weekday() - 1) % 7 + 1, 10)
+
+
+def weekly_stall(index):
+    """The weekly stall: every Saturday morning for twelve weeks, four helpers wanted, the second Saturday off."""
+    first = next_saturday()
+    off = (first + timedelta(days=7)).date()
+    return child_page(
+        index,
+        EventPage,
+        "leeds-saturday-stall",
+        title="Saturday stall on Briggate",
+        kind=EventKind.STALL,
+        start=first,
+        end=first + timedelta(hours=3),
+        repeats=Repeat.WEEKLY,
+        repeat_count=WEEKLY_STALL_WEEKS,
+        venue_name="Briggate, by the Trinity Leeds entrance",
+        address="Briggate",
+        town="Leeds",
+        postcode="LS1 6HD",
+        description="<p>Our stall every Saturday morning: leaflets, the statement to sign, and a chat with "
+        "shoppers. Come for an hour or the whole morning; we bring the table and the tea.</p>",
+        organiser_name="Leeds supporters",
+        organiser_contact="leeds@example.org",
+        takes_rsvps=True,
+        helpers_wanted=4,
+        cancelled_occurrences=[OccurrenceCancellation(date=off, reason="The street is closed for a fair that day.")],
+    )
+
+
 def build(home):
     index = child_page(
         home,
@@ -87,6 +127,7 @@ def build(home):
             organiser_contact="info@example.org",
             **extra,
         )
+    weekly_stall(index)
     if not EventSubmission.objects.filter(email="supporter@example.org").exists():
         start = start_at(16, 18)
         EventSubmission.objects.create(

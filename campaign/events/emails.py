@@ -19,7 +19,7 @@ from core.request_emails import to_requester
 from core.site_settings import site_settings_for
 from core.subscriptions.tokens import your_data_url
 
-from . import attendance
+from . import attendance, recurrence
 from .calendar import event_file
 from .models import EventPage, EventSubmission, Rsvp
 from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
@@ -101,18 +101,31 @@ def site_pk(page):
     return site.pk if site else None
 
 
+def date_of(rsvp):
+    """(start, end, cancelled) of what the RSVP is for: its date of a repeating event, or the event."""
+    event = rsvp.event
+    if rsvp.occurrence is None:
+        return event.start, event.end, event.cancelled
+    found = recurrence.find(event, rsvp.occurrence)
+    if found is None:  # the series was moved or shortened since: the date they chose, as they chose it
+        return rsvp.occurrence, rsvp.occurrence + recurrence.duration_of(event), event.cancelled
+    return found.start, found.end, event.cancelled or found.cancelled
+
+
 def to_attendee(rsvp, site=None):
-    """Any RSVP email: the event as it is now, the cancel link and the person's data page; the .ics attached."""
+    """Any RSVP email: the event (or date) as it is now, the cancel link, the data page link; the .ics attached."""
     event = rsvp.event
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
+    start, end, cancelled = date_of(rsvp)
     context = {
         "site_name": site_settings.campaign_name if site_settings else "",
         "title": event.title,
         "status": rsvp.status,
-        "cancelled": event.cancelled,
-        "start": local_time(event.start),
-        "end": local_time(event.end),
+        "helping": rsvp.role == Rsvp.Role.HELPER,
+        "cancelled": cancelled,
+        "start": local_time(start),
+        "end": local_time(end),
         "where": event.map_query,
         "online_url": event.online_url,
         "organiser": ", ".join(part for part in [event.organiser_name, event.organiser_contact] if part),
@@ -120,7 +133,8 @@ def to_attendee(rsvp, site=None):
         "cancel_url": event_url + event.reverse_subpage("rsvp_cancel") + "?" + urlencode({"token": CANCEL.make(rsvp)}),
         "your_data_url": your_data_url(rsvp.email, event_url),
     }
-    attachment = (f"{event.slug}.ics", event_file(event), "text/calendar")
+    occurrence = recurrence.find(event, rsvp.occurrence) if rsvp.occurrence else None
+    attachment = (f"{event.slug}.ics", event_file(event, occurrence), "text/calendar")
     return Email(to=[rsvp.email], context=context, attachments=[attachment])
 
 
@@ -138,11 +152,13 @@ def to_unconfirmed(rsvp, site=None):
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
     token = CONFIRM.make(rsvp)
+    start, end, _ = date_of(rsvp)
     context = {
         "site_name": site_settings.campaign_name if site_settings else "",
         "title": event.title,
-        "start": local_time(event.start),
-        "end": local_time(event.end),
+        "helping": rsvp.role == Rsvp.Role.HELPER,
+        "start": local_time(start),
+        "end": local_time(end),
         "where": event.map_query,
         "event_url": event_url,
         "hours": CONFIRM_MAX_AGE // 3600,
@@ -157,8 +173,9 @@ def to_promoted(rsvp, site=None):
 
 
 def to_reminded(rsvp, site=None):
-    event = rsvp.event
-    ok = rsvp.status == Rsvp.Status.GOING and not event.cancelled and event.start > timezone.now()
+    """The day before: only to someone going to a date that still takes place."""
+    start, _, cancelled = date_of(rsvp)
+    ok = rsvp.status == Rsvp.Status.GOING and not cancelled and start > timezone.now()
     return to_attendee(rsvp, site=site) if ok else None
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
@@ -16,6 +17,7 @@ from core.subscriptions.consent import updates_field
 from core.text import one_line
 
 from .models.details import EventKind
+from .models.rsvps import Rsvp
 from .models.submissions import SUBMITTED_FIELDS, EventSubmission
 
 # A submitted activity may last at most this long (a day school or a weekend camp, not a season).
@@ -111,11 +113,19 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
         return cleaned
 
 
+def date_label(occurrence):
+    return date_format(occurrence.start, "l j F Y, H:i")
+
+
 class RsvpForm(HoneypotFormMixin, forms.Form):
-    """ "I am coming": a name, an address for the details and the cancel link, a phone number if they like.
+    """ "I am coming" (or "I will help"): a name, an address for the details and the cancel link, a phone if they like.
 
     Updates are asked separately and unticked (core.subscriptions); a yes
-    waits for the emailed link's button like any other form's.
+    waits for the emailed link's button like any other form's. For a
+    repeating event the person chooses a date (`dates`: the next ones, the
+    cancelled marked, the soonest open chosen); where the event wants
+    helpers they choose how they come (`roles`, the open ones); `full_of_helpers`
+    holds the dates (starts) every helper's place of which is taken.
     """
 
     name = forms.CharField(
@@ -141,9 +151,51 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
     )
     updates = updates_field()
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, dates=(), roles=(Rsvp.Role.ATTENDEE,), full_of_helpers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.order_fields([name for name in self.fields if name != "website"] + ["website"])
+        self.dates = {occurrence.key: occurrence for occurrence in dates}
+        self.roles, self.full_of_helpers = list(roles), set(full_of_helpers)
+        held = [(key, date_label(item)) for key, item in self.dates.items() if not item.cancelled]
+        if self.dates:
+            # Offered: the dates that go ahead. Accepted: any date listed (a cancelled one is refused with its reason).
+            self.fields["occurrence"] = forms.ChoiceField(
+                choices=[(key, key) for key in self.dates],
+                initial=held[0][0] if held else None,
+                label="Which date?",
+                error_messages={"required": "Choose a date.", "invalid_choice": "Choose one of the dates listed."},
+            )
+            self.fields["occurrence"].widget.choices = held
+        if len(self.roles) > 1:
+            self.fields["role"] = forms.ChoiceField(
+                choices=[(role, ROLE_LABELS[role]) for role in self.roles],
+                initial=Rsvp.Role.ATTENDEE,
+                widget=forms.RadioSelect,
+                label="How are you coming?",
+                error_messages={"required": "Choose whether you are coming or helping."},
+            )
+        first = [name for name in ("occurrence", "role") if name in self.fields]
+        rest = [name for name in self.fields if name not in first and name != "website"]
+        self.order_fields(first + rest + ["website"])
+
+    def clean_occurrence(self):
+        """The chosen date, as an Occurrence; a cancelled one is refused with its reason, politely."""
+        found = self.dates[self.cleaned_data["occurrence"]]
+        if found.cancelled:
+            reason = f" ({found.reason})" if found.reason else ""
+            raise forms.ValidationError(
+                f"{date_label(found)} is cancelled{reason}. Choose another date.", code="cancelled"
+            )
+        return found
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role") or self.roles[0]
+        cleaned["role"] = role
+        occurrence = cleaned.get("occurrence") if self.dates else None
+        start = occurrence.start if occurrence else None
+        if role == Rsvp.Role.HELPER and start in self.full_of_helpers:
+            self.add_error("role" if "role" in self.fields else None, helpers_found_message(occurrence))
+        return cleaned
 
     def clean_name(self):
         name = one_line(self.cleaned_data.get("name", "")).strip()
@@ -156,6 +208,14 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
         if phone and not re.fullmatch(r"[0-9+()\- ]{6,30}", phone):
             raise forms.ValidationError("Enter a phone number in digits, spaces and + ( ) - only, or leave it empty.")
         return phone
+
+
+ROLE_LABELS = {Rsvp.Role.ATTENDEE: "To take part", Rsvp.Role.HELPER: "To help run it"}
+
+
+def helpers_found_message(occurrence=None):
+    when = f" for {date_label(occurrence)}" if occurrence else ""
+    return f"Every helper we need{when} has signed up, thank you. Choose another date, or come along."
 
 
 class EventFilterForm(forms.Form):

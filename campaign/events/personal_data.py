@@ -4,6 +4,8 @@ Their RSVPs: withdrawing entirely cancels each active one first (so a freed
 place goes to the waiting list and the counts stay right), then deletes them.
 """
 
+from django.utils import timezone
+
 from core.subscriptions.holdings import Holding, register_personal_data
 from core.subscriptions.models import normalise
 
@@ -19,6 +21,10 @@ def describe(email):
     holdings = []
     for rsvp in rsvps_of(email):
         lines = [f"Name: {rsvp.name}", f"Status: {rsvp.get_status_display()}"]
+        if rsvp.role == Rsvp.Role.HELPER:
+            lines.append("As a helper")
+        if rsvp.occurrence:
+            lines.append(f"For {timezone.localtime(rsvp.occurrence):%A %-d %B %Y, %H:%M}")
         if rsvp.phone:
             lines.append(f"Phone: {rsvp.phone}")
         lines.append(f"Given on {rsvp.created_at:%-d %B %Y}")

@@ -147,17 +147,21 @@ def problems(event):
     return {}
 
 
-def describe(event):
-    """The rule in words: "Every Saturday, 10:00 to 13:00, until 27 March 2027"."""
-    first = local(event.start)
-    weekday = date_format(first, "l")
-    end = (first.replace(tzinfo=None) + duration_of(event)).time()
-    words = {
+def in_short(event):
+    """How often, in a few words for a card: "Every Saturday"."""
+    weekday = date_format(local(event.start), "l")
+    return {
         Repeat.WEEKLY: f"Every {weekday}",
         Repeat.FORTNIGHTLY: f"Every other {weekday}",
         Repeat.MONTHLY: f"The first {weekday} of each month",
     }[event.repeats]
-    words += f", {first:%H:%M} to {end:%H:%M}"
+
+
+def describe(event):
+    """The rule in words: "Every Saturday, 10:00 to 13:00, until 27 March 2027"."""
+    first = local(event.start)
+    end = (first.replace(tzinfo=None) + duration_of(event)).time()
+    words = f"{in_short(event)}, {first:%H:%M} to {end:%H:%M}"
     if event.repeat_until:
         words += f", until {date_format(event.repeat_until, 'j F Y')}"
     elif event.repeat_count:

@@ -1,5 +1,6 @@
 """Admin for RSVPs, under "Requests": who is coming to which event, a CSV of it, and marking who came.
 
+Helpers are RSVPs too (`role`), shown and filtered here; a repeating event's are by date (`occurrence`).
 RSVPs come only from the public form, so nobody adds one here; the edit
 screen changes only "came", so an organiser's slip cannot move someone off
 the list behind the kept counts' back. Downloads go through core's
@@ -26,14 +27,24 @@ class RsvpAdmin(InRequestsMenu, SafeModelAdmin):
     menu_icon = "group"
     menu_order = 15
     menu_badge = False  # a list of people coming, not requests waiting for an answer
-    list_display = ["person", "event", "status", "created_at", "attended"]
-    list_filter = ["event", "status", "attended"]
+    list_display = ["person", "event", "occurrence", "role", "status", "created_at", "attended"]
+    list_filter = ["event", "role", "status", "attended"]
     search_fields = ["name", "email", "phone"]
     ordering = ["event", "created_at"]
-    list_export = ["event", "name", "email", "phone", "status", "created_at", "promoted_at", "attended"]
+    list_export = [
+        *["event", "occurrence", "role", "name", "email", "phone"],
+        *["status", "created_at", "promoted_at", "attended"],
+    ]
     export_filename = "rsvps"
     permission_helper_class = RsvpPermissionHelper
     panels = [FieldPanel("attended")]
+
+    def get_list_display(self, request):
+        """Every list of RSVPs shows the date and whether each is coming or helping, even one that names its columns."""
+        columns = list(super().get_list_display(request))
+        missing = [name for name in ("occurrence", "role") if name not in columns]
+        at = columns.index("event") + 1 if "event" in columns else len(columns)
+        return columns[:at] + missing + columns[at:]
 
     @admin.display(description="name", ordering="name")
     def person(self, obj):

@@ -4,9 +4,12 @@ EventIndexPage and EventPage route to these and hand themselves in; this
 module never imports the page models.
 """
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from core.emails import queue_acknowledgement, queue_email, site_id
@@ -15,11 +18,14 @@ from core.protection import rate_limited
 from core.signed_links import BadToken
 from core.subscriptions import sources
 
-from . import attendance
-from .forms import EventFilterForm, EventSubmissionForm, RsvpForm
+from . import attendance, listing, recurrence
+from .forms import EventFilterForm, EventSubmissionForm, RsvpForm, helpers_found_message
+from .models.rsvps import Rsvp
 from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
 
 EVENTS_PER_PAGE = 12
+# How many next dates of a repeating event its page lists (and offers in the RSVP form).
+DATES_SHOWN = 6
 # When the filters match nothing, the next few events anywhere are shown instead of a dead end.
 ELSEWHERE_SIZE = 3
 
@@ -31,15 +37,16 @@ def paginate(request, queryset, per_page):
 
 @varies_on_query("page", *EventFilterForm.FILTERS)
 def event_list(request, index_page, events, past):
-    """Upcoming or past events, filtered by kind and town as the visitor asked.
+    """Upcoming or past events, filtered by kind and town as the visitor asked; upcoming ones by their next date.
 
     Upcoming events that match no filter show the next events anywhere, so
     the visitor never meets a dead end (the template also offers the form to
     organise one where they are).
     """
     filters = EventFilterForm(request.GET or None)
-    listed = paginate(request, filters.apply(events), EVENTS_PER_PAGE)
-    elsewhere = list(events[:ELSEWHERE_SIZE]) if filters.active and not listed and not past else []
+    chosen = filters.apply(events)
+    listed = paginate(request, chosen if past else listing.soonest_first(chosen), EVENTS_PER_PAGE)
+    elsewhere = listing.soonest_first(events, ELSEWHERE_SIZE) if filters.active and not listed and not past else []
     context = {
         "events": listed,
         "elsewhere": elsewhere,
@@ -64,18 +71,84 @@ def submit_event(request, index_page):
     return index_page.render(request, template="events/event_submit.html", context_overrides={"form": form})
 
 
-def rsvp_context(event, form=None):
-    """What the event page's RSVP box shows: the form and the kept counts (one row read, no counting)."""
-    if not event.takes_rsvps:
-        return {}
-    counts = attendance.counts_for(event)
+@dataclass
+class Answers:
+    """What the page shows for the event, or for one date of it: counts in words, and whether it takes answers."""
+
+    occurrence: object  # recurrence.Occurrence, or None for a one-off event
+    going: int
+    places_left: int | None
+    helping: int
+    helpers_left: int
+    rsvp_open: bool
+    helpers_open: bool
+
+    @property
+    def full(self):
+        return self.places_left == 0
+
+
+def answers_of(event, counts, occurrence=None, now=None):
     places_left = None if event.capacity is None else max(0, event.capacity - counts.going)
+    helpers_left = attendance.helpers_needed(event, counts)
+    open_to = {role: attendance.is_open(event, now, occurrence, role) for role in Rsvp.Role.values}
+    return Answers(
+        occurrence,
+        counts.going,
+        places_left,
+        counts.helping,
+        helpers_left,
+        open_to[Rsvp.Role.ATTENDEE],
+        open_to[Rsvp.Role.HELPER] and helpers_left > 0,
+    )
+
+
+def answers_by_date(event, now=None):
+    """The next dates of a repeating event (cancelled ones too), each with its counts: one query for them all."""
+    dates = recurrence.occurrences(event, now or timezone.now(), limit=DATES_SHOWN)
+    counts = attendance.counts_by_date(event, [item.start for item in dates])
+    return [answers_of(event, counts[item.start], item, now) for item in dates]
+
+
+def rsvp_form(event, data=None, dates=None, answers=None):
+    """The RSVP form for the event: its open dates to choose from, and the ways of coming still open."""
+    if dates is not None:
+        open_dates = [item for item in dates if item.rsvp_open or item.helpers_open or item.occurrence.cancelled]
+        roles = [role for role in Rsvp.Role.values if any(open_for(item, role) for item in dates)]
+        full = [item.occurrence.start for item in dates if not item.helpers_open]
+        return RsvpForm(data, dates=[item.occurrence for item in open_dates], roles=roles, full_of_helpers=full)
+    roles = [role for role in Rsvp.Role.values if open_for(answers, role)]
+    return RsvpForm(data, roles=roles or [Rsvp.Role.ATTENDEE], full_of_helpers=[] if answers.helpers_open else [None])
+
+
+def open_for(answers, role):
+    return answers.helpers_open if role == Rsvp.Role.HELPER else answers.rsvp_open
+
+
+def rsvp_context(event, form=None, data=None):
+    """What the event page shows of its dates and answers: the next dates, the kept counts and the form.
+
+    One query for the counts however many dates (and one for the cancelled dates, in `recurrence`).
+    """
+    if event.repeats:
+        dates = answers_by_date(event)
+        if not event.asks_for_answers:
+            return {"dates": dates}
+        form = form or rsvp_form(event, data, dates=dates)
+        held = [item for item in dates if item.rsvp_open or item.helpers_open]
+        return {"dates": dates, "rsvp_open": bool(held), "rsvp_form": form, "wants_helpers": bool(event.helpers_wanted)}
+    if not event.asks_for_answers:
+        return {}
+    answers = answers_of(event, attendance.counts_for(event))
     return {
-        "rsvp_open": attendance.is_open(event),
-        "rsvp_form": form or RsvpForm(),
-        "going": counts.going,
-        "places_left": places_left,
-        "full": places_left == 0,
+        "answers": answers,
+        "rsvp_open": answers.rsvp_open or answers.helpers_open,
+        "rsvp_form": form or rsvp_form(event, data, answers=answers),
+        "wants_helpers": bool(event.helpers_wanted),
+        # The names the box always read, for a one-off event.
+        "going": answers.going,
+        "places_left": answers.places_left,
+        "full": answers.full and event.takes_rsvps,
     }
 
 
@@ -86,23 +159,44 @@ def closed(request, event):
 @never_cache
 @rate_limited("rsvp")
 def rsvp(request, event):
-    """The RSVP form's target: "check your inbox", or a clear page for a closed event.
+    """The RSVP form's target: "check your inbox", or a clear page for a closed event or date.
 
     A new address and one already on the list get the same page, byte for
     byte: whether someone is coming (to a political meeting) is told only to
-    that address, by email (attendance.take).
+    that address, by email (attendance.take). A cancelled date, or a helper
+    when every helper has signed up, is refused with the form and a polite word.
     """
-    if not attendance.is_open(event):
+    context = rsvp_context(event, data=request.POST or None)
+    if not context.get("rsvp_open"):
         return closed(request, event)
-    form = RsvpForm(request.POST or None)
+    form = context["rsvp_form"]
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        attendance.take(
-            event, data["name"], data["email"], data["phone"], updates=data["updates"], site=site_id(request)
-        )
-        context = {"asked_updates": data["updates"], "confirm_hours": CONFIRM_MAX_AGE // 3600}
-        return event.render(request, template="events/rsvp_done.html", context_overrides=context)
-    return event.render(request, template="events/rsvp_form.html", context_overrides=rsvp_context(event, form))
+        occurrence = data.get("occurrence")
+        if not attendance.is_open(event, occurrence=occurrence, role=data["role"]):
+            return closed(request, event)
+        try:
+            attendance.take(
+                event,
+                data["name"],
+                data["email"],
+                data["phone"],
+                updates=data["updates"],
+                site=site_id(request),
+                occurrence=occurrence.start if occurrence else None,
+                role=data["role"],
+            )
+        except attendance.HelpersFound:
+            form.add_error(None, helpers_found_message(occurrence))
+        else:
+            context = {
+                "asked_updates": data["updates"],
+                "confirm_hours": CONFIRM_MAX_AGE // 3600,
+                "occurrence": occurrence,
+                "helping": data["role"] == Rsvp.Role.HELPER,
+            }
+            return event.render(request, template="events/rsvp_done.html", context_overrides=context)
+    return event.render(request, template="events/rsvp_form.html", context_overrides=context)
 
 
 def bad_link(request, event, purpose="cancel", expired=False):
@@ -150,11 +244,15 @@ def confirm_rsvp(request, event):
     rsvp, token, refusal = rsvp_of_link(request, event, CONFIRM, "confirm")
     if refusal:
         return refusal
-    if rsvp.status == rsvp.Status.UNCONFIRMED and not attendance.is_open(event):
+    occurrence = recurrence.find(event, rsvp.occurrence) if rsvp.occurrence else None
+    if rsvp.status == rsvp.Status.UNCONFIRMED and not attendance.is_open(event, occurrence=occurrence, role=rsvp.role):
         return closed(request, event)
     context = {"rsvp": rsvp, "token": token}
     if request.method == "POST" and rsvp.status == rsvp.Status.UNCONFIRMED:
-        rsvp, context["confirmed_now"] = attendance.confirm(rsvp, site=site_id(request))
+        try:
+            rsvp, context["confirmed_now"] = attendance.confirm(rsvp, site=site_id(request))
+        except attendance.HelpersFound:
+            return closed(request, event)
         if rsvp is None:
             return bad_link(request, event, purpose="confirm")
         context["rsvp"] = rsvp

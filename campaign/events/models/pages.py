@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from core.page_methods import takes_posts
 
-from .. import recurrence, views
+from .. import recurrence, structured_data, views
 from .details import EventDetails
 from .repeats import Repeating
 
@@ -225,6 +225,11 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
         return found.start if found else self.start
 
     @property
+    def repeat_summary(self):
+        """How often it repeats, for a card ("Every Saturday"); "" for a one-off event."""
+        return recurrence.in_short(self) if self.repeats else ""
+
+    @property
     def asks_for_answers(self):
         """Whether the page has a form: it takes RSVPs or wants helpers."""
         return self.takes_rsvps or bool(self.helpers_wanted)
@@ -251,6 +256,9 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(views.rsvp_context(self))
+        context["structured_data"] = structured_data.script_for(self, request)
+        if self.repeats:
+            context["repeat_words"] = recurrence.describe(self)
         return context
 
     @takes_posts
