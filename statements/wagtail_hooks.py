@@ -10,6 +10,7 @@ from core.menu_badges import menu_badge
 from . import (
     anonymise_admin,  # noqa: F401  its hooks: 'Anonymise now' on a closed statement
     closing_admin,  # noqa: F401  its hooks: 'Close signing now' and 'Reopen signing'
+    outcomes_admin,  # noqa: F401  registers "Targets and responses" (targets, hand-ins, responses)
 )
 from .admin import SignatureAdmin
 from .admin_views import import_paper_signatures, review_group, review_signatures
