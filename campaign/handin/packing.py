@@ -1,0 +1,222 @@
+"""The hand-in pack drawn in parts, each a small PDF on disk, so 100,000 names cost the memory of a few thousand.
+
+fpdf2 keeps a whole document in memory until it writes it; here each part holds at most PART_SIZE names
+and is written to `folder` when full (joining.py then joins the parts page by page). Signatures are read
+in chunks (core.exports.one_chunk_at_a_time), and the counts printed are the statement's kept counts.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db.models import Count, F
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from core.exports import one_chunk_at_a_time
+from core.regions import Region
+from core.text import one_line
+from statements.models import Signature
+
+from .pdf import FAMILY, new_document, paragraphs, write
+
+PART_SIZE = 2000  # names in one part's document
+NO_UNION = "No union given"
+OTHER_UNIONS = "Other unions"
+NO_REGION = "Nation or region not given"
+REGION_NAMES = dict(Region.choices)
+LISTED_FIELDS = ("page_id", "kind", "name", "organisation", "role", "town", "union_other", "region", "confirmed_at")
+
+
+@dataclass
+class Parts:
+    """The part files written so far, in order, and the number the next part's first page takes."""
+
+    folder: Path
+    imprint: str
+    title: str
+    paths: list = field(default_factory=list)
+    pages: int = 0
+
+    def start(self, landscape=False):
+        pdf = new_document(self.imprint, title=self.title, first_page=self.pages + 1, landscape=landscape)
+        pdf.footer_note = self.title
+        pdf.add_page()
+        return pdf
+
+    def finish(self, pdf):
+        path = self.folder / f"part-{len(self.paths):06d}.pdf"
+        pdf.output(str(path))
+        self.paths.append(path)
+        self.pages += pdf.pages_count
+
+
+def as_of(moment=None):
+    return date_format(timezone.localtime(moment or timezone.now()), "j F Y")
+
+
+def listed_entry(signature):
+    """A name as the public list shows it: "Name (Union, for identification only), Town"."""
+    town = f", {signature.town}" if signature.town else ""
+    return one_line(f"{signature.display_name}{town}")
+
+
+def union_entry(signature):
+    """As listed, with the union's name when it is not on the editors' list."""
+    other = f" ({one_line(signature.union_other)})" if not signature.union_id and signature.union_other else ""
+    return listed_entry(signature) + other
+
+
+def union_group(signature):
+    if signature.union_id:
+        return signature.union.name
+    return OTHER_UNIONS if signature.union_other else NO_UNION
+
+
+def region_group(signature):
+    return REGION_NAMES.get(signature.region, NO_REGION)
+
+
+def draw_front(parts, page, counts, spread, date):
+    """The statement, the kept counts, and the counts by union and by region."""
+    pdf = parts.start()
+    write(pdf, page.title, size=20, bold=True, line=9, after=2)
+    write(pdf, f"Hand-in pack, as of {date}", grey=True, after=5)
+    write(
+        pdf,
+        f"{counts['total']:,} signatures: {counts['people']:,} people and {counts['organisations']:,} organisations.",
+        size=14,
+        bold=True,
+        line=7,
+        after=5,
+    )
+    for text in filter(None, [one_line(page.standfirst), *paragraphs(page.body)]):
+        write(pdf, text)
+    for heading, rows in (
+        ("Signatures by union", spread["unions"]),
+        ("Signatures by nation or region", spread["regions"]),
+    ):
+        if rows:
+            pdf.ln(3)
+            write(pdf, heading, size=13, bold=True, line=7, after=1)
+            pdf.set_font(FAMILY, "", 10.5)
+            for name, count in rows:
+                pdf.cell(pdf.epw - 30, 6, name)
+                pdf.cell(30, 6, f"{count:,}", align="R", new_x="LMARGIN", new_y="NEXT")
+    parts.finish(pdf)
+
+
+def draw_listing(parts, heading, note, records, group_of=None, entry_of=listed_entry):
+    """`records` under `heading` in two columns, grouped (a subheading when `group_of` changes), PART_SIZE a part.
+
+    Returns how many names were listed.
+    """
+    listed, batch, group = 0, [], None
+    for record in one_chunk_at_a_time(records):
+        if group_of is not None and group_of(record) != group:
+            group = group_of(record)
+            batch.append((True, group))
+        batch.append((False, entry_of(record)))
+        listed += 1
+        if listed % PART_SIZE == 0:
+            draw_columns(parts, heading, note if listed == PART_SIZE else "", batch)
+            batch = [(True, f"{group} (continued)")] if group_of is not None else []
+    if batch and any(not is_heading for is_heading, _ in batch):
+        draw_columns(parts, heading, note if listed <= PART_SIZE else "", batch)
+    elif listed == 0:
+        draw_columns(parts, heading, "None yet.", [])
+    return listed
+
+
+def draw_columns(parts, heading, note, batch):
+    pdf = parts.start()
+    write(pdf, heading, size=15, bold=True, line=8, after=1)
+    if note:
+        write(pdf, note, size=9.5, grey=True, after=2)
+    with pdf.text_columns(ncols=2, gutter=8, line_height=1.2) as columns:
+        for is_heading, text in batch:
+            pdf.set_font(FAMILY, "B" if is_heading else "", 10 if is_heading else 8.5)
+            with columns.paragraph(top_margin=2 if is_heading else 0, bottom_margin=0.6) as paragraph:
+                paragraph.write(text)
+    parts.finish(pdf)
+
+
+def regional_counts(page):
+    """{region: {kind: n}} of confirmed signatures: the certificates' figures (the kept counts by region sum them)."""
+    rows = (
+        Signature.objects.filter(page=page, confirmed_at__isnull=False)
+        .exclude(region="")
+        .order_by()
+        .values("region", "kind")
+        .annotate(n=Count("pk"))
+    )
+    counts = {}
+    for row in rows:
+        counts.setdefault(row["region"], {})[row["kind"]] = row["n"]
+    return counts
+
+
+def draw_certificates(parts, page, by_region, date, imprint):
+    """A page per nation or region: its counts, no names, signed off with the imprint."""
+    pdf = None
+    for region, label in Region.choices:
+        counts = by_region.get(region)
+        if not counts:
+            continue
+        if pdf is None:
+            pdf = parts.start()
+        else:
+            pdf.add_page()
+        people = counts.get(Signature.Kind.PERSON, 0)
+        organisations = counts.get(Signature.Kind.ORGANISATION, 0)
+        place = "outside the UK" if region == Region.ABROAD else f"in {label}"
+        pdf.ln(25)
+        write(pdf, "Certificate of signatures", size=22, bold=True, line=10, after=10)
+        write(pdf, label, size=16, bold=True, line=8, after=8)
+        write(
+            pdf,
+            f"{people:,} {'person' if people == 1 else 'people'} and {organisations:,} "
+            f"organisation{'' if organisations == 1 else 's'} {place} have signed “{page.title}” as of {date}.",
+            size=14,
+            line=7.5,
+            after=20,
+        )
+        write(pdf, "Issued by", size=10, grey=True, after=1)
+        write(pdf, imprint or "the campaign's organisers", size=11, after=3)
+    if pdf is not None:
+        parts.finish(pdf)
+
+
+def draw_pack(parts, page, imprint):
+    """Every part of `page`'s pack, in order; returns the number of names listed (people and organisations)."""
+    date = as_of()
+    totals = page.counter_totals()
+    draw_front(parts, page, page.counts(totals), page.spread(totals), date)
+    organisations = (
+        page.signatures.public()
+        .filter(kind=Signature.Kind.ORGANISATION)
+        .select_related("union")
+        .only(*LISTED_FIELDS, "union__name")
+    )
+    listed = draw_listing(
+        parts,
+        "Organisations, by union",
+        "Organisations that signed and agreed to be named, under the union they belong to.",
+        organisations.order_by(F("union__name").asc(nulls_last=True), "union_other", "organisation", "pk"),
+        group_of=union_group,
+        entry_of=union_entry,
+    )
+    draw_listing(
+        parts,
+        "Organisations, by nation or region",
+        "The same organisations, under where they are.",
+        organisations.order_by("region", "organisation", "pk"),
+        group_of=region_group,
+    )
+    listed += draw_listing(
+        parts,
+        "People who signed",
+        "Everyone who signed and agreed to be named on the public list, newest first.",
+        page.signatures.listed().filter(kind=Signature.Kind.PERSON),
+    )
+    draw_certificates(parts, page, regional_counts(page), date, imprint)
+    return listed
