@@ -1,0 +1,225 @@
+"""The statement page's timeline (launched, milestones reached, handed in, answered, closed) and whom it asks.
+
+The published hand-ins and answers and the statement's targets are read as plain values (photo
+renditions included) once per process until the publish clock moves on, which publishing one moves:
+a statement page asks nothing more of the database for them, however many have signed.
+
+A milestone's date is not known (counts are kept, not dated), so reached milestones are shown without
+one, in order of their numbers, each placed before the first hand-in that carried that many signatures
+(otherwise after the other steps, before signing closed): the sequence is right, and no date is made up.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from core.publish_clock import KeptUntilNextPublish
+
+from .models.outcomes import Answer, Ask, HandIn
+from .progress import parse_milestones
+
+PHOTO_SIZES = ("fill-320x240|format-webp", "fill-640x480|format-webp")  # shown 320 px wide; the second for 2x screens
+ORDER = {"launched": 0, "hand-in": 1, "answer": 2, "closed": 3}
+
+_kept = KeptUntilNextPublish()
+
+
+def long_date(day):
+    return date_format(day, "j F Y")
+
+
+@dataclass
+class Step:
+    """One entry of the timeline, as its template shows it.
+
+    `date` orders the steps (and shows above the title when `show_date`); `summary` is the line
+    beside the count when the step is the latest; `details` holds a hand-in's photo, an answer's
+    quote, link and document.
+    """
+
+    kind: str
+    title: str
+    summary: str
+    date: datetime.date | None = None
+    text: str = ""
+    show_date: bool = True
+    upcoming: bool = False
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class Timeline:
+    steps: list
+    asks: list
+
+    @property
+    def latest(self):
+        """The most recent step that is news (not the launch, not a closing still to come), or None."""
+        done = [step for step in self.steps if not step.upcoming]
+        return done[-1] if done and done[-1].kind != "launched" else None
+
+    @property
+    def worth_showing(self):
+        return bool(self.asks) or len(self.steps) > 1
+
+
+def timeline(page, total, now=None):
+    """The timeline of `page` with `total` confirmed signatures (the count the page shows)."""
+    kept = recorded(page.pk)
+    now = now or timezone.now()
+    dated = launch(page) + [hand_in_step(row) for row in kept["hand_ins"]]
+    dated += [answer_step(row) for row in kept["answers"]]
+    closing = closing_step(page, now)
+    if closing and not closing.upcoming:
+        dated.append(closing)
+    dated.sort(key=lambda step: (step.date, ORDER[step.kind]))
+    steps = with_milestones(dated, reached_milestones(page, kept["asks"], total))
+    if closing and closing.upcoming:
+        steps.append(closing)
+    return Timeline(steps=steps, asks=[ask_entry(row, total) for row in kept["asks"]])
+
+
+def recorded(page_id):
+    """{"asks", "hand_ins", "answers"} of a statement as plain values, kept until the publish clock moves on."""
+    kept = _kept.current()
+    if page_id not in kept:
+        kept[page_id] = read(page_id)
+    return kept[page_id]
+
+
+def read(page_id):
+    asks = Ask.objects.filter(page_id=page_id).select_related("target")
+    hand_ins = HandIn.objects.filter(page_id=page_id, live=True).select_related("target", "photo")
+    answers = Answer.objects.filter(page_id=page_id, live=True).select_related("target", "document")
+    return {
+        "asks": [
+            {
+                "name": ask.target.name,
+                "description": ask.target.description,
+                "link": ask.target.link,
+                "what_we_ask": ask.what_we_ask,
+                "threshold": ask.threshold,
+            }
+            for ask in asks
+        ],
+        "hand_ins": [
+            {
+                "date": hand_in.date,
+                "place": hand_in.place,
+                "by": hand_in.handed_in_by,
+                "to": hand_in.target.name if hand_in.target_id else "",
+                "count": hand_in.signature_count,
+                "photo": photo(hand_in),
+            }
+            for hand_in in hand_ins
+        ],
+        "answers": [
+            {
+                "date": answer.date,
+                "by": answer.answerer,
+                "quote": answer.quote,
+                "link": answer.link,
+                "document": {"url": answer.document.url, "title": answer.document.title,
+                             "extension": answer.document.file_extension.upper()}
+                if answer.document_id else None,
+            }
+            for answer in answers
+        ],
+    }  # fmt: skip
+
+
+def photo(hand_in):
+    """The hand-in's photo as the page shows it (two sizes, for ordinary and sharp screens), or None."""
+    if not hand_in.photo_id:
+        return None
+    image = hand_in.photo
+    try:
+        small, large = (image.get_rendition(spec) for spec in PHOTO_SIZES)
+    except OSError:  # the file went missing (Wagtail's SourceImageIOError): the step without it
+        return None
+    return {
+        "url": small.url,
+        "url_2x": large.url,
+        "width": small.width,
+        "height": small.height,
+        "alt": hand_in.photo_alt or image.description or f"The hand-in at {hand_in.place}",
+    }
+
+
+def launch(page):
+    if page.first_published_at is None:  # a preview of a statement not yet published
+        return []
+    day = timezone.localdate(page.first_published_at)
+    text = "The statement was published for people and organisations to sign."
+    return [Step("launched", "Launched", f"Launched on {long_date(day)}", date=day, text=text)]
+
+
+def hand_in_step(row):
+    to = f" to {row['to']}" if row["to"] else ""
+    what = f"{row['count']:,} {'signature' if row['count'] == 1 else 'signatures'}" if row["count"] else "the statement"
+    text = f"{row['by']} handed in {what} at {row['place']}."
+    summary = f"Handed in{to} on {long_date(row['date'])}"
+    return Step("hand-in", f"Handed in{to}", summary, date=row["date"], text=text, details=row)
+
+
+def answer_step(row):
+    summary = f"{row['by']} answered on {long_date(row['date'])}"
+    return Step("answer", f"{row['by']} answered", summary, date=row["date"], details=row)
+
+
+def closing_step(page, now):
+    """ "Signing closed on …" once the closing time has passed, "Signing closes on …" (still to come) before it."""
+    closes_at = getattr(page, "closes_at", None)
+    if closes_at is None:
+        return None
+    local = timezone.localtime(closes_at)
+    day, text = local.date(), f"At {local:%H:%M}, UK time."
+    if closes_at <= now:
+        title = f"Signing closed on {long_date(day)}"
+        return Step("closed", title, title, date=day, text=text, show_date=False)
+    title = f"Signing closes on {long_date(day)}"
+    return Step("closes", title, title, date=day, text=text, show_date=False, upcoming=True)
+
+
+def reached_milestones(page, asks, total):
+    """[(number, [asks made at it])] for every milestone and ask threshold the count has reached, smallest first."""
+    try:
+        numbers = set(parse_milestones(page.milestones))
+    except ValueError:
+        numbers = set()
+    numbers |= {ask["threshold"] for ask in asks if ask["threshold"]}
+    reached = sorted(number for number in numbers if number <= total)
+    return [(number, [ask for ask in asks if ask["threshold"] == number]) for number in reached]
+
+
+def milestone_step(number, asks):
+    title = f"Reached {number:,} signatures"
+    text = " ".join(f"We now ask {ask['name']} {ask['what_we_ask'] or 'to act on the statement'}." for ask in asks)
+    return Step("milestone", title, title, text=text, show_date=False, details={"number": number})
+
+
+def with_milestones(dated, reached):
+    """The dated steps with each reached milestone before the first hand-in that carried that many signatures."""
+    waiting = [milestone_step(number, asks) for number, asks in reached]
+    steps = []
+    for step in dated:
+        count = step.details.get("count") if step.kind == "hand-in" else None
+        while waiting and (step.kind == "closed" or (count is not None and waiting[0].details["number"] <= count)):
+            steps.append(waiting.pop(0))
+        steps.append(step)
+    return steps + waiting
+
+
+def ask_entry(row, total):
+    """A target as the page lists it: who they are, and what we ask of them from when."""
+    what = row["what_we_ask"] or "to act on the statement"
+    threshold = row["threshold"]
+    if not threshold:
+        when = ""
+    elif total >= threshold:
+        when = f", since we reached {threshold:,} signatures"
+    else:
+        when = f" when we reach {threshold:,} signatures"
+    return {**row, "sentence": f"We ask them {what}{when}."}
