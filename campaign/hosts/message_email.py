@@ -2,7 +2,7 @@
 
 Every copy carries the event's details, the person's own cancel link, "your data" and a one-click
 link (List-Unsubscribe, RFC 8058) that stops hosts' messages about this event. The organisers'
-preview is this same email, built for the first person coming.
+preview is this same email, built for an example person.
 """
 
 from urllib.parse import urlencode
@@ -58,11 +58,9 @@ def build(message, rsvp):
 
 
 def preview(message):
-    """(subject, text, html) exactly as the first person going would get it; an example person if nobody is."""
-    rsvp = Rsvp.objects.filter(event=message.event, status=Rsvp.Status.GOING).select_related("event").first()
-    if rsvp is None:
-        rsvp = Rsvp(pk=0, event=message.event, name="(someone coming)", email="someone@example.org")
-    return render_email(TEMPLATE, context(message, rsvp))
+    """(subject, text, html) exactly as sent, for an example person: the preview holds nobody's working links."""
+    example = Rsvp(pk=0, event=message.event, name="(someone coming)", email="someone@example.org")
+    return render_email(TEMPLATE, context(message, example))
 
 
 def stop(rsvp):
