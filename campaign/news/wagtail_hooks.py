@@ -9,12 +9,13 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail_modeladmin.options import modeladmin_register
 
 from core.admin import ReadOnlyPermissionHelper, SafeModelAdmin, StrictIndexView
+from statements.outcomes_admin import STEP_BUTTONS_HOOK
 
-from . import admin_views
+from . import admin_views, step_updates, step_views
 from .models import UpdateIndexPage, UpdatePage, UpdateSend
 from .permissions import SEND_PERMISSION
 
@@ -24,6 +25,7 @@ def send_urls():
     return [
         path("news/email/<int:page_id>/", admin_views.compose, name="news_send_compose"),
         path("news/sends/<int:send_id>/", admin_views.progress, name="news_send_progress"),
+        path("news/announce/<str:kind>/<int:step_id>/", step_views.announce, name="news_announce_step"),
     ]
 
 
@@ -53,6 +55,37 @@ def offer_to_email(request, page):
 
 hooks.register("after_publish_page", offer_to_email)
 hooks.register("after_create_page", offer_to_email)  # "Publish" straight from a new page's screen
+
+
+def step_update_button(step, user):
+    """On a published hand-in's or response's screen: write its one update, or open the one written."""
+    if not step.live:
+        return []
+    existing = step_updates.update_about(step)
+    if existing is not None:
+        url = reverse("wagtailadmin_pages:edit", args=[existing.pk])
+        return [HeaderButton("See the update about this", url=url, icon_name="doc-full")]
+    if not step_views.may_write_updates(user):
+        return []
+    url = reverse("news_announce_step", args=[step_updates.kind_of(step), step.pk])
+    return [HeaderButton("Write an update about this", url=url, icon_name="mail")]
+
+
+hooks.register(STEP_BUTTONS_HOOK, step_update_button)
+
+
+@hooks.register("after_publish")
+def offer_an_update(request, instance):
+    """After publishing a hand-in or response that has no update yet: a message offering to write one."""
+    if not isinstance(instance, tuple(step_updates.STEP_MODELS.values())) or not instance.live:
+        return
+    if step_updates.update_about(instance) is None and step_views.may_write_updates(request.user):
+        url = reverse("news_announce_step", args=[step_updates.kind_of(instance), instance.pk])
+        messages.success(
+            request,
+            f"“{instance}” is published. Tell subscribers with a news update?",
+            buttons=[messages.button(url, "Write an update about this")],
+        )
 
 
 class SendsIndexView(StrictIndexView):

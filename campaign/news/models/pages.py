@@ -52,7 +52,25 @@ class UpdatePage(Page):
     )
     body = StreamField(UpdateBodyBlock(), blank=True, use_json_field=True)
 
+    # The statement's hand-in or response this update announces (news/step_updates.py): one update per
+    # step, so subscribers are never emailed twice about the same step. A copy of the update announces nothing.
+    about_hand_in = models.OneToOneField(
+        "statements.HandIn", models.SET_NULL, null=True, blank=True, editable=False, related_name="news_update"
+    )
+    about_answer = models.OneToOneField(
+        "statements.Answer", models.SET_NULL, null=True, blank=True, editable=False, related_name="news_update"
+    )
+
     content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("standfirst"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
     parent_page_types = ["news.UpdateIndexPage"]
     subpage_types = []
+    exclude_fields_in_copy = ["about_hand_in", "about_answer"]
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(about_hand_in__isnull=True) | models.Q(about_answer__isnull=True),
+                name="update_announces_one_step",
+            )
+        ]
