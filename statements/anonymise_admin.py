@@ -1,5 +1,7 @@
-"""The organiser's "Anonymise now" for a closed statement: a button on its edit screen, a confirmation, the job.
+"""The organiser's "Anonymise now" for a closed statement: the list of closed statements, a confirmation, the job.
 
+Organisers do not edit pages, so "Closed statements" in the menu lists each with when it closed and when
+its signatures lose their details, and a button to do it now; a page editor's screen has the button too.
 Only organisers and superusers may, and only once signing has closed; the confirmation says how many
 signatures lose their details and that it cannot be undone. The work runs as a task (statements.tasks):
 a big statement takes longer than a request may.
@@ -14,6 +16,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from core.organisers import ORGANISERS_GROUP
@@ -26,19 +29,45 @@ def may_anonymise(user):
     return user.is_active and (user.is_superuser or user.groups.filter(name=ORGANISERS_GROUP).exists())
 
 
+class ClosedStatementsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_anonymise(request.user)
+
+
+def closed_statements(request):
+    """Every closed statement, latest first: its count, and when its signatures lost or lose their details."""
+    if not may_anonymise(request.user):
+        raise PermissionDenied
+    now = timezone.now()
+    rows = []
+    for page in StatementPage.objects.filter(closes_at__lte=now).order_by("-closes_at", "-pk"):
+        anonymised = anonymise.is_anonymised(page)
+        rows.append(
+            {
+                "page": page,
+                "closed_on": timezone.localtime(page.closes_at),
+                "total": page.counts()["total"],
+                "anonymised_on": timezone.localtime(page.anonymised_at) if anonymised else None,
+                "due_on": timezone.localtime(anonymise.due_at(page)),
+            }
+        )
+    context = {"rows": rows, "months": settings.ANONYMISE_AFTER_MONTHS}
+    return TemplateResponse(request, "statements/admin/anonymise_list.html", context)
+
+
 @require_http_methods(["GET", "POST"])
 def anonymise_now(request, page_id):
     """GET: what anonymising the statement would do, and a button; POST: start it."""
     if not may_anonymise(request.user):
         raise PermissionDenied
     page = get_object_or_404(StatementPage, pk=page_id)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    back = reverse("statements_closed")
     if not anonymise.is_closed(page):
         messages.error(request, f"“{page.title}” is still open: its signatures are anonymised only once it closes.")
-        return redirect(edit_url)
+        return redirect(back)
     plan = anonymise.plan(page)
     if request.method == "POST":
-        return start(request, page, plan, edit_url)
+        return start(request, page, plan, back)
     context = {
         "page": page,
         "plan": plan,
@@ -47,12 +76,12 @@ def anonymise_now(request, page_id):
         "due_on": timezone.localtime(anonymise.due_at(page)),
         "months": settings.ANONYMISE_AFTER_MONTHS,
         "anonymised_on": timezone.localtime(page.anonymised_at) if anonymise.is_anonymised(page) else None,
-        "edit_url": edit_url,
+        "back": back,
     }
     return TemplateResponse(request, "statements/admin/anonymise_confirm.html", context)
 
 
-def start(request, page, plan, edit_url):
+def start(request, page, plan, back):
     tasks.anonymise_statement.enqueue(page.pk)
     page.refresh_from_db(fields=["anonymised_at"])
     if anonymise.is_anonymised(page):  # the task ran at once (the immediate backend, in development)
@@ -63,12 +92,20 @@ def start(request, page, plan, edit_url):
             f"Anonymising the signatures of “{page.title}” has started: {plan.anonymised + plan.deleted} "
             "signatures lose their details within a few minutes. The counts stay as they are.",
         )
-    return redirect(edit_url)
+    return redirect(back)
 
 
 @hooks.register("register_admin_urls")
 def anonymise_urls():
-    return [path("statements/<int:page_id>/anonymise/", anonymise_now, name="statements_anonymise")]
+    return [
+        path("statements/closed/", closed_statements, name="statements_closed"),
+        path("statements/<int:page_id>/anonymise/", anonymise_now, name="statements_anonymise"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def closed_statements_menu_item():
+    return ClosedStatementsMenuItem("Closed statements", reverse("statements_closed"), icon_name="lock", order=203)
 
 
 @hooks.register("register_page_header_buttons")

@@ -5,12 +5,16 @@ Nightly from the scheduler; safe to run again at any time (a run cut off halfway
 statement now, before its months are up (what the admin's "Anonymise now" does).
 """
 
+import logging
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from statements import anonymise
 from statements.models import StatementPage
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -29,13 +33,23 @@ class Command(BaseCommand):
             months = settings.ANONYMISE_AFTER_MONTHS
             self.stdout.write(f"No statement is due: none closed more than {months} months ago is left to anonymise.")
             return
-        for page in pages:
-            if dry_run:
-                self.stdout.write(describe_plan(anonymise.plan(page)))
-            else:
-                self.stdout.write(describe_outcome(anonymise.anonymise(page, batch_size=batch_size)))
         if dry_run:
+            for page in pages:
+                self.stdout.write(describe_plan(anonymise.plan(page)))
             self.stdout.write("Dry run: nothing was changed.")
+            return
+        failed = []
+        for page in pages:
+            try:
+                outcome = anonymise.anonymise(page, batch_size=batch_size)
+            except Exception as error:  # one statement's failure must not keep the others' signers waiting
+                logger.exception("anonymising stopped", extra={"page": page.pk})
+                self.stderr.write(f"“{page.title}”: stopped ({error.__class__.__name__}); the next run carries on.")
+                failed.append(page.title)
+                continue
+            self.stdout.write(describe_outcome(outcome))
+        if failed:
+            raise CommandError(f"{len(failed)} statement(s) not finished: {', '.join(failed)}.")
 
     def chosen(self, pk):
         page = StatementPage.objects.filter(pk=pk).first()
