@@ -1,4 +1,4 @@
-"""Demo content for statements: the statement and a few signatures of both kinds."""
+"""Demo content for statements: the statement, signatures of both kinds, its targets, a hand-in and a response."""
 
 import json
 
@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core.demo import child_page
 
+from . import outcomes_demo
 from .models import Signature, StatementPage, Union
 
 TITLE = "Socialist Campaign for a Labour Victory"
@@ -112,6 +113,7 @@ def build(home):
                 show_publicly=public,
                 confirmed_at=now - timezone.timedelta(hours=number),
             ).save()
+    outcomes_demo.build(page)  # whom it asks, a hand-in and a response, for its timeline
     return page
 
 

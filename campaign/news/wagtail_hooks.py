@@ -77,7 +77,9 @@ hooks.register(STEP_BUTTONS_HOOK, step_update_button)
 @hooks.register("after_publish")
 def offer_an_update(request, instance):
     """After publishing a hand-in or response that has no update yet: a message offering to write one."""
-    if not isinstance(instance, tuple(step_updates.STEP_MODELS.values())) or not instance.live:
+    if not isinstance(instance, tuple(step_updates.STEP_MODELS.values())):
+        return
+    if not type(instance).objects.filter(pk=instance.pk, live=True).exists():  # Wagtail published another copy of it
         return
     if step_updates.update_about(instance) is None and step_views.may_write_updates(request.user):
         url = reverse("news_announce_step", args=[step_updates.kind_of(instance), instance.pk])
