@@ -94,6 +94,7 @@ def tallies(conference_ids):
         DelegatePledge.objects.verified()
         .filter(conference_id__in=conference_ids)
         .values_list("conference_id", "body_id", "body__affiliated_membership")
+        .order_by()  # the model's ordering would join the DISTINCT and count a delegation once per delegate
         .distinct()
     )
     result = {}

@@ -1,5 +1,6 @@
 """Admin for the conference pathway: conferences and affiliated bodies as snippets editors keep; steps and
-pledges under "Requests" with screens to verify them; a notice to pledged delegates in conference week.
+pledges under "Requests" with screens to verify them; a notice to pledged delegates in conference week; the
+list of places with signers but no motion report.
 
 Imported by one line of wagtail_hooks.py, so the motion's admin stays in two small modules.
 """
@@ -18,7 +19,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from core.admin import REQUESTS_MENU_HOOK, InRequestsMenu, PermissionMenuItem, RequestButtonHelper, SafeModelAdmin
 
-from . import checking, notices
+from . import checking, notices, targets
 from .models.checked import Verification
 from .models.conferences import AffiliatedBody, Conference
 from .models.pathway import PathwayStep
@@ -193,6 +194,25 @@ def send_notice(request):
     return TemplateResponse(request, "motion/admin/send_notice.html", context)
 
 
+TARGETS_PERMISSION = "motion.view_motionreport"
+
+
+def target_list(request):
+    """Nations, regions and unions with signers but no motion report: where to take the motion next."""
+    if not request.user.has_perm(TARGETS_PERMISSION):
+        raise PermissionDenied
+    show_all = request.GET.get("all") == "1"
+    context = {"title": "Where to take the motion", "show_all": show_all, **targets.targets(not show_all)}
+    return TemplateResponse(request, "motion/admin/targets.html", context)
+
+
+@hooks.register(REQUESTS_MENU_HOOK)
+def targets_menu_item():
+    url = reverse("motion_targets")
+    name = "Where to take the motion"
+    return PermissionMenuItem(name, url, icon_name="site", order=42, permission=TARGETS_PERMISSION)
+
+
 @hooks.register(REQUESTS_MENU_HOOK)
 def verify_steps_menu_item():
     url = reverse("motion_verify_pathway", args=["steps"])
@@ -218,4 +238,5 @@ def pathway_urls():
     return [
         path("motion/pathway/verify/<slug:kind>/", verify_pathway, name="motion_verify_pathway"),
         path("motion/pathway/notice/", send_notice, name="motion_send_notice"),
+        path("motion/targets/", target_list, name="motion_targets"),
     ]
