@@ -40,11 +40,11 @@ def test_the_confirmation_says_how_many_lose_their_details_and_that_it_cannot_be
 
     assert "Anonymise the signatures of “Our statement” now?" in page
     assert "3 signatures will lose their details:" in page
-    assert "1 organisation on the public list keeps its name" in page
+    assert "1 organisation on the public list keeps its name; the person who signed for it does not." in page
     assert "1 signature never confirmed will be deleted." in page
     assert "The counts stay exactly as they are: 3 signatures (2 people, 1 organisation)" in page
     assert "This cannot be undone." in page
-    assert ">Anonymise 4 signatures</button>" in page
+    assert ">Yes, anonymise 3 signatures</button>" in page
     assert Signature.objects.exclude(name="").count() == 4  # looking changes nothing
 
 
@@ -56,7 +56,7 @@ def test_confirming_anonymises_and_keeps_the_counts(client, organiser, closed):
     assert response.redirect_chain[0][0] == CLOSED_LIST
     page = response.content.decode()
     assert "The signatures of “Our statement” are anonymised. The counts are as they were." in page
-    assert "Removed on " in page and "Anonymise now" not in page
+    assert "Signers’ details removed on " in page and "Anonymise now" not in page
     assert not Signature.objects.exclude(name="").exists()
     assert closed.counts() == {"people": 2, "organisations": 1, "total": 3}
     again = client.get(screen(closed)).content.decode()
@@ -71,7 +71,7 @@ def test_organisers_find_closed_statements_with_when_their_details_go(client, or
     page = client.get(CLOSED_LIST).content.decode()
 
     due = dateformat.format(timezone.localtime(anonymise.due_at(closed)), "j F Y")
-    assert "Our statement" in page and f"To be removed on {due}" in page
+    assert "Our statement" in page and f"Signers’ details to be removed on {due}." in page
     assert f'href="{screen(closed)}"' in page
 
 
