@@ -19,12 +19,17 @@ from .tokens import HOST_LINK
 HOST_LINK_DAYS_AFTER = 60
 
 
+def link_lasts(event):
+    """Whether a host's link still works for `event`: until HOST_LINK_DAYS_AFTER days after it ends."""
+    return event.end + timedelta(days=HOST_LINK_DAYS_AFTER) >= timezone.now()
+
+
 def host_for(token):
     """The Host a link names, its event loaded; BadToken (`expired` for a long-past event) otherwise."""
     host = HOST_LINK.read(token)
     if host.revoked_at is not None:
         raise BadToken()
-    if host.event.end + timedelta(days=HOST_LINK_DAYS_AFTER) < timezone.now():
+    if not link_lasts(host.event):
         raise BadToken(expired=True)
     Host.objects.filter(pk=host.pk).update(last_used_at=timezone.now())
     return host

@@ -36,7 +36,7 @@ def index_url(model):
 def review_message(request, pk):
     """A held message as its first recipient will get it; Approve sends it (once), Refuse tells the host."""
     message = get_object_or_404(HostMessage.objects.select_related("event", "host"), pk=pk)
-    form = RefuseForm(request.POST or None)
+    form = RefuseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if request.POST.get("action") == "approve":
             if messaging.approve(message, request.user):

@@ -13,6 +13,7 @@ from core.emails import queue_email
 from core.protection import first_in_interval
 from core.subscriptions.models import normalise
 
+from .access import link_lasts
 from .models import Host, HostAction
 
 LINK_EMAIL = "hosts/link"
@@ -49,7 +50,7 @@ def send_fresh_links(email):
     """
     sent = 0
     for host in Host.objects.filter(email=normalise(email), revoked_at__isnull=True).select_related("event"):
-        if not host.event.is_past and first_in_interval("hosts:new-link", str(host.pk), NEW_LINK_INTERVAL):
+        if link_lasts(host.event) and first_in_interval("hosts:new-link", str(host.pk), NEW_LINK_INTERVAL):
             send_link(host)
             sent += 1
     return sent

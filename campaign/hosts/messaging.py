@@ -62,7 +62,13 @@ def submit(host, subject, body):
         if written_today(host.event) >= settings.HOST_MESSAGES_PER_DAY:
             raise OverDailyLimit()
         host = Host.objects.get(pk=host.pk)  # trusted as it is now, not as the link was read
-        message = HostMessage.objects.create(event=host.event, host=host, subject=subject, body=body)
+        message = HostMessage.objects.create(
+            event=host.event,
+            host=host,
+            subject=subject,
+            body=body,
+            status=HostMessage.Status.SENDING if host.trusted else HostMessage.Status.HELD,
+        )
         if host.trusted:
             HostAction.log(host.event, HostAction.Kind.MESSAGE_SENT, host=host, detail=subject)
             start_sending(message)
@@ -92,6 +98,7 @@ def refuse(message, organiser, reason=""):
             status=HostMessage.Status.REFUSED, decided_at=timezone.now(), decided_by=organiser, refusal_reason=reason
         ):
             return False
+        message.refresh_from_db()  # the email is built from it (at once, on the immediate backend)
         log(message, HostAction.Kind.MESSAGE_REFUSED, organiser)
         if message.host_id:
             queue_email(REFUSED_EMAIL, message)

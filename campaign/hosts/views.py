@@ -39,6 +39,11 @@ DONE = {
 }
 
 
+def posted(request):
+    """The form's data on a POST (even an empty one: nobody ticked, nothing typed), None on a GET."""
+    return request.POST if request.method == "POST" else None
+
+
 def overview_url(token, done=None):
     url = reverse("hosts:page", args=[token])
     return f"{url}?done={done}" if done else url
@@ -88,7 +93,7 @@ def overview(request, host, token):
 
 @as_host("host_message", limit=20)
 def message(request, host, token):
-    form = MessageForm(request.POST or None)
+    form = MessageForm(posted(request))
     left = messaging.messages_left_today(host.event)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +113,7 @@ def change(request, host, token):
     state = state_of(host)
     if not state["can_change"]:
         return render(request, host, token, "not_now", what="change")
-    form = TimeOrPlaceForm(request.POST or None, instance=host.event)
+    form = TimeOrPlaceForm(posted(request), instance=host.event)
     if request.method == "POST" and form.is_valid():
         changed = event_changes.change_time_or_place(host, form.cleaned_data)
         return redirect(overview_url(token, "changed" if changed else "unchanged"))
@@ -119,7 +124,7 @@ def change(request, host, token):
 def cancel(request, host, token):
     if not state_of(host)["can_change"]:
         return render(request, host, token, "not_now", what="cancel")
-    form = CancelForm(request.POST or None)
+    form = CancelForm(posted(request))
     if request.method == "POST" and form.is_valid():
         event_changes.cancel_event(host, form.cleaned_data["reason"])
         return redirect(overview_url(token, "cancelled"))
@@ -132,7 +137,7 @@ def came(request, host, token):
     if not event_changes.has_started(host.event):
         return render(request, host, token, "not_now", what="came")
     people = list(event_changes.people_to_mark(host.event))
-    form = AttendanceForm(request.POST or None, people=people)
+    form = AttendanceForm(posted(request), people=people)
     if request.method == "POST" and form.is_valid():
         event_changes.mark_attendance(host, [int(pk) for pk in form.cleaned_data["came"]])
         return redirect(overview_url(token, "came"))
@@ -143,7 +148,7 @@ def came(request, host, token):
 def paper(request, host, token):
     if not event_changes.has_started(host.event):
         return render(request, host, token, "not_now", what="paper")
-    form = PaperForm(request.POST or None)
+    form = PaperForm(posted(request))
     if request.method == "POST" and form.is_valid():
         event_changes.report_paper(host, form.cleaned_data["signatures"], form.cleaned_data["note"].strip())
         return redirect(overview_url(token, "paper"))
@@ -152,7 +157,7 @@ def paper(request, host, token):
 
 @as_host("host_co_host", limit=10)
 def co_host(request, host, token):
-    form = CoHostForm(request.POST or None)
+    form = CoHostForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             hosting.invite_co_host(host, form.cleaned_data["name"], form.cleaned_data["email"])
@@ -173,7 +178,7 @@ def co_host(request, host, token):
 @require_http_methods(["GET", "HEAD", "POST"])
 def new_link(request):
     """Anyone may ask; a link goes only to a current host's own address, and every visitor sees the same page."""
-    form = NewLinkForm(request.POST or None)
+    form = NewLinkForm(posted(request))
     if request.method == "POST" and form.is_valid():
         hosting.send_fresh_links(form.cleaned_data["email"])
         return TemplateResponse(request, "hosts/new_link_sent.html")

@@ -4,7 +4,8 @@ import pytest
 from django.test import Client
 
 from campaign.hosts import access
-from campaign.hosts.models import HostAction, HostMessage
+from campaign.hosts.models import Host, HostAction, HostMessage
+from core.subscriptions.tokens import person_token
 from tests.conftest import committing, make_user
 
 from .factories import HostFactory, page_of
@@ -80,3 +81,15 @@ def test_editors_see_no_hosts_and_decide_nothing(client, host):
     staff.post(f"/admin/hosts/hosts/{host.pk}/access/", {"action": "revoke"})
     message.refresh_from_db(), host.refresh_from_db()
     assert message.status == HostMessage.Status.HELD and not host.is_revoked
+
+
+def test_the_your_data_page_shows_hosting_and_withdrawing_ends_it(client, host, event):
+    HostFactory(event=event, name="Kim Co", email="kim@example.org", invited_by=host)
+    HostAction.log(event, HostAction.Kind.CO_HOST, host=host, detail="Kim Co <kim@example.org>")
+    html = client.get(f"/your-data/?token={person_token('sam@example.org')}").content.decode()
+    assert "You host “Leeds street stall”" in html
+    link = page_of(host)
+    client.post("/your-data/", {"token": person_token("kim@example.org"), "action": "erase"})
+    assert list(Host.objects.values_list("email", flat=True)) == ["sam@example.org"]
+    assert not HostAction.objects.filter(detail__contains="kim@example.org").exists()
+    assert client.get(link).status_code == 200

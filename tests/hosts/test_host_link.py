@@ -127,3 +127,13 @@ def test_too_many_posts_get_a_polite_try_again_later(client, host):
         client.post(page_of(host) + "co-host/", {"name": "", "email": ""})
     response = client.post(page_of(host) + "co-host/", {"name": "", "email": ""})
     assert response.status_code == 429
+
+
+def test_after_the_event_a_host_can_still_get_a_new_link_to_report_paper(client, host, event):
+    event.start = timezone.now() - timedelta(days=3)
+    event.end = event.start + timedelta(hours=2)
+    event.save()
+    mail.outbox.clear()
+    client.post("/host/new-link/", {"email": "sam@example.org", "website": ""})
+    [email] = emails_to("sam@example.org")
+    assert "Say how many signed on paper" in client.get(link_in(email)).content.decode()

@@ -40,7 +40,7 @@ def test_the_host_sees_the_counts_and_names_and_contacts_only_when_allowed(clien
     assert '<span class="count-number">1</span> helping <span class="meta">of 3 wanted</span>' in html
     assert "Ada Lovelace" in html and "Carol Waits" in html and "Hal Helper" in html
     assert "Bob &lt;b&gt;Jones&lt;/b&gt;" in html
-    assert "ada@example.org" not in html and "07700" not in html
+    assert "ada@example.org" not in html and "07700 900001" not in html
     assert "You see names only" in html
 
     host.contacts_allowed = True
@@ -113,6 +113,10 @@ def test_after_the_event_the_host_marks_who_came_for_their_own_event_only(client
     assert "Select a valid choice" in client.post(page_of(host) + "came/", {"came": ["x"]}).content.decode()
     ada.refresh_from_db(), bob.refresh_from_db(), stranger.refresh_from_db()
     assert (ada.attended, bob.attended, stranger.attended) == (True, False, None)
+
+    assert client.post(page_of(host) + "came/", {})["Location"].endswith("?done=came")  # nobody ticked: nobody came
+    ada.refresh_from_db()
+    assert ada.attended is False
 
 
 def test_the_paper_count_becomes_a_batch_organisers_import_named_after_the_event(
