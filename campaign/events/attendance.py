@@ -22,6 +22,7 @@ from core.subscriptions import consent, sources
 from core.subscriptions.models import normalise
 from core.subscriptions.wording import CURRENT
 
+from . import recurrence
 from .models.rsvps import OccurrenceCount, Rsvp, RsvpCount
 
 # Reminders go to those whose event starts within this time (the hourly job makes it "the day before").
@@ -33,6 +34,7 @@ REMINDER = "events/rsvp_reminder"
 CHANGED = "events/rsvp_changed"
 ALREADY = "events/rsvp_already"
 CONFIRM_REQUEST = "events/rsvp_confirm_request"
+CALLED_OFF = "events/rsvp_called_off"
 
 
 def fingerprint(event):
@@ -220,12 +222,14 @@ def announce_changes(event, site=None):
 
     The last announced version is kept on the count row, so publishing an
     unrelated edit (or the same change twice) emails nobody. Raising the
-    capacity gives the new places to the waiting list.
+    capacity gives the new places to the waiting list. Answers to a date
+    cancelled since are cancelled, and each person told (`call_off`).
     """
     with transaction.atomic():
         counts = RsvpCount.objects.select_for_update().filter(event=event).first()
         if counts is None:
             return 0
+        call_off(event, site=site)
         promote(event, counts, site=site)
         waiting = OccurrenceCount.objects.select_for_update().filter(event=event, waiting__gt=0)
         for dated in waiting.filter(occurrence__gt=timezone.now()):
@@ -242,6 +246,27 @@ def announce_changes(event, site=None):
             queue_email(CHANGED, rsvp, site=site)
             told += 1
     return told
+
+
+def call_off(event, site=None):
+    """Cancel the answers to dates of the event cancelled since, and tell each person (the caller holds the lock).
+
+    Cancelled, they are never told twice; the other dates' answers stand.
+    """
+    off = recurrence.cancelled_dates(event) if event.repeats else {}
+    if not off:
+        return
+    now = timezone.now()
+    for rsvp in Rsvp.objects.current().filter(event=event, occurrence__gt=now).order_by("occurrence", "pk"):
+        if recurrence.local(rsvp.occurrence).date() not in off:
+            continue
+        counts = locked_counts(event, rsvp.occurrence)
+        field = counted_as(rsvp)
+        rsvp.status, rsvp.cancelled_at = Rsvp.Status.CANCELLED, now
+        rsvp.save(update_fields=["status", "cancelled_at"])
+        if field:
+            move(counts, field, -1)
+        queue_email(CALLED_OFF, rsvp, site=site)
 
 
 def remind_due(now=None):

@@ -95,9 +95,9 @@ def vevent(page, request, host, stamp, occurrence=None):
     item.add("uid", uid)
     item.add("dtstamp", stamp)
     add_times(item, page, occurrence)
-    summary = f"{page.title} (cancelled)" if page.cancelled else page.title
-    item.add("summary", summary)
-    item.add("status", "CANCELLED" if page.cancelled else "CONFIRMED")
+    cancelled = page.cancelled or (occurrence is not None and occurrence.cancelled)
+    item.add("summary", f"{page.title} (cancelled)" if cancelled else page.title)
+    item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     item.add("categories", [page.get_kind_display()])
     location = page.map_query
     if location:

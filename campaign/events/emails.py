@@ -102,14 +102,14 @@ def site_pk(page):
 
 
 def date_of(rsvp):
-    """(start, end, cancelled) of what the RSVP is for: its date of a repeating event, or the event."""
+    """(start, end, cancelled, reason) of what the RSVP is for: its date of a repeating event, or the event."""
     event = rsvp.event
     if rsvp.occurrence is None:
-        return event.start, event.end, event.cancelled
+        return event.start, event.end, event.cancelled, ""
     found = recurrence.find(event, rsvp.occurrence)
     if found is None:  # the series was moved or shortened since: the date they chose, as they chose it
-        return rsvp.occurrence, rsvp.occurrence + recurrence.duration_of(event), event.cancelled
-    return found.start, found.end, event.cancelled or found.cancelled
+        return rsvp.occurrence, rsvp.occurrence + recurrence.duration_of(event), event.cancelled, ""
+    return found.start, found.end, event.cancelled or found.cancelled, found.reason
 
 
 def to_attendee(rsvp, site=None):
@@ -117,8 +117,9 @@ def to_attendee(rsvp, site=None):
     event = rsvp.event
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
-    start, end, cancelled = date_of(rsvp)
+    start, end, cancelled, reason = date_of(rsvp)
     context = {
+        "reason": reason,
         "site_name": site_settings.campaign_name if site_settings else "",
         "title": event.title,
         "status": rsvp.status,
@@ -152,7 +153,7 @@ def to_unconfirmed(rsvp, site=None):
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
     token = CONFIRM.make(rsvp)
-    start, end, _ = date_of(rsvp)
+    start, end, *_ = date_of(rsvp)
     context = {
         "site_name": site_settings.campaign_name if site_settings else "",
         "title": event.title,
@@ -174,9 +175,15 @@ def to_promoted(rsvp, site=None):
 
 def to_reminded(rsvp, site=None):
     """The day before: only to someone going to a date that still takes place."""
-    start, _, cancelled = date_of(rsvp)
+    start, _, cancelled, _ = date_of(rsvp)
     ok = rsvp.status == Rsvp.Status.GOING and not cancelled and start > timezone.now()
     return to_attendee(rsvp, site=site) if ok else None
+
+
+def to_called_off(rsvp, site=None):
+    """A date of a repeating event was cancelled: those who answered for it are told, once (attendance.call_off)."""
+    called_off = rsvp.status == Rsvp.Status.CANCELLED and date_of(rsvp)[2] and not rsvp.event.cancelled
+    return to_attendee(rsvp, site=site) if called_off else None
 
 
 @receiver(page_published, sender=EventPage, dispatch_uid="events-tell-attendees")
@@ -197,3 +204,4 @@ register_email(attendance.REMINDER, attendees, to_reminded)
 register_email(attendance.CHANGED, attendees, to_active_attendee)
 register_email(attendance.ALREADY, attendees, to_active_attendee)
 register_email(attendance.CONFIRM_REQUEST, attendees, to_unconfirmed)
+register_email(attendance.CALLED_OFF, attendees, to_called_off)

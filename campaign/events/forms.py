@@ -193,7 +193,9 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
         cleaned["role"] = role
         occurrence = cleaned.get("occurrence") if self.dates else None
         start = occurrence.start if occurrence else None
-        if role == Rsvp.Role.HELPER and start in self.full_of_helpers:
+        # A helper's offer sent from a page loaded before the last helper's place went is not taken as an RSVP.
+        late = self.data.get(self.add_prefix("role")) == Rsvp.Role.HELPER and Rsvp.Role.HELPER not in self.roles
+        if late or (role == Rsvp.Role.HELPER and start in self.full_of_helpers):
             self.add_error("role" if "role" in self.fields else None, helpers_found_message(occurrence))
         return cleaned
 

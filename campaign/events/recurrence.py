@@ -71,8 +71,13 @@ def duration_of(event):
 
 
 def cancelled_dates(event):
-    """{date: reason} of the event's cancelled occurrences: one query, or none when prefetched or previewed."""
-    return {row.date: row.reason for row in event.cancelled_occurrences.all()}
+    """{date: reason} of the event's cancelled occurrences: one query per event object (none when prefetched).
+
+    Kept on the object, so a page that asks again and again (its dates, its next date, its data) asks once.
+    """
+    if "_cancelled_dates" not in event.__dict__:
+        event.__dict__["_cancelled_dates"] = {row.date: row.reason for row in event.cancelled_occurrences.all()}
+    return event.__dict__["_cancelled_dates"]
 
 
 def occurrence_at(event, start, cancelled):
@@ -82,25 +87,31 @@ def occurrence_at(event, start, cancelled):
     return Occurrence(start, end, day in cancelled, cancelled.get(day, ""))
 
 
-def occurrences(event, after=None, limit=MAX_REPEATS):
-    """The event's occurrences that have not ended by `after` (all of them when None), soonest first.
+def each_occurrence(event, after=None):
+    """The event's occurrences that have not ended by `after` (all when None), soonest first, one at a time.
 
     A one-off event has one occurrence, cancelled when the event is.
     """
     if not repeats(event):
-        if after is not None and event.end < after:
-            return []
-        return [Occurrence(local(event.start), local(event.end), event.cancelled)]
+        if after is None or event.end >= after:
+            yield Occurrence(local(event.start), local(event.end), event.cancelled)
+        return
     rule, cancelled = rule_of(event), cancelled_dates(event)
     starts = rule if after is None else rule.xafter(local(after) - duration_of(event), inc=False)
-    return [occurrence_at(event, start, cancelled) for start in islice(starts, limit)]
+    for start in starts:
+        yield occurrence_at(event, start, cancelled)
 
 
-def next_held(event, now=None, limit=MAX_REPEATS):
+def occurrences(event, after=None, limit=MAX_REPEATS):
+    """The first `limit` of `each_occurrence`, as a list."""
+    return list(islice(each_occurrence(event, after), limit))
+
+
+def next_held(event, now=None):
     """The next occurrence that is not cancelled and has not ended; None when there is none."""
     if event.cancelled:
         return None
-    return next((item for item in occurrences(event, now or timezone.now(), limit) if not item.cancelled), None)
+    return next((item for item in each_occurrence(event, now or timezone.now()) if not item.cancelled), None)
 
 
 def find(event, start):

@@ -9,6 +9,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
 from core.site_settings import site_settings_for
 
@@ -55,7 +56,7 @@ def data_for(event, request=None):
     start, end = (when.start, when.end) if when else (event.start, event.end)
     mode, location = attendance_of(event)
     site_settings = site_settings_for(request)
-    site = event.get_site()
+    site = Site.find_for_request(request) if request else event.get_site()  # kept on the request: no query
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

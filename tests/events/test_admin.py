@@ -198,6 +198,9 @@ def test_page_editor_refuses_an_end_before_the_start(admin_client, events_index)
         "town": "Leeds",
         "organiser_name": "Leeds supporters",
         "description": rich_text("<p>Everyone welcome.</p>"),
+        # The "Cancelled dates" inline's management form, with no dates off.
+        **{f"cancelled_occurrences-{name}": "0" for name in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS")},
+        "cancelled_occurrences-MAX_NUM_FORMS": "1000",
     }
     response = admin_client.post(f"/admin/pages/add/events/eventpage/{events_index.pk}/", data)
     assert response.status_code == 200
