@@ -8,7 +8,7 @@ in chunks (core.exports.one_chunk_at_a_time), and the counts printed are the sta
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db.models import Count, F
+from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -20,10 +20,18 @@ from statements.models import Signature
 from .pdf import FAMILY, new_document, paragraphs, write
 
 PART_SIZE = 2000  # names in one part's document
+NAME_SIZE, LINE, INDENT = 8.5, 3.9, 3  # points; millimetres between lines, and a wrapped name's further lines
+GUTTER, HEADING_SPACE, BOTTOM_MARGIN = 8, 2.5, 22
 NO_UNION = "No union given"
 OTHER_UNIONS = "Other unions"
 NO_REGION = "Nation or region not given"
 REGION_NAMES = dict(Region.choices)
+# Nations and regions in the site's own order (as the sign form lists them), those not given last.
+REGION_ORDER = Case(
+    *(When(region=value, then=Value(number)) for number, value in enumerate(Region.values)),
+    default=Value(len(Region.values)),
+    output_field=IntegerField(),
+)
 LISTED_FIELDS = ("page_id", "kind", "name", "organisation", "role", "town", "union_other", "region", "confirmed_at")
 
 
@@ -55,9 +63,16 @@ def as_of(moment=None):
 
 
 def listed_entry(signature):
-    """A name as the public list shows it: "Name (Union, for identification only), Town"."""
+    """A name as the public list shows it (statements' signature_item.html), with the town.
+
+    "Name (Union, for identification only), Town"; an organisation "Organisation (Name, Role), Town".
+    """
+    name = signature.display_name
+    if signature.kind == Signature.Kind.ORGANISATION and signature.name:
+        contact = ", ".join(part for part in (signature.name, signature.role) if part)
+        name = f"{signature.organisation} ({contact})"
     town = f", {signature.town}" if signature.town else ""
-    return one_line(f"{signature.display_name}{town}")
+    return one_line(f"{name}{town}")
 
 
 def union_entry(signature):
@@ -128,16 +143,58 @@ def draw_listing(parts, heading, note, records, group_of=None, entry_of=listed_e
 
 
 def draw_columns(parts, heading, note, batch):
+    """One part: `heading`, then `batch` [(is_heading, text)] in two columns, page after page.
+
+    Laid out here line by line (fpdf2's text columns took seconds a part): a long name wraps with its
+    further lines indented, and a group's heading never ends a column.
+    """
     pdf = parts.start()
     write(pdf, heading, size=15, bold=True, line=8, after=1)
     if note:
         write(pdf, note, size=9.5, grey=True, after=2)
-    with pdf.text_columns(ncols=2, gutter=8, line_height=1.2) as columns:
-        for is_heading, text in batch:
-            pdf.set_font(FAMILY, "B" if is_heading else "", 10 if is_heading else 8.5)
-            with columns.paragraph(top_margin=2 if is_heading else 0, bottom_margin=0.6) as paragraph:
-                paragraph.write(text)
+    pdf.set_auto_page_break(False)
+    width = (pdf.epw - GUTTER) / 2
+    bottom = pdf.h - BOTTOM_MARGIN
+    top, column, y = pdf.get_y() + 1, 0, pdf.get_y() + 1
+    for is_heading, text in batch:
+        pdf.set_font(FAMILY, "B" if is_heading else "", 10 if is_heading else NAME_SIZE)
+        lines = wrapped(pdf, text, width - INDENT)
+        height = len(lines) * LINE + (HEADING_SPACE if is_heading else 0)
+        if y + height + (LINE if is_heading else 0) > bottom:
+            column += 1
+            if column == 2:
+                pdf.add_page()
+                column, top = 0, pdf.t_margin
+            y = top
+        x = pdf.l_margin + column * (width + GUTTER)
+        y += HEADING_SPACE if is_heading and y > top else 0
+        for number, line in enumerate(lines):
+            pdf.set_xy(x + (INDENT if number else 0), y)
+            pdf.cell(width, LINE, line)
+            y += LINE
     parts.finish(pdf)
+
+
+def wrapped(pdf, text, width):
+    """`text` in lines no wider than `width` (at the current font), broken between words, or inside a long one."""
+    if pdf.get_string_width(text) <= width:
+        return [text]
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if pdf.get_string_width(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while pdf.get_string_width(word) > width:
+            cut = len(word) - 1
+            while cut > 1 and pdf.get_string_width(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    return [*lines, line] if line else lines
 
 
 def regional_counts(page):
@@ -209,7 +266,7 @@ def draw_pack(parts, page, imprint):
         parts,
         "Organisations, by nation or region",
         "The same organisations, under where they are.",
-        organisations.order_by("region", "organisation", "pk"),
+        organisations.order_by(REGION_ORDER, "organisation", "pk"),
         group_of=region_group,
     )
     listed += draw_listing(

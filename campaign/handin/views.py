@@ -109,6 +109,6 @@ def new_pack(request):
 def download_pack(request, pack_id):
     pack = get_object_or_404(HandinPack, pk=pack_id)
     if pack.status != HandinPack.Status.READY or not pack.file:
-        raise PermissionDenied("This pack is not ready.")
+        raise Http404("This pack is not ready to download.")
     name = pack.file.name.rsplit("/", 1)[-1]
     return FileResponse(pack.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")

@@ -63,8 +63,18 @@ def test_the_sheet_prints_the_imports_columns_in_order_and_the_online_forms_word
 
     text = pdf_text(download_sheet(client, statement_page).content)
 
-    headings = re.findall(r"\b(Name|Organisation|Role|Town|Email|Kind|Public)\b", text)
-    assert headings[: len(columns())] == [column.heading.capitalize() for column in columns()]
+    # Each heading, as the import names it, over the first word of its question, left to right.
+    where = [text.index(f"{column.heading.capitalize()} {column.hint.split()[0]}") for column in columns()]
+    assert where == sorted(where)
+    assert [column.heading for column in columns()] == [
+        "name",
+        "organisation",
+        "role",
+        "town",
+        "email",
+        "kind",
+        "public",
+    ]
     assert "Show my name on the public list of signatories" in text
     assert text.count("person organisation") == ROWS  # each row's kind, to circle
 
