@@ -155,7 +155,8 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.dates = {occurrence.key: occurrence for occurrence in dates}
         self.roles, self.full_of_helpers = list(roles), set(full_of_helpers)
-        held = [(key, date_label(item)) for key, item in self.dates.items() if not item.cancelled]
+        # Short enough to fit a phone's select box: "Sat 26 Dec 2026, 10:00".
+        held = [(key, date_format(item.start, "D j M Y, H:i")) for key, item in self.dates.items() if not item.cancelled]
         if self.dates:
             # Offered: the dates that go ahead. Accepted: any date listed (a cancelled one is refused with its reason).
             self.fields["occurrence"] = forms.ChoiceField(
