@@ -156,7 +156,7 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
         self.dates = {occurrence.key: occurrence for occurrence in dates}
         self.roles, self.full_of_helpers = list(roles), set(full_of_helpers)
         # Short enough to fit a phone's select box: "Sat 26 Dec 2026, 10:00".
-        held = [(key, date_format(item.start, "D j M Y, H:i")) for key, item in self.dates.items() if not item.cancelled]
+        held = [(key, date_format(one.start, "D j M Y, H:i")) for key, one in self.dates.items() if not one.cancelled]
         if self.dates:
             # Offered: the dates that go ahead. Accepted: any date listed (a cancelled one is refused with its reason).
             self.fields["occurrence"] = forms.ChoiceField(
