@@ -104,6 +104,7 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = timezone.localdate()
+        self.fields["stage"].choices = PathwayStep.Stage.choices  # radios: no blank "---------" choice
         self.fields["result"].choices = PathwayStep.Result.choices
         for name in ALL_DETAILS:
             self.fields[name].required_when = True  # their labels say when

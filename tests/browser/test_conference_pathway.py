@@ -113,7 +113,7 @@ def test_from_a_branch_report_to_the_conference_board_and_a_delegates_pledge(liv
     expect(card).to_contain_text("Composited")
     expect(card).to_contain_text("Submitted by Kirkby CLP")
     expect(card).to_contain_text("Composited into Composite 4 with Eastport Unite branch")
-    expect(page.locator(".deadline-next")).to_contain_text("Next deadline: motions")
+    expect(page.locator(".deadline-next")).to_contain_text("Next deadline for motions:")
     expect(page.locator(".deadline-next")).to_contain_text("(in 14 days)")
 
     # A delegate pledges; counted only once an organiser verifies.

@@ -112,7 +112,7 @@ def test_the_board_shows_deadlines_counts_and_only_verified_steps(client, motion
 
     text = visible_text(client.get(f"/motion/conferences/{conference.slug}/"))
 
-    assert f"Next deadline: motions, {days(14):%A %-d %B %Y} (in 14 days)" in text
+    assert f"Next deadline for motions: {days(14):%A %-d %B %Y} (in 14 days)" in text
     assert "2 submitted 1 accepted 1 composited 0 debated 0 result" in text
     assert "Delegates pledged: 2 delegations, about 180,000 affiliated members" in text
     assert "2 bodies sent the motion" in text
@@ -192,7 +192,7 @@ def test_the_board_and_the_motion_page_cost_the_same_queries_for_10_and_100_bodi
 def test_deadline_wording_on_its_day(client, motion_page):
     conference = ConferenceFactory(motions_deadline=timezone.localdate())
     text = visible_text(client.get(f"/motion/conferences/{conference.slug}/"))
-    assert f"Next deadline: motions, {timezone.localdate():%A %-d %B %Y} (today)" in text
+    assert f"Next deadline for motions: {timezone.localdate():%A %-d %B %Y} (today)" in text
     conference.motions_deadline = conference.amendments_deadline = timezone.localdate() - timedelta(days=1)
     conference.save()
     assert "The deadlines for motions and amendments have passed." in visible_text(

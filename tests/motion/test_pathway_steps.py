@@ -257,6 +257,7 @@ def test_the_step_form_is_prefilled_from_the_reminders_link(client, motion_page,
     html = client.get(f"/motion/pathway/step/?report={report.pk}&conference={conference.pk}").content.decode()
     assert re.search(rf'<option value="{report.pk}" selected>', html)
     assert re.search(rf'<option value="{conference.pk}" selected>', html)
+    assert 'name="stage" value=""' not in html  # what happened is one of the stages, never a blank radio
 
 
 def test_organisers_see_steps_editors_do_not(client, report, conference, organiser, editor):
