@@ -4,6 +4,9 @@ Signed in as a member of the "Campaign organisers" group (not a superuser,
 who would see more buttons), on the live server with the demo content and
 one of each request, at 1280 and 1440 px wide. A failing test leaves a
 screenshot in test-artifacts/; `ADMIN_LIST_SCREENSHOTS=1` saves them always.
+The print orders and speaker requests, which show everything their downloads
+hold (address, email, notes), are photographed at 375 and 1280 px in
+test-artifacts/screens/organiser/ every time, to be looked at.
 """
 
 import os
@@ -13,6 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from campaign.events.models import EventSubmission
+from campaign.motion.models import SpeakerRequest
 from core.organisers import ORGANISERS_GROUP
 from tests.conftest import make_user
 from tests.events.factories import EventSubmissionFactory
@@ -63,8 +67,10 @@ MEASURE_CELLS = """() => {
   const table = document.querySelector(".result-list table");
   const filters = document.querySelector(".changelist-filter");
   if (table && filters && filters.getBoundingClientRect().width) {
-    const overlap = table.getBoundingClientRect().right - filters.getBoundingClientRect().left;
-    if (overlap > 1) problems.push(`the list runs ${Math.round(overlap)}px under the filters`);
+    const [list, side] = [table.getBoundingClientRect(), filters.getBoundingClientRect()];
+    const overlap = list.right - side.left;
+    const beside = list.top < side.bottom && side.top < list.bottom;  // on a phone the filters come first
+    if (beside && overlap > 1) problems.push(`the list runs ${Math.round(overlap)}px under the filters`);
   }
   return problems;
 }"""
@@ -74,9 +80,25 @@ MEASURE_CELLS = """() => {
 def requests_to_answer(live_site):
     EventSubmissionFactory(title="Calder Valley street stall and petition", town="Hebden Bridge")
     EventSubmissionFactory(title="Rejected stall", status=EventSubmission.Status.REJECTED)
-    order = PrintOrderFactory(name="Rosa Luxemburg", organisation="Leeds Unison Local Government Branch")
+    order = PrintOrderFactory(
+        name="Rosa Luxemburg",
+        email="rosa.luxemburg@leedsunison.example.org",
+        organisation="Leeds Unison Local Government Branch",
+        address="Civic Hall, Calverley Street\nLeeds\nLS1 1UR",
+        notes="Please send before our AGM on the 14th; the office is closed on Mondays.",
+    )
     order.lines.create(title="A3 poster: Unions, fight for Labour", quantity=50)
-    SpeakerRequestFactory(organisation="Unite the Union", branch="Sheffield Central", proposed_dates="Any Tuesday")
+    SpeakerRequestFactory(
+        organisation="Unite the Union",
+        branch="Sheffield Central",
+        contact_name="Tom Mann",
+        phone="07700 900456",
+        proposed_dates="Any Tuesday",
+        format=SpeakerRequest.Format.IN_PERSON,
+        place="Sheffield Town Hall",
+        audience_size=120,
+        notes="Our members want to hear how the motion went at other branches.",
+    )
 
 
 @pytest.fixture(params=WIDTHS, ids=[f"{width}px" for width in WIDTHS])
@@ -102,6 +124,36 @@ def test_the_list_fits_a_laptop(organiser_tab, name, request):
     problems = organiser_tab.evaluate(MEASURE_CELLS)
     assert problems == [], "\n".join(problems)
     assert sideways_overflow(organiser_tab) == 0
+
+
+SCREENS = ARTIFACTS / "screens" / "organiser"
+
+
+@pytest.mark.parametrize("organiser_tab", [375, 1280], indirect=True)
+@pytest.mark.parametrize("name", ["print orders", "speaker requests"])
+def test_requests_show_what_their_downloads_hold_readably_on_a_phone_and_a_laptop(organiser_tab, name):
+    """Every column the spreadsheet has, each row readable: no word broken, no column a letter wide."""
+    organiser_tab.goto(LISTS[name])
+    expect(organiser_tab.locator(".result-list table")).to_be_visible()
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    width = organiser_tab.viewport_size["width"]
+    organiser_tab.screenshot(path=str(SCREENS / f"{name.replace(' ', '-')}-{width}.png"), full_page=True)
+
+    headings = [text.strip() for text in organiser_tab.locator(".result-list table thead th").all_inner_texts()]
+    rows = organiser_tab.locator(".result-list table tbody").inner_text()
+    assert "Email" in headings and "Notes" in headings
+    assert ("rosa.luxemburg@leedsunison.example.org" if name == "print orders" else "tom@example.org") in rows
+    assert organiser_tab.evaluate(MEASURE_CELLS) == []
+    assert organiser_tab.evaluate(NARROW_COLUMNS) == []
+    assert sideways_overflow(organiser_tab) == 0
+
+
+# Each column narrower than a few letters of its own text (a column squeezed to a letter or two a line).
+NARROW_COLUMNS = """() => [...document.querySelectorAll(".result-list table td")]
+  .filter((cell) => cell.innerText.trim().length > 3)
+  .filter((cell) => cell.getBoundingClientRect().width > 0)
+  .filter((cell) => cell.getBoundingClientRect().width < 4 * parseFloat(getComputedStyle(cell).fontSize))
+  .map((cell) => `“${cell.innerText.trim().slice(0, 30)}”: ${Math.round(cell.getBoundingClientRect().width)}px`)"""
 
 
 @pytest.mark.parametrize("organiser_tab", [1280], indirect=True)
