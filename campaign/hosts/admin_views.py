@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from statements.admin_views import ImportForm
 from statements.imports import UnreadableFile, import_signatures
+from statements.models import StatementPage
 from statements.permissions import EMAIL_PERMISSION, IMPORT_PERMISSION
 
 from . import access, hosting, message_email, messaging
@@ -88,7 +89,8 @@ def import_paper_report(request, pk):
     """The paper import (statements.imports) for one host's count: the batch is named after the event."""
     report_row = get_object_or_404(PaperReport.objects.select_related("event", "host"), pk=pk)
     report = None
-    form = ImportForm(request.POST or None, request.FILES or None)
+    statement = StatementPage.objects.live().order_by("pk").first()  # most campaigns have one
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"page": statement})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

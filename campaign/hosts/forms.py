@@ -18,10 +18,15 @@ from .event_changes import CHANGEABLE
 
 
 class MessageForm(forms.Form):
-    subject = forms.CharField(max_length=120, help_text="A few words, such as “The room has changed”.")
+    subject = forms.CharField(
+        max_length=120,
+        help_text="A few words, such as “The room has changed”.",
+        error_messages={"required": "Write a few words for the subject."},
+    )
     body = forms.CharField(
         label="Message",
         max_length=3000,
+        error_messages={"required": "Write the message you want to send."},
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="Plain text. We add the event's details and each person's own links below it.",
     )

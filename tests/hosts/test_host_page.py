@@ -137,6 +137,7 @@ def test_the_paper_count_becomes_a_batch_organisers_import_named_after_the_event
     assert "reported <strong>25</strong> signatures on paper" in html
     assert "Sheets posted Monday." in html
 
+    assert f'<option value="{statement_page.pk}" selected>' in html  # the campaign's statement, chosen already
     sheet = io.BytesIO(b"name,town\nAda Lovelace,Leeds\nBob Jones,Leeds\n")
     sheet.name = "sheets.csv"
     admin_client.post(url, {"page": statement_page.pk, "source": "paper", "file": sheet})

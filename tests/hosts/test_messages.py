@@ -130,7 +130,8 @@ def test_a_message_form_with_nothing_in_it_says_what_is_missing(client, host):
     response = write(client, host, subject="", body="   ")
     html = response.content.decode()
     assert "There are problems with what you sent" in html
-    assert "Subject: This field is required." in html
+    assert "Subject: Write a few words for the subject." in html
+    assert "Message: Write the message you want to send." in html
     assert not HostMessage.objects.exists()
 
 
