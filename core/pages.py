@@ -14,8 +14,8 @@ visitor may see the page: every fast path goes through it, so a password,
 login or group restriction holds there exactly as it does on the page.
 """
 
-from django.http import Http404
-from django.utils.cache import add_never_cache_headers
+from django.http import Http404, HttpResponse
+from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
@@ -50,7 +50,30 @@ def _remembered_page_at(request, path, page_types):
     return found
 
 
-def serve_beside_page(request, path, page_types, view, wagtail_route=None):
+def serve_with_wagtails_hooks(request, page, view):
+    """`view(request, page)` served as Wagtail's serve view serves a page's route, through its public hooks.
+
+    The `before_serve_page` hooks (the methods a route takes) and the
+    `on_serve_page` chain, where Wagtail's check_view_restrictions shows the
+    password form or sends the visitor to log in, and marks what it lets
+    through never-cache. The route is handed over as a routable page's is:
+    (view, args, kwargs).
+    """
+    serve_args, serve_kwargs = (view, (), {}), {}
+
+    def serve(page, request, args, kwargs):
+        return view(request, page)
+
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve = wrap(serve)
+    for hook in hooks.get_hooks("before_serve_page"):
+        answer = hook(page, request, serve_args, serve_kwargs)
+        if isinstance(answer, HttpResponse):
+            return answer
+    return serve(page, request, serve_args, serve_kwargs)
+
+
+def serve_beside_page(request, path, page_types, view, *, opened_in_browser=False, wagtail_route=None):
     """Serve a plain URL beside the live page at `path` as serving the page itself would: privacy included.
 
     * No live page of `page_types` there: Wagtail serves `wagtail_route` (so
@@ -59,26 +82,25 @@ def serve_beside_page(request, path, page_types, view, wagtail_route=None):
       restrictions are remembered, so this costs no query.
     * A page with a view restriction (a password, a login or groups, on it or
       on an ancestor):
-      - a page's own sub-address (`wagtail_route`, e.g. "statement/sign/")
-        goes to Wagtail's serve, whose restriction check shows the password
-        form or sends the visitor to log in, and serves the route, never
-        cached, to whoever passes. Nothing of that check is copied here, and
-        a private page is never the surge the fast path is for.
-      - a machine address (no `wagtail_route`: .json, .ics) cannot show a
-        calendar program a password form: 404, saying nothing about what is
-        there, unless the request passes every restriction as Wagtail checks
-        it (`accept_request`); then it is served with never-cache headers, as
-        Wagtail serves a restricted page.
+      - an address people open (`opened_in_browser`: signing, confirming) is
+        served through Wagtail's own hooks (`serve_with_wagtails_hooks`): the
+        password form or the login page for a visitor who has not passed,
+        the same view, never cached, for one who has.
+      - a machine address (.json, .ics) cannot show a calendar program a
+        password form: 404, saying nothing about what is there, unless the
+        request passes every restriction (`accept_request`); then it is
+        served never-cache, as Wagtail's check would.
     """
     found = _remembered_page_at(request, path, page_types)
-    if found is None or (found[1] and wagtail_route):
+    if found is None:
         if wagtail_route is None:
             raise Http404
         return wagtail_serve(request, wagtail_route)
     page, restrictions = found
+    if not restrictions:
+        return view(request, page)
+    if opened_in_browser:
+        return serve_with_wagtails_hooks(request, page, view)
     if not all(restriction.accept_request(request) for restriction in restrictions):
         raise Http404
-    response = view(request, page)
-    if restrictions:
-        add_never_cache_headers(response)
-    return response
+    return serve_with_wagtails_hooks(request, page, view)

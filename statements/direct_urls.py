@@ -2,10 +2,11 @@
 
 These are the addresses a surge hits: `core.pages.serve_beside_page`
 remembers which statement lives where until the next publish, so a signing
-costs no walk down the page tree and no site lookup, and it keeps the
-statement's view restrictions (a password, a login) exactly as its page
-does. Anything at such an address that is not a statement's is left to
-Wagtail.
+costs no walk down the page tree and no site lookup. They are the only
+route for signing and confirming (the page has none of its own): for a
+statement with a view restriction (a password, a login), Wagtail's own
+serving hooks run here, so a visitor sees its password form or login page.
+Anything at such an address that is not a statement's is left to Wagtail.
 """
 
 from django.http import HttpResponse, JsonResponse
@@ -23,10 +24,12 @@ from .share_card import REFRESH_SECONDS, card_png
 
 
 def beside_statement(subpath, view):
-    """A statement's sub-address (/<statement>/<subpath>/) as a plain URL, for the busiest ones in a surge."""
+    """A statement's sub-address (/<statement>/<subpath>/): the one route of `view`, which people open."""
 
     def serve(request, path):
-        return serve_beside_page(request, path, (StatementPage,), view, wagtail_route=f"{path}/{subpath}/")
+        return serve_beside_page(
+            request, path, (StatementPage,), view, opened_in_browser=True, wagtail_route=f"{path}/{subpath}/"
+        )
 
     serve.__name__ = f"{view.__name__}_at"
     return cross_origin_protected(serve)  # a public form: checked by origin, not by a CSRF token

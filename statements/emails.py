@@ -19,23 +19,20 @@ from core.subscriptions.wording import text_of
 from .models.signature import Signature
 from .review import Group
 from .screening import ALERT_EMAIL, email_domain
+from .signing import sub_address
 from .tokens import CONFIRM, WITHDRAW
 
 TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/withdraw_link"]
 
 
 def links(signature, statement_url):
-    """The email's links: the statement's own routes, reversed as its redirects are (StatementPage's @path names)."""
+    """The email's links, made by signing.sub_address as the forms' actions and the redirects are."""
     page = signature.page
+    confirm = urlencode({"token": CONFIRM.make(signature)})
+    withdraw = urlencode({"token": WITHDRAW.make(signature)})
     return {
-        "confirm_url": statement_url
-        + page.reverse_subpage("confirm")
-        + "?"
-        + urlencode({"token": CONFIRM.make(signature)}),
-        "withdraw_url": statement_url
-        + page.reverse_subpage("withdraw")
-        + "?"
-        + urlencode({"token": WITHDRAW.make(signature)}),
+        "confirm_url": f"{sub_address(page, statement_url, 'confirm')}?{confirm}",
+        "withdraw_url": f"{sub_address(page, statement_url, 'withdraw')}?{withdraw}",
         "statement_url": statement_url,
     }
 

@@ -7,9 +7,11 @@ the same transaction as the signature, so they stay exact.
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urljoin, urlsplit
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from core.emails import queue_email
@@ -49,12 +51,30 @@ class SigningOutcome:
 
 _paths = KeptUntilNextPublish()
 
+# Signing and confirming are plain URLs beside the page (statements/urls.py); the rest are the page's routes.
+PLAIN_URL_NAMES = {"sign": "statement_sign", "confirm": "statement_confirm"}
+
+
+def sub_address(page, page_url, name, request=None):
+    """The address of the statement's sub-page `name`, beside the page's address `page_url` (a path or a whole URL).
+
+    The one way they are made: the forms' actions, the emailed links and the
+    redirects. "sign" and "confirm" are the plain URLs' names reversed for
+    the page's path in its site; the others, the page's routes (its @path names).
+    """
+    if name not in PLAIN_URL_NAMES:
+        return page_url + page.reverse_subpage(name)
+    parts = page.get_url_parts(request)
+    page_path = parts[2] if parts else urlsplit(page_url).path
+    plain = reverse(PLAIN_URL_NAMES[name], kwargs={"path": page_path.removeprefix(get_script_prefix()).strip("/")})
+    return urljoin(page_url, plain)
+
 
 def statement_path(page, request, subpage=""):
-    """page.get_url(request), or the path of its own page `subpage` names; remembered until the next publish.
+    """page.get_url(request), or its sub-address `subpage` names (sub_address); remembered until the next publish.
 
     Wagtail works both out anew each time (the page's route, then reversing
-    the subpage's URL pattern), and signing and confirming redirect to them.
+    the URL pattern), and signing and confirming redirect to them.
     """
     paths = _paths.current()
     key = (request.get_host(), page.pk, subpage)
@@ -62,7 +82,7 @@ def statement_path(page, request, subpage=""):
     if path is None:
         path = page.get_url(request)
         if path is not None and subpage:
-            path += page.reverse_subpage(subpage)
+            path = sub_address(page, path, subpage, request)
         paths[key] = path
     return path
 

@@ -1,11 +1,13 @@
 """URLs of the statements app that are not Wagtail pages."""
 
-from django.urls import re_path
+from django.urls import path, re_path
 
+from .closing_views import closed_statements_list
 from .direct_urls import confirm_beside_statement, count_json, share_card_at, sign_beside_statement
 
 urlpatterns = [
-    # Signing and confirming, served without routing through the page tree (the page's own routes are the fallback).
+    path("closed-statements/", closed_statements_list, name="closed_statements"),
+    # Signing and confirming: their one route, beside the statement's page (signing.sub_address reverses them).
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/sign/$", sign_beside_statement, name="statement_sign"),
     re_path(r"^(?P<path>(?:[\w-]+/)*[\w-]+)/confirm/$", confirm_beside_statement, name="statement_confirm"),
     # A statement's counts as JSON: its page address with ".json" in place of the last slash.

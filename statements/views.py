@@ -7,24 +7,28 @@ URLs that skip the page tree).
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from core.emails import queue_acknowledgement
 from core.page_cache import varies_on_query
+from core.page_methods import takes_posts
 from core.protection import RateLimit, rate_limited
 from core.sharing import share_links
 from core.signed_links import BadToken
 from core.subscriptions import sources
 
 from . import screening, signing
+from .closing_cache import kept_no_later_than
 from .forms import ChangeSignatureForm, CorrectAddressForm, SignatureForm, UnionForm
 from .models.movement import OTHER_UNION
 from .models.signature import Signature, normalise_email
@@ -39,8 +43,24 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_ID = 2**63 - 1  # the largest id a database column holds
 
 
+class StatementAddresses:
+    """`{{ addresses.sign }}`, `{{ addresses.add_union }}`: a statement's sub-addresses in its templates.
+
+    Made by signing.statement_path, as the redirects and the emailed links are: no template adds "sign/" to a URL.
+    """
+
+    def __init__(self, page, request):
+        self.page, self.request = page, request
+
+    def __getitem__(self, name):
+        try:
+            return signing.statement_path(self.page, self.request, name)
+        except NoReverseMatch:
+            raise KeyError(name) from None
+
+
 def page_context(request, page, **extra):
-    """What every statement template shows: counts, progress and share links.
+    """What every statement template shows: counts, progress, share links, its addresses and whether it has closed.
 
     `spread` (by union and region) is a callable, which the template calls
     only where it shows the chart: from the same counters, read once.
@@ -57,6 +77,8 @@ def page_context(request, page, **extra):
         "progress": page.progress(counts["total"]),
         "share_links": statement_share_links(url, page.share_text or page.title),
         "share_url": url,
+        "addresses": StatementAddresses(page, request),
+        "closed_statements_url": reverse("closed_statements"),
     }
     context.update(extra)
     return context
@@ -77,7 +99,8 @@ def render(request, page, template, status=200, **extra):
 
 
 def statement(request, page, form=None):
-    return render(
+    """The statement with its form, or, once signing has closed, its final count where the form was."""
+    response = render(
         request,
         page,
         "statements/statement_page.html",
@@ -85,37 +108,64 @@ def statement(request, page, form=None):
         recent_organisations=page.recent_signatures(Signature.Kind.ORGANISATION),
         recent_people=page.recent_signatures(Signature.Kind.PERSON),
     )
+    if request.method in ("GET", "HEAD"):
+        kept_no_later_than(response, page.closes_at)  # the open form is in no cache once signing closes
+    return response
 
 
+@takes_posts
 @require_http_methods(["GET", "POST"])
 def sign(request, page):
     """POST the form; a valid signature redirects to "check your inbox" (so a reload never re-posts).
 
     The form posts to sign/#sign, so a page with mistakes opens at the form
-    and its error summary, not at the top of a long statement. Every POST
-    counts against the rate limit (RATE_LIMITS["sign"]) in one place,
-    screening.assess: a valid one in the same cache round trip as its hold-back counts.
+    and its error summary, not at the top of a long statement. Once signing
+    has closed, a POST saves nothing and gets the closed page (`signing_closed`).
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
-    form, valid, assessment = screened(request, SignatureForm)
-    if assessment is None:
-        return RateLimit.of("sign").refusal(request)
-    if not valid:
-        return statement(request, page, form=form)
-    return to_check_inbox(page, request, signing.record(page, form, request, assessment=assessment))
+    if page.is_closed():
+        return signing_closed(request, page)
+    screen = screened(request, SignatureForm)
+    if screen.refusal:
+        return screen.refusal
+    if not screen.valid:
+        return statement(request, page, form=screen.form)
+    return to_check_inbox(page, request, signing.record(page, screen.form, request, assessment=screen.assessment))
+
+
+def signing_closed(request, page):
+    """The polite answer to a signing after the close: 410 Gone, as a closed stall answers its device.
+
+    Gone rather than 403 (nobody lacks a permission: the signing itself is
+    over) and what the stall's page already reads as "closed"; an answer to a
+    POST, so no cache keeps it. It says when it closed and the final count.
+    """
+    return render(request, page, "statements/signing_closed.html", status=410)
+
+
+class Screened(NamedTuple):
+    """A POST giving an address to sign with: its form, whether it is valid, its assessment, and a 429 page or None."""
+
+    form: object
+    valid: bool
+    assessment: screening.Assessment
+    refusal: HttpResponse | None
 
 
 def screened(request, form_class):
-    """(form, valid, assessment) for a POST that gives an address to sign with; no assessment past the rate limit.
+    """Check a POST that gives an address to sign with, and count it against RATE_LIMITS["sign"].
 
-    Every such POST, valid or not, counts against RATE_LIMITS["sign"] in screening.assess,
-    a valid one in the same cache round trip as its hold-back counts.
+    The one place the signing rate limit is taken: every such POST, valid or
+    not, counts in screening.assess, a valid one in the same cache round trip
+    as its hold-back counts. Past the limit, `refusal` is the 429 page.
     """
+    rate_limit = RateLimit.of("sign")
     form = form_class(request.POST)
     valid = form.is_valid()
-    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, RateLimit.of("sign"))
-    return form, valid, assessment if assessment.within_rate_limit else None
+    assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
+    refusal = None if assessment.within_rate_limit else rate_limit.refusal(request)
+    return Screened(form, valid, assessment, refusal)
 
 
 def to_check_inbox(page, request, signed):
@@ -204,26 +254,34 @@ def correct(request, page):
     signing.correct_address replaces the signature only while it is unconfirmed and asked from the
     network that made it, so typing someone else's address gives no way to remove their signature;
     whoever asks is told the same, so nothing says whether the address had signed. The same rate
-    limit and hold-back checks as signing (screening.assess, one cache round trip).
+    limit and hold-back checks as signing (screened). Closed once signing has: a corrected address
+    is a new signature, which would be confirmed anew.
     """
     if request.method != "POST":
         return redirect(signing.statement_path(page, request) + "#sign")
-    form, valid, assessment = screened(request, CorrectAddressForm)
-    if assessment is None:
-        return RateLimit.of("sign").refusal(request)
+    if page.is_closed():
+        return signing_closed(request, page)
+    screen = screened(request, CorrectAddressForm)
+    if screen.refusal:
+        return screen.refusal
     signature = signature_of_link(page, request.POST.get("token", ""), CORRECT)
     if signature is None:
         return render(request, page, "statements/link_problem.html", status=400, correcting=True)
-    if not valid:
-        return signed(request, page, correct_form=form)
-    signing.correct_address(page, signature, form.cleaned_data["email"], request, assessment)
+    if not screen.valid:
+        return signed(request, page, correct_form=screen.form)
+    signing.correct_address(page, signature, screen.form.cleaned_data["email"], request, screen.assessment)
     return redirect(signing.statement_path(page, request, "signed") + "?corrected=1")
 
 
+@takes_posts
 @require_http_methods(["GET", "HEAD", "POST"])
 @never_cache
 def confirm(request, page):
     """The emailed link opens a page with one button; only the button's POST confirms.
+
+    After signing has closed a signature made before the close still
+    confirms and counts: it was signed in time, and only proving the address
+    came later.
 
     Mail scanners (Outlook Safe Links, Proofpoint) open every link in an
     email with GET or HEAD: if opening the link confirmed, anyone could sign

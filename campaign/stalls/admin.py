@@ -144,7 +144,7 @@ class StallAdmin(SafeModelAdmin):
     inspect_template_name = "stalls/admin/inspect.html"
     list_display = ["event", "code_shown", "state", "closes", "signed_here"]
     list_filter = ["event"]
-    list_select_related = ["event"]
+    list_select_related = ["event", "statement"]  # its state reads the statement's closing time
     ordering = ["-created_at"]
     # Plain lists, not the page chooser: organisers need no page permissions to pick an event.
     panels = [

@@ -113,11 +113,17 @@ class Stall(models.Model):
         return self.revoked_at is not None
 
     def is_open(self, now=None):
-        return not self.is_revoked and (now or timezone.now()) <= self.closes_at
+        now = now or timezone.now()
+        return not self.is_revoked and now <= self.closes_at and not self.statement.is_closed(now)
 
     def takes_late_entries(self, now=None):
-        """Whether a device may still send what it took while offline (until SYNC_GRACE after closing)."""
-        return not self.is_revoked and (now or timezone.now()) <= self.closes_at + SYNC_GRACE
+        """Whether a device may still send what it took while offline (until SYNC_GRACE after the stall closes).
+
+        Not once the statement's signing has closed: a device cannot prove when it took an entry, so what it
+        kept stays on it, with the reason shown, for an organiser to reopen signing or enter by hand.
+        """
+        now = now or timezone.now()
+        return not self.is_revoked and now <= self.closes_at + SYNC_GRACE and not self.statement.is_closed(now)
 
     @property
     def closed_reason(self):
@@ -125,6 +131,9 @@ class Stall(models.Model):
         if self.is_revoked:
             reason = f" {self.revoked_reason}" if self.revoked_reason else ""
             return f"This stall link was switched off by an organiser.{reason}"
+        if self.statement.is_closed():
+            closed_on = date_format(timezone.localtime(self.statement.closes_at), "j F Y")
+            return f"Signing “{self.statement.title}” closed on {closed_on}: this stall takes no more signatures."
         if not self.is_open():
             return "This stall has closed: its link worked until the end of the event’s day."
         return ""

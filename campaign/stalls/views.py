@@ -86,6 +86,7 @@ def render_stall(request, stall, form=None, status=200, signed=False):
         "form": form or StallSignForm(),
         "signed": signed,
         "closed_reason": stall.closed_reason,
+        "statement_closed": stall.statement.is_closed(),  # then the website takes no signatures either
         "total": stall.signed_count(),
         "entries_url": reverse("stall_entries"),
         "sign_url": reverse("stall_sign"),

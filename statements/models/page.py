@@ -1,14 +1,16 @@
 """The statement page: the text people sign, the form, the counts and who has signed.
 
-Its sub-pages (sign, confirm, withdraw, signatories, and the two small forms
-after them: correcting an address, adding a union) are routes of the page,
-so an editor who moves or renames the page moves them too. The counts as
-JSON live beside the page, at its address plus ".json" (statements/urls.py).
+Its sub-pages (the thank-you pages, withdraw, signatories, and the two small
+forms after signing: correcting an address, adding a union) are routes of the
+page, so an editor who moves or renames the page moves them too. Signing and
+confirming, the addresses a surge hits, are plain URLs beside the page and
+have no route here (statements/urls.py, with the counts as JSON).
 The views themselves live in statements/views.py, which takes the page as an
 argument and never imports this module.
 """
 
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -18,6 +20,8 @@ from wagtail.search import index
 from core.blocks import CallToActionBlock
 from core.page_methods import takes_posts
 from statements import views
+from statements.closing_forms import StatementPageForm
+from statements.closing_panel import SigningClosesPanel
 from statements.progress import milestone, parse_milestones, validate_milestones
 
 from .counter import SignatureCount
@@ -64,6 +68,15 @@ class StatementPage(RoutablePageMixin, Page):
     share_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    closes_at = models.DateTimeField(
+        "signing closes",
+        null=True,
+        blank=True,
+        help_text="Optional: the date and time (UK time) after which nobody can sign. Leave empty to keep it open.",
+    )
+    anonymised_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the signatures' personal details were removed."
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -79,7 +92,9 @@ class StatementPage(RoutablePageMixin, Page):
         ),
         FieldPanel("next_steps"),
         MultiFieldPanel([FieldPanel("share_text"), FieldPanel("share_image")], heading="Sharing"),
+        MultiFieldPanel([FieldPanel("closes_at"), SigningClosesPanel()], heading="Closing"),
     ]
+    base_form_class = StatementPageForm  # a closing time already past is refused unless it was set before
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
@@ -89,6 +104,10 @@ class StatementPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "statement page"
+
+    def is_closed(self, now=None):
+        """Whether signing has closed: from closes_at on (given in UK time); reopening clears or moves it."""
+        return self.closes_at is not None and (now or timezone.now()) >= self.closes_at
 
     def counter_totals(self):
         """Every kept counter of the statement ({key: n}) in one small query: counts() and spread() read it."""
@@ -129,11 +148,6 @@ class StatementPage(RoutablePageMixin, Page):
     def statement(self, request):
         return views.statement(request, self)
 
-    @takes_posts
-    @path("sign/")
-    def sign(self, request):
-        return views.sign(request, self)
-
     @path("sign/done/", name="signed")
     def signed(self, request):
         return views.signed(request, self)
@@ -142,14 +156,6 @@ class StatementPage(RoutablePageMixin, Page):
     @path("sign/correct/", name="correct")
     def correct(self, request):
         return views.correct(request, self)
-
-    # Tokens travel in the query string (the emailed link, which only asks)
-    # and in the form's body (the button, which confirms): they contain ":",
-    # which Wagtail's page URLs do not accept in a path.
-    @takes_posts
-    @path("confirm/")
-    def confirm(self, request):
-        return views.confirm(request, self)
 
     @path("confirm/done/", name="confirmed")
     def confirmed(self, request):
