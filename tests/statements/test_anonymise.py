@@ -162,6 +162,7 @@ def test_consent_to_updates_stays_but_no_longer_names_the_signature(statement_pa
     assert consent.subscriber.email == "rosa@example.org" and consent.subscriber.is_receiving
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # each batch really commits
 def test_an_interrupted_run_leaves_whole_batches_and_a_second_run_finishes_without_doing_any_twice(
     statement_page, monkeypatch
 ):
