@@ -249,6 +249,7 @@ def test_the_feed_carries_the_stall_once_with_its_rule(client, stall, events_ind
     assert "RRULE" not in events["One-off meeting"]
 
 
+@pytest.mark.clock  # "next" moves with the clock: run again on the clock-change days
 def test_an_ongoing_series_is_upcoming_and_listed_by_its_next_date(client, events_index):
     started = in_days(-20)  # weekly: its next date is in a day
     weekly(events_index, title="Weekly stall", start=started, repeat_count=None)
