@@ -63,7 +63,7 @@ def grow(page, count):
     union, _ = Union.objects.get_or_create(name="Unite")
     now = timezone.now()
     if not page.signatures.exists():
-        Signature.objects.create(page=page, name="Template Signer", email="template@example.net", confirmed_at=now)
+        Signature.objects.create(page=page, name="Signer 0", email="signer0@example.org", confirmed_at=now)
     if connection.vendor == "postgresql":
         grow_to(page, count)
         with connection.cursor() as cursor:

@@ -65,10 +65,11 @@ def signature_sheet(page, url, batch_code, imprint="", updates_column=None):
     pdf.add_page()
     text_width = pdf.epw - QR_SIZE - 8
     pdf.set_font(FAMILY, "B", 16)
-    pdf.multi_cell(text_width, 7.5, page.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(text_width, 7.5, page.title, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
     pdf.set_font(FAMILY, "", 10)
-    pdf.multi_cell(text_width, 5, Truncator(short_text(page)).chars(SHORT_TEXT_CHARS), new_x="LMARGIN", new_y="NEXT")
+    short = Truncator(short_text(page)).chars(SHORT_TEXT_CHARS)
+    pdf.multi_cell(text_width, 5, short, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
     pdf.set_font(FAMILY, "B", 10)
     pdf.cell(text_width, 5, f"Batch {batch_code}   ·   or sign online: {url}", new_x="LMARGIN", new_y="NEXT")

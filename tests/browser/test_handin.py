@@ -88,7 +88,7 @@ def test_an_organiser_prints_a_sheet_and_hands_in_a_pack(organiser_tab, html_che
     first_page_png(sheet, "sheet-page-1", tab.size)
 
     tab.goto("/admin/handin/")
-    expect(tab.get_by_role("cell", name=code)).to_be_visible()
+    expect(tab.get_by_role("cell", name=code, exact=True)).to_be_visible()
     tab.get_by_role("button", name="Make a new hand-in pack").click()
     expect(tab.get_by_text("The hand-in pack is being built")).to_be_visible()
     tab.reload()
