@@ -48,7 +48,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench import load, memory, report, slow_phone, surge
+from bench import handin_memory, load, memory, report, slow_phone, surge
 from bench.config import (
     BIG_EXPORT,
     EMAIL_SECONDS,
@@ -369,6 +369,8 @@ def main():
             "nginx": report.nginx_version(),
         }
     table, figures, notes = summarise(runs, shared)
+    notes.append(handin_memory.report_line(handin_memory.measure_sizes()))  # its own database, once
+    say(notes[-1])
     info = {**report.machine(versions), "load average (1, 5, 15 min) at the start": load_at_start}
     notes.append(f"The whole benchmark ({len(runs)} runs) took {time.monotonic() - started:.0f} s.")
     headings = ("what", "target", *[f"run {number}" for number in range(1, len(runs) + 1)], "every run")
