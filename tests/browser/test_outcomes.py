@@ -23,6 +23,7 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 
 SCREENS = ARTIFACTS / "screens" / "outcomes"
 TARGET = "Jo Example MP"
+PHOTO_ALT = "Four members outside the office holding the box of signatures."
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -48,6 +49,12 @@ def photo_file(folder):
 
 
 def publish(tab):
+    """Publish a new hand-in or response, after Wagtail's autosave has had its turn.
+
+    Its first autosave makes the record and turns the form into its edit form; pressing Publish
+    while that request is on its way would post a second new one.
+    """
+    tab.wait_for_timeout(1500)  # WAGTAIL_AUTOSAVE_INTERVAL is 500 ms; a person takes longer than this anyway
     tab.get_by_role("button", name="More actions").click()
     tab.get_by_role("button", name="Publish").click()
     expect(tab.locator(".messages")).to_contain_text("published")
@@ -58,22 +65,23 @@ def test_an_organiser_records_a_hand_in_and_a_response_and_visitors_see_the_time
 ):
     tab = organiser_tab
     tab.goto("/admin/snippets/statements/target/add/")
-    tab.get_by_label("Name").fill(TARGET)
-    tab.get_by_label("Description").fill("The MP for Anytown.")
+    tab.get_by_role("textbox", name="Name").fill(TARGET)
+    tab.get_by_role("textbox", name="Description").fill("The MP for Anytown.")
     tab.get_by_role("button", name="Save").click()
     expect(tab.locator(".messages")).to_contain_text("created")
 
     tab.goto("/admin/snippets/statements/ask/add/")
-    tab.get_by_label("Target").select_option(label=TARGET)
-    tab.get_by_label("What we ask of them").fill("to sign it too")
+    tab.get_by_role("combobox", name="Target").select_option(label=TARGET)
+    tab.get_by_role("textbox", name="What we ask of them").fill("to sign it too")
     tab.get_by_role("button", name="Save").click()
     expect(tab.locator(".messages")).to_contain_text("created")
 
     tab.goto("/admin/snippets/statements/handin/add/")
-    expect(tab.get_by_label("Signatures at the time")).to_have_value("10")  # the demo's count, filled in
-    tab.get_by_label("Place").fill("Anytown constituency office")
-    tab.get_by_label("Handed in by").fill("Anytown Labour members")
-    tab.get_by_label("Handed to").select_option(label=TARGET)
+    count = tab.get_by_role("spinbutton", name="Signatures at the time")
+    expect(count).to_have_value("10")  # the demo's count, filled in
+    tab.get_by_role("textbox", name="Place").fill("Anytown constituency office")
+    tab.get_by_role("textbox", name="Handed in by").fill("Anytown Labour members")
+    tab.get_by_role("combobox", name="Handed to").select_option(label=TARGET)
     tab.get_by_role("button", name="Choose an image").click()
     chooser = tab.locator(".modal-dialog")
     chooser.get_by_role("tab", name="Upload").click()
@@ -81,15 +89,15 @@ def test_an_organiser_records_a_hand_in_and_a_response_and_visitors_see_the_time
     chooser.get_by_label("Title").fill("Hand-in at the constituency office")
     chooser.get_by_role("button", name="Upload").click()
     expect(tab.locator("[data-chooser-title]").first).to_contain_text("Hand-in at the constituency office")
-    tab.get_by_label("Photo description").fill("Four members outside the office holding the box of signatures.")
+    tab.get_by_role("textbox", name="Photo description").fill(PHOTO_ALT)
     publish(tab)
     expect(tab.locator(".messages")).to_contain_text("Tell subscribers with a news update?")
     hand_in = HandIn.objects.get(place="Anytown constituency office")
     assert hand_in.live and hand_in.photo is not None and hand_in.signature_count == 10
 
     tab.goto("/admin/snippets/statements/answer/add/")
-    tab.get_by_label("One of the targets").select_option(label=TARGET)
-    tab.get_by_label("Quote").fill("I will raise the statement with the Shadow Cabinet.")
+    tab.get_by_role("combobox", name="One of the targets").select_option(label=TARGET)
+    tab.get_by_role("textbox", name="Quote").fill("I will raise the statement with the Shadow Cabinet.")
     publish(tab)
     assert Answer.objects.get(target__name=TARGET).live
 
@@ -100,7 +108,7 @@ def test_an_organiser_records_a_hand_in_and_a_response_and_visitors_see_the_time
     expect(timeline).to_contain_text("I will raise the statement with the Shadow Cabinet.")
     expect(timeline).to_contain_text("We ask them to sign it too.")
     expect(tab.locator(".latest-step")).to_contain_text(f"Latest: {TARGET} answered on")
-    photo = timeline.get_by_role("img", name="Four members outside the office holding the box of signatures.")
+    photo = timeline.get_by_role("img", name=PHOTO_ALT)
     photo.scroll_into_view_if_needed()
     expect(photo).to_be_visible()
     tab.wait_for_function("[...document.images].every((image) => image.complete)")
@@ -116,3 +124,17 @@ def test_an_organiser_records_a_hand_in_and_a_response_and_visitors_see_the_time
     if tab.size == "desktop":
         errors = html_checker({"statement-with-timeline": tab.content()})
         assert not errors, format_html_errors(errors)
+
+
+def test_the_demo_timeline_shows_the_hand_in_photo_small_beside_calm_steps(page):
+    """On the demo server (which serves media): the hand-in's photo loads, at most 320 px wide, lazily."""
+    page.goto("/statement/")
+    photo = page.locator(".timeline-photo").first
+    photo.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('.timeline-photo').complete")
+    assert photo.evaluate("image => image.naturalWidth") > 0, "the hand-in photo did not load"
+    box = photo.bounding_box()
+    assert box["width"] <= 320 and box["height"] <= 240
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    width = page.viewport_size["width"]
+    page.locator("#timeline").screenshot(path=str(SCREENS / f"demo-timeline-{width}.png"))

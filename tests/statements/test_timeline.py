@@ -10,11 +10,14 @@ from datetime import timedelta
 
 import pytest
 import wagtail_factories
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.formats import date_format
+from wagtail.models import Site
 
+from statements.models import Answer, Ask, HandIn, Target
 from tests.html import visible_text
 from tests.statements.factories import SignatureFactory, StatementPageFactory
 from tests.statements.outcome_factories import (
@@ -183,3 +186,18 @@ def test_the_timeline_costs_the_same_queries_for_10_and_300_signatures_and_is_re
 
     published(AnswerFactory(page=statement, answered_by="A second voice", quote="Later words."))
     assert "Later words." in visible_text(client.get(statement.url))
+
+
+def test_the_demo_statement_has_a_timeline_and_loading_the_demo_again_adds_nothing(client):
+    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    Site.objects.filter(is_default_site=True).update(hostname="testserver")
+    assert (Target.objects.count(), Ask.objects.count(), HandIn.objects.count(), Answer.objects.count()) == (2, 2, 1, 1)
+    response = client.get("/statement/")
+    assert step_titles(response) == [
+        "Launched",
+        "Reached 10 signatures",
+        "Handed in to Labour’s National Executive Committee",
+        "Labour’s National Executive Committee answered",
+    ]
+    assert latest(response) == f"Latest: Labour’s National Executive Committee answered on {day(5)}"
