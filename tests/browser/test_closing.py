@@ -78,3 +78,12 @@ def test_an_organiser_closes_the_statement_and_visitors_see_its_final_count(
 
     errors = html_checker(documents)
     assert not errors, format_html_errors(errors)
+
+    admin.get_by_role("link", name="Reopen signing").click()
+    admin.get_by_role("button", name="Reopen signing").click()  # no reason given: asked for one
+    expect(admin.get_by_text("Please say why signing is reopening.")).to_be_visible()
+    admin.get_by_label("Why is signing reopening?").fill("The conference moved to March.")
+    admin.screenshot(path=str(SCREENS / f"reopen-asks-{width}.png"), full_page=True)
+    admin.get_by_role("button", name="Reopen signing").click()
+    expect(admin.get_by_text("Signing is open")).to_be_visible()
+    expect(admin.get_by_text("“The conference moved to March.”")).to_be_visible()
