@@ -19,8 +19,9 @@ from laces.components import Component
 from campaign.events.models import EventSubmission
 from campaign.form_pages.permissions import FORM_SUBMISSIONS_PERMISSION
 from campaign.form_pages.views import not_handled
+from campaign.hosts.models import HostMessage, PaperReport
 from campaign.materials.models import PrintOrder
-from campaign.motion.models import MotionReport, SpeakerRequest
+from campaign.motion.models import DelegatePledge, MotionReport, PathwayStep, SpeakerRequest
 from core.health import email_queue
 from statements.models import Signature, SignatureCount
 from statements.permissions import REVIEW_PERMISSION
@@ -112,11 +113,29 @@ def waiting_lists(user):
     if may_view(user, MotionReport):
         count = MotionReport.objects.waiting_for_verification().count()
         waiting.append(Waiting("Motion reports to verify", count, reverse("motion_verify_reports")))
+    for label, model, kind in [
+        ("Conference steps to verify", PathwayStep, "steps"),
+        ("Delegates' pledges to verify", DelegatePledge, "pledges"),
+    ]:
+        if user.has_perm(f"motion.change_{model._meta.model_name}"):
+            count = model.objects.waiting_for_verification().count()
+            waiting.append(Waiting(label, count, reverse("motion_verify_pathway", args=[kind])))
+    if may_view(user, HostMessage):
+        held = HostMessage.objects.filter(status=HostMessage.Status.HELD).count()
+        waiting.append(Waiting("Hosts' messages to approve", held, modeladmin_list(HostMessage, status="held")))
+    if may_view(user, PaperReport):
+        count = PaperReport.objects.filter(imported_at__isnull=True).count()
+        waiting.append(Waiting("Paper counts from hosts to import", count, modeladmin_list(PaperReport)))
     if user.has_perm(REVIEW_PERMISSION):
         waiting.append(
             Waiting("Signatures held for review", Signature.objects.held().count(), reverse("statements_review"))
         )
     return waiting
+
+
+def where_to_go_next(user):
+    """The places with signers but no motion report (campaign/motion's target list), for those who may see reports."""
+    return reverse("motion_targets") if may_view(user, MotionReport) else None
 
 
 class CampaignDashboardPanel(Component):
@@ -136,6 +155,7 @@ class CampaignDashboardPanel(Component):
         return {
             "signatures": signature_figures() if may_view(self.user, Signature) else None,
             "waiting": waiting_lists(self.user),
+            "motion_targets": where_to_go_next(self.user),
             # In a surge this says whether confirmations go out in time (as /health/ does, for a monitor).
             "email_queue": email_queue() if may_view(self.user, Signature) else None,
         }

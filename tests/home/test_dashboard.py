@@ -10,14 +10,16 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from campaign.form_pages.models import HandledSubmission
+from campaign.hosts.models import HostMessage, PaperReport
 from campaign.materials.models import PrintOrder
 from statements.models import Signature, SignatureCount
 from tests.core.task_queue import email_rows, use_database_queue
-from tests.events.factories import EventSubmissionFactory
+from tests.events.factories import EventPageFactory, EventSubmissionFactory
 from tests.form_pages.factories import FormPageFactory
+from tests.hosts.factories import HostFactory
 from tests.html import visible_text
 from tests.materials.factories import PrintOrderFactory
-from tests.motion.factories import MotionReportFactory, SpeakerRequestFactory
+from tests.motion.factories import DelegatePledgeFactory, MotionReportFactory, PathwayStepFactory, SpeakerRequestFactory
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import PERSON
 
@@ -143,3 +145,34 @@ def test_the_admin_sends_no_staff_address_to_gravatar(client, organiser):
 
     assert "gravatar" not in html
     assert "default-user-avatar" in html  # Wagtail's own picture, until the person uploads one
+
+
+def test_organisers_see_conference_steps_pledges_and_hosts_waiting_and_where_to_take_the_motion(
+    client, organiser, home_page
+):
+    event = EventPageFactory(parent=home_page)
+    host = HostFactory(event=event)
+    HostMessage.objects.create(event=event, host=host, subject="Room changed", body="Now in room 2.")
+    HostMessage.objects.create(event=event, host=host, subject="Thanks", body="See you.", status="sent")
+    PaperReport.objects.create(event=event, host=host, signatures=25)
+    PathwayStepFactory(verified_at=None, verification="")
+    DelegatePledgeFactory.create_batch(2, verified_at=None, verification="")
+    DelegatePledgeFactory()
+
+    html = dashboard(client, organiser)
+    text = visible_text(html)
+
+    assert "Conference steps to verify 1 new" in text
+    assert "Delegates' pledges to verify 2 new" in text
+    assert "Hosts' messages to approve 1 new" in text
+    assert "Paper counts from hosts to import 1 new" in text
+    for url in [
+        "/admin/motion/pathway/verify/steps/",
+        "/admin/motion/pathway/verify/pledges/",
+        "/admin/hosts/hostmessage/?status__exact=held",
+        "/admin/hosts/paperreport/",
+        "/admin/motion/targets/",
+    ]:
+        assert f'href="{url}"' in html
+        assert client.get(url).status_code == 200, url
+    assert "Where to take the motion" in text
