@@ -8,6 +8,7 @@ a private page's title is never shown to everyone.
 
 from django.utils import timezone
 
+from campaign.events.listing import soonest_first
 from campaign.events.models import EventPage
 from campaign.news.models import UpdatePage
 
@@ -15,14 +16,12 @@ HOME_LISTING_SIZE = 3
 
 
 def next_events(home_page, limit=HOME_LISTING_SIZE):
-    """The next few live, public, not cancelled events in this site, soonest first (two queries, as above)."""
-    return list(
-        EventPage.objects.live()
-        .public()
-        .descendant_of(home_page)
-        .filter(end__gte=timezone.now(), cancelled=False)
-        .order_by("start", "pk")[:limit]
-    )
+    """The next few live, public, not cancelled events in this site, by their next date (a repeating one too).
+
+    A bounded number of queries: the restrictions, the one-off events, the repeating ones and their cancelled dates.
+    """
+    events = EventPage.objects.live().public().descendant_of(home_page)
+    return soonest_first(events.filter(series_end__gte=timezone.now(), cancelled=False), limit=limit)
 
 
 def latest_updates(home_page, limit=HOME_LISTING_SIZE):

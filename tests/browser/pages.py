@@ -65,9 +65,11 @@ PAGES_TO_CHECK = [
     PageCheck("events", "/events/"),
     PageCheck("past-events", "/events/past/"),
     PageCheck("event", "/events/london-launch-meeting/"),
+    PageCheck("weekly-stall", "/events/leeds-saturday-stall/"),  # repeating, one date cancelled
     PageCheck("submit-activity", "/events/submit/"),
     PageCheck("materials", "/materials/"),
     PageCheck("motion", "/motion/"),
+    PageCheck("conference-board", "/motion/conferences/labour-party-conference-example/"),
     PageCheck("motion-report", "/motion/report/"),  # the tracker: a date input, so its flow is in its own test
     PageCheck("news", "/news/"),
     PageCheck("update", "/news/campaign-launched/"),

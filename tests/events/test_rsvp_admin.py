@@ -66,7 +66,7 @@ def test_rsvps_live_under_events_not_under_requests(organiser, rsvps):
     under_requests = [item.label for item in requests_menu.menu_items_for_request(request)]
 
     assert "events" in {item.name for item in admin_menu.menu_items_for_request(request)}
-    assert under_events == ["Event pages", "RSVPs"]
+    assert under_events == ["Event pages", "RSVPs", "Hosts", "Hosts' log"]
     assert "RSVPs" not in under_requests
 
 
