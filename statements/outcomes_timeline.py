@@ -22,6 +22,7 @@ from .progress import parse_milestones
 
 PHOTO_SIZES = ("fill-320x240|format-webp", "fill-640x480|format-webp")  # shown 320 px wide; the second for 2x screens
 ORDER = {"launched": 0, "hand-in": 1, "answer": 2, "closed": 3}
+NEWS = {"milestone", "hand-in", "answer"}  # what the line beside the count may show
 
 _kept = KeptUntilNextPublish()
 
@@ -56,9 +57,12 @@ class Timeline:
 
     @property
     def latest(self):
-        """The most recent step that is news (not the launch, not a closing still to come), or None."""
-        done = [step for step in self.steps if not step.upcoming]
-        return done[-1] if done and done[-1].kind != "launched" else None
+        """The most recent news for beside the count: a milestone, a hand-in or an answer (or None).
+
+        Not the launch, and not the closing: the sign box beside the count says signing closed.
+        """
+        done = [step for step in self.steps if step.kind in NEWS]
+        return done[-1] if done else None
 
     @property
     def worth_showing(self):
