@@ -42,6 +42,12 @@ class Email:
     context: dict
     reply_to: list = field(default_factory=list)
     attachments: list = field(default_factory=list)  # (filename, content, mimetype), made at send time
+    headers: dict = field(default_factory=dict)  # extra headers, such as one_click_unsubscribe(url)'s
+
+
+def one_click_unsubscribe(url):
+    """The headers that let a mail program stop an email with one click (RFC 8058): `url` absolute, POST-able."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ def deliver(template, record, params, attempt=0, key=None):
     subject, text, html = render_email(template, email.context)
     message = EmailMultiAlternatives(subject, text, to=to, reply_to=[a for a in email.reply_to if a] or None)
     message.attach_alternative(html, "text/html")
+    message.extra_headers.update(email.headers)
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)
     message.tags = [template.replace("/", "-")]  # anymail sends these to providers that support tags

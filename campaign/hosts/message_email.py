@@ -2,7 +2,9 @@
 
 Every copy carries the event's details, the person's own cancel link, "your data" and a one-click
 link (List-Unsubscribe, RFC 8058) that stops hosts' messages about this event. The organisers'
-preview is this same email, built for an example person.
+preview is this same email, built for an example person. It is built here, not by core.emails' task:
+messaging.py sends a message's copies in one task on one connection and records each copy's outcome
+(sent, failed, skipped) on its delivery row, which core.emails' one-email-per-task delivery cannot report.
 """
 
 from urllib.parse import urlencode
@@ -12,7 +14,7 @@ from django.core.mail import EmailMultiAlternatives
 from campaign.events.emails import local_time
 from campaign.events.models import Rsvp
 from campaign.events.tokens import CANCEL
-from core.emails import render_email
+from core.emails import one_click_unsubscribe, render_email
 from core.site_settings import site_settings_for
 from core.subscriptions.tokens import your_data_url
 
@@ -49,8 +51,7 @@ def context(message, rsvp):
 def build(message, rsvp):
     """The email to `rsvp`'s address, with its one-click stop link in the headers."""
     subject, text, html = render_email(TEMPLATE, context(message, rsvp))
-    stop = stop_messages_url(rsvp)
-    headers = {"List-Unsubscribe": f"<{stop}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    headers = one_click_unsubscribe(stop_messages_url(rsvp))
     mail = EmailMultiAlternatives(subject, text, to=[rsvp.email], headers=headers)
     mail.attach_alternative(html, "text/html")
     mail.tags = ["hosts-message"]

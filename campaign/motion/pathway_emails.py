@@ -3,14 +3,15 @@ organisers one waits, the deadline reminder and the conference-week notice.
 
 Like the report's, a confirmation never repeats what was typed; the
 organisers' email, to the campaign's own address, has it all. Emails that
-no form just asked for carry a one-click link to stop them.
+no form just asked for carry a one-click link to stop them, in the text and in
+the List-Unsubscribe headers (RFC 8058) that pathway_views.pathway_stop answers.
 """
 
 from urllib.parse import urlencode
 
 from django.utils import timezone
 
-from core.emails import Email, register_email
+from core.emails import Email, one_click_unsubscribe, register_email
 from core.notify import modeladmin_url, organiser_addresses
 from core.subscriptions.tokens import your_data_url
 
@@ -71,7 +72,7 @@ def deadline_reminder(reminder):
         "stop_url": link(url, "pathway/stop/reminders/", STOP_REMINDERS.make(report)),
         "your_data_url": your_data_url(report.email, url),
     }
-    return Email(to=[report.email], context=context)
+    return Email(to=[report.email], context=context, headers=one_click_unsubscribe(context["stop_url"]))
 
 
 def delegate_notice(delivery):
@@ -88,7 +89,7 @@ def delegate_notice(delivery):
         "stop_url": link(url, "pathway/stop/notices/", STOP_NOTICES.make(pledge)),
         "your_data_url": your_data_url(pledge.email, url),
     }
-    return Email(to=[pledge.email], context=context)
+    return Email(to=[pledge.email], context=context, headers=one_click_unsubscribe(context["stop_url"]))
 
 
 register_email("motion/step_confirm", PathwayStep, step_confirm)

@@ -112,11 +112,15 @@ def pathway_confirm(request, page, kind):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def pathway_stop(request, page, kind):
-    """A reminder's or a notice's one-click stop: the link opens a page with a button; its POST stops them."""
+    """A reminder's or a notice's one-click stop: the link opens a page with a button; its POST stops them.
+
+    A mail program's one-click POST (RFC 8058: List-Unsubscribe=One-Click, no Origin, no cookie) keeps the
+    token in the address, as core.subscriptions' unsubscribe reads it; the signed token authorises it.
+    """
     if kind not in STOPPING:
         raise Http404
     link, stop, what = STOPPING[kind]
-    token = (request.POST if request.method == "POST" else request.GET).get("token", "")
+    token = (request.POST.get("token") or request.GET.get("token", "")).strip()
     try:
         record = link.read(token)
     except BadToken:

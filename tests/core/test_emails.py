@@ -143,3 +143,26 @@ def test_a_failure_kept_in_the_queue_does_not_quote_the_provider(statement_page,
 def test_an_email_without_a_builder_is_refused_when_queued(statement_page):
     with pytest.raises(LookupError):
         emails.queue_email("statements/no_such_email", SignatureFactory(page=statement_page))
+
+
+def test_an_emails_extra_headers_go_with_it_and_other_emails_carry_none(statement_page, monkeypatch):
+    """A builder's headers (one-click unsubscribe, say) reach the message; an email without them has none added."""
+    signature = SignatureFactory(page=statement_page, unconfirmed=True)
+    emails.send_email.call("statements/confirm", signature.pk, {"statement_url": "http://x/statement/"})
+    plain = mail.outbox[-1]
+    assert "List-Unsubscribe" not in plain.extra_headers
+
+    kind = emails._kinds["statements/confirm"]
+    build = kind.build
+
+    def with_headers(record, **params):
+        email = build(record, **params)
+        email.headers = emails.one_click_unsubscribe("https://x/stop/?token=abc")
+        return email
+
+    monkeypatch.setitem(emails._kinds, "statements/confirm", emails.EmailKind(kind.records, with_headers))
+    emails.send_email.call("statements/confirm", signature.pk, {"statement_url": "http://x/statement/"})
+    sent = mail.outbox[-1]
+    assert sent.extra_headers["List-Unsubscribe"] == "<https://x/stop/?token=abc>"
+    assert sent.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert sent.subject == plain.subject and sent.body == plain.body
