@@ -62,6 +62,7 @@ PAGES_TO_CHECK = [
     PageCheck("sign-unavailable", "/__test__/sign-unavailable/", status=503),
     PageCheck("change-signature", "/statement/change/"),
     PageCheck("change-signature-sent", "/statement/change/sent/"),
+    PageCheck("closed-statements", "/closed-statements/"),
     PageCheck("events", "/events/"),
     PageCheck("past-events", "/events/past/"),
     PageCheck("event", "/events/london-launch-meeting/"),

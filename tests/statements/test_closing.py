@@ -51,6 +51,16 @@ def test_a_closed_statement_shows_the_final_count_where_the_form_was(client, sta
     assert not has_sign_form(response)
     assert "Signing closed on 1 July 2026. Final count: 3" in text
     assert 'href="/closed-statements/"' in response.content.decode()
+    assert 'href="#sign"' not in response.content.decode()  # no "Sign the statement" jump to a form that is gone
+
+
+def test_a_closed_statement_nobody_signed_does_not_ask_to_be_the_first(client, statement_page, site_settings):
+    close(statement_page, datetime(2026, 7, 1, 12, 0, tzinfo=LONDON))
+
+    text = visible_text(client.get(statement_page.url))
+
+    assert "Final count: 0" in text
+    assert "Be the first to sign" not in text
 
 
 def test_an_open_statement_with_a_closing_time_still_takes_signatures(client, statement_page, site_settings):

@@ -209,6 +209,7 @@ def test_the_statement_page_costs_the_same_queries_with_10_and_100000_signatures
     call_command("recount_signatures", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
     assert statement_page.counts()["total"] == 100_000
+    client.get(statement_page.url)  # the recount moved the publish clock: warm again what is kept until then
     assert queries() == few
     assert "London 7700" in spread_text(client, statement_page)
 
