@@ -9,6 +9,8 @@ both pages are cached for PAGE_CACHE_SECONDS, and a withdrawal empties the cache
 
 import re
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -20,8 +22,13 @@ NUMBER = re.compile(r"(\d[\d,]*)")
 
 
 def featured_statement(home_page):
-    """The first live, public statement under this home page (in the tree's order); None if there is none."""
-    return StatementPage.objects.live().public().descendant_of(home_page).order_by("path").first()
+    """The first live, public statement under this home page still open for signing (in the tree's order).
+
+    When every one has closed, the first of them (its final count); None if there is none.
+    """
+    statements = StatementPage.objects.live().public().descendant_of(home_page).order_by("path")
+    still_open = Q(closes_at__isnull=True) | Q(closes_at__gt=timezone.now())
+    return statements.filter(still_open).first() or statements.first()
 
 
 def recent_signers(statement, limit=RECENT_SIGNERS):

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 
 from home.featured import with_big_numbers
 from statements.models import Signature
-from tests.statements.factories import SignatureFactory
+from tests.statements.factories import SignatureFactory, StatementPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +182,21 @@ def test_big_numbers_leave_what_is_escaped_whole():
         '<span class="count-number">1,204</span> people&#x27;s &lt;names&gt; and '
         '<span class="count-number">37</span> more'
     )
+
+
+def test_a_closed_statement_gives_way_to_one_still_open_and_when_all_have_closed_shows_its_final_count(
+    client, home_page, site_settings, statement_page
+):
+    SignatureFactory.create_batch(2, page=statement_page)
+    statement_page.closes_at = timezone.now() - timedelta(days=1)
+    statement_page.save_revision().publish()
+
+    hero = soup_of(client, "/").select_one(".hero-text")
+    assert count_on(hero) == "2 people have signed"
+    assert hero.select_one(".counts h2").get_text() == "Final count"
+    assert hero.select_one(".hero-action a.button").get_text() == "Read the statement"
+    assert hero.select_one(".hero-action a.button")["href"] == "/statement/"
+
+    StatementPageFactory(parent=home_page, title="Second statement", slug="second")
+    hero = soup_of(client, "/").select_one(".hero-text")
+    assert hero.select_one(".hero-action a.button")["href"] == "/second/#sign"
