@@ -10,12 +10,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from campaign.events import attendance
+from campaign.events import attendance, recurrence
 from campaign.events.models import Rsvp
 from core.protection import rate_limited
 from core.signed_links import BadToken
 
-from . import event_changes, hosting, message_email, messaging
+from . import dates, event_changes, hosting, message_email, messaging
 from .forms import AttendanceForm, CancelForm, CoHostForm, MessageForm, NewLinkForm, PaperForm, TimeOrPlaceForm
 from .models import HostMessage, PaperReport
 from .private import as_host, private
@@ -66,13 +66,14 @@ def render(request, host, token, template, **context):
 
 @as_host("host_page")
 def overview(request, host, token):
-    """How many are coming and waiting, who they are, and what the host can do now."""
+    """How many are coming and waiting, who they are (date by date for a repeating event), and what the host can do."""
     event = host.event
     counts = attendance.counts_for(event)
-    people = event_changes.people_to_mark(event).filter(anonymised_at__isnull=True)
+    people = list(event_changes.people_to_mark(event).filter(anonymised_at__isnull=True))
     attendees = [rsvp for rsvp in people if rsvp.role == Rsvp.Role.ATTENDEE]
     helpers = [rsvp for rsvp in people if rsvp.role == Rsvp.Role.HELPER]
-    waiting = event.rsvps.waiting_in_turn().filter(anonymised_at__isnull=True)
+    waiting = list(event.rsvps.waiting_in_turn().filter(anonymised_at__isnull=True))
+    by_date = dates.dates_of(event, people, waiting) if recurrence.repeats(event) else None
     return render(
         request,
         host,
@@ -83,6 +84,7 @@ def overview(request, host, token):
         attendees=attendees,
         helpers=helpers,
         waiting=waiting,
+        dates=by_date,
         done=DONE.get(request.GET.get("done", "")),
         host_messages=HostMessage.objects.filter(event=event)[:10],
         messages_left=messaging.messages_left_today(event),
