@@ -12,8 +12,12 @@ from itertools import count
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from campaign.events.models import EventSubmission, Rsvp
+from campaign.events import recurrence
+from campaign.events.models import EventPage, EventSubmission, Rsvp
 from campaign.materials.models import Material, PrintOrder
+from campaign.motion.models.conferences import AffiliatedBody, Conference
+from campaign.motion.models.pathway import PathwayStep
+from campaign.motion.models.pledges import DelegatePledge
 from campaign.motion.models.reports import MotionReport
 from campaign.motion.models.speakers import SpeakerRequest
 from core.subscriptions.models import Consent, Subscriber
@@ -21,7 +25,7 @@ from statements.models.signature import Signature
 
 # Every row a public form may make: a refused submission changes none of these counts.
 SAVED = (Signature, Rsvp, EventSubmission, PrintOrder, SpeakerRequest, MotionReport, FormSubmission, Consent)
-SAVED += (Subscriber,)
+SAVED += (Subscriber, PathwayStep, DelegatePledge)
 
 _addresses = count(1)
 
@@ -58,6 +62,8 @@ def public_forms():
     """The forms of the demo site (the `demo_content` fixture), each with a submission it accepts."""
     today = timezone.localdate()
     material = Material.objects.filter(orderable=True).first()
+    stall = EventPage.objects.get(slug="leeds-saturday-stall")
+    first_date = recurrence.next_held(stall)
     return [
         PublicForm(
             "signing",
@@ -98,6 +104,18 @@ def public_forms():
             "RSVP",
             "/events/london-launch-meeting/rsvp/",
             {"name": "Rosa Example", "email": "rosa@example.org", "phone": "07700 900456", "updates": "on"},
+            text=("name", "phone"),
+        ),
+        PublicForm(
+            "RSVP to a date of a weekly stall, as a helper",
+            "/events/leeds-saturday-stall/rsvp/",
+            {
+                "occurrence": first_date.key,
+                "role": "helper",
+                "name": "Rosa Example",
+                "email": "rosa@example.org",
+                "phone": "07700 900456",
+            },
             text=("name", "phone"),
         ),
         PublicForm(
@@ -165,6 +183,35 @@ def public_forms():
                 "email": "secretary@example.org",
             },
             text=("body_name", "union_other", "reporter_role"),
+        ),
+        PublicForm(
+            "conference step",
+            "/motion/pathway/step/",
+            {
+                "report": str(MotionReport.objects.get(body_name="Anytown Trades Union Council").pk),
+                "conference": str(Conference.objects.get(name="TUC Congress (example)").pk),
+                "stage": "submitted",
+                "happened_on": (today - timedelta(days=1)).isoformat(),
+                "submitted_by": "Anytown TUC",
+                "composite_name": "Composite 4",  # for another stage: left out of the saved step
+                "composited_with": "Leeds East CLP",
+                "reporter_role": "Secretary",
+                "email": "secretary@example.org",
+            },
+            # A composite's answers are checked whatever the stage, before the stage's rules leave them out.
+            text=("submitted_by", "composite_name", "composited_with", "reporter_role"),
+        ),
+        PublicForm(
+            "delegate's pledge",
+            "/motion/pathway/pledge/",
+            {
+                "conference": str(Conference.objects.get(name="Labour Party Conference (example)").pk),
+                "delegate_name": "Jo Bloggs",
+                "body": str(AffiliatedBody.objects.get(name="Unite (example)").pk),
+                "email": "jo@example.org",
+                "notices": "on",
+            },
+            text=("delegate_name",),
         ),
         PublicForm(
             "get involved",
