@@ -14,6 +14,8 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from campaign.events import recurrence
 from campaign.events.models import EventPage, EventSubmission, Rsvp
+from campaign.hosts.models import Host, HostMessage
+from campaign.hosts.tokens import HOST_LINK
 from campaign.materials.models import Material, PrintOrder
 from campaign.motion.models.conferences import AffiliatedBody, Conference
 from campaign.motion.models.pathway import PathwayStep
@@ -25,7 +27,7 @@ from statements.models.signature import Signature
 
 # Every row a public form may make: a refused submission changes none of these counts.
 SAVED = (Signature, Rsvp, EventSubmission, PrintOrder, SpeakerRequest, MotionReport, FormSubmission, Consent)
-SAVED += (Subscriber, PathwayStep, DelegatePledge)
+SAVED += (Subscriber, PathwayStep, DelegatePledge, HostMessage)
 
 _addresses = count(1)
 
@@ -64,6 +66,7 @@ def public_forms():
     material = Material.objects.filter(orderable=True).first()
     stall = EventPage.objects.get(slug="leeds-saturday-stall")
     first_date = recurrence.next_held(stall)
+    host_page = f"/host/{HOST_LINK.make(demo_host())}/"
     return [
         PublicForm(
             "signing",
@@ -235,4 +238,32 @@ def public_forms():
             text=("your_name", "message"),
             emails=("your_email",),
         ),
+        PublicForm(
+            "host's message",
+            host_page + "message/",
+            {"subject": "The room has changed", "body": "We are in room 2 now."},
+            text=("subject", "body"),
+            emails=(),
+        ),
+        PublicForm(
+            "co-host invitation",
+            host_page + "co-host/",
+            {"name": "Kim Cohost", "email": "kim@example.org"},
+            text=("name",),
+        ),
+        PublicForm("a host asking for a new link", "/host/new-link/", {"email": "sam@example.org"}, text=()),
+        PublicForm(
+            "cancelling an event (last: its valid submission cancels the event)",
+            host_page + "cancel/",
+            {"sure": "on", "reason": "The hall flooded."},
+            text=("reason",),
+            emails=(),
+        ),
     ]
+
+
+def demo_host():
+    """A host of the demo's launch meeting: their private pages' forms are public to whoever holds the link."""
+    event = EventPage.objects.get(slug="london-launch-meeting")
+    host, _ = Host.objects.get_or_create(event=event, email="sam@example.org", defaults={"name": "Sam Host"})
+    return host
