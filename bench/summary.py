@@ -429,7 +429,8 @@ def summarise(runs, shared):
         "the signatures list an organiser opens (GET /admin/statements/signature/?q=...) through Django's test "
         "client as a superuser, four searches, each one's best of 5, their median; once on "
         f"{SEARCH_SMALL:,} generated signatures, then on {SEARCH_LARGE:,}.",
-        "Export: statements.exports.csv_response over the signatures filtered by source, read to the end "
-        "in a fresh process per size; peak RSS is VmHWM, reset (clear_refs) just before the export.",
+        "Export: the signatures list's CSV download as the admin serves it (the list filtered by source, then "
+        "?export=csv, through Django's test client as a superuser: the list's view and core.exports), read to the "
+        "end in a fresh process per size; peak RSS is VmHWM, reset (clear_refs) just before the export.",
     ]
     return table, figures, notes

@@ -125,7 +125,7 @@ class SignatureAdmin(SafeModelAdmin):
     add_to_admin_menu = True
     index_view_class = SignatureIndexView
     list_per_page = 100
-    list_select_related = ["page", "union"]
+    list_select_related = ["union"]  # no column shows the page: a Wagtail page per row costs most of a download
     list_filter = [StatusFilter, "page", "kind", "region", "union", "show_publicly", "source"]
     ordering = ["-created_at"]
     inspect_view_enabled = False

@@ -45,4 +45,4 @@ def test_download_counts_csv_defuses_a_title(client, organiser, home_page):
     [row] = read_csv_download(client.get("/admin/materials/material/", {"export": "csv"}))
 
     assert row["Title"] == "'@SUM(1+1)"
-    assert row["Download Count"] == "7"
+    assert row["Download count"] == "7"

@@ -152,11 +152,16 @@ def test_plain_editors_cannot_see_speaker_requests(client, editor):
 
 
 def test_export_defuses_formulas_typed_into_the_invitation(client, organiser):
-    SpeakerRequestFactory(branch="=1+1", notes='=HYPERLINK("http://evil.example")', phone="+44 7700 900456")
+    SpeakerRequestFactory(
+        organisation="=1+1",
+        branch="Sheffield Central",
+        notes='=HYPERLINK("http://evil.example")',
+        phone="+44 7700 900456",
+    )
     client.force_login(organiser)
 
     [row] = read_csv_download(client.get("/admin/motion/speakerrequest/", {"export": "csv"}))
 
-    assert row["Branch Or Group"] == "'=1+1"
+    assert row["Organisation"] == "'=1+1, Sheffield Central"
     assert row["Notes"] == '\'=HYPERLINK("http://evil.example")'
-    assert row["Phone"] == "'+44 7700 900456"  # Excel would otherwise read it as a sum
+    assert row["Contact"].endswith(", +44 7700 900456")  # a phone number after the name is no sum for Excel
