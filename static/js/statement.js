@@ -30,24 +30,6 @@
   if (sign && jump && window.IntersectionObserver) {
     new IntersectionObserver(function (e) { jump.hidden = e[0].isIntersecting; }).observe(sign);
   }
-  // The form shown back while the site could not save it: send it by itself once the site answers again.
-  var retry = document.querySelector("[data-retry-when-back]");
-  if (retry && window.fetch) {
-    var retryStatus = document.querySelector("[data-retry-status]"), wait = 5000;
-    retryStatus.hidden = false;
-    retryStatus.textContent = "Keep this page open: your signature will be sent by itself as soon as the site is back.";
-    var check = function () {
-      fetch(retry.getAttribute("data-retry-when-back"), { cache: "no-store" }).then(function (response) {
-        if (!response.ok) throw new Error("not yet");
-        retryStatus.textContent = "The site is back: sending your signature now.";
-        retry.submit();
-      }).catch(function () {
-        wait = Math.min(wait * 2, 60000);
-        setTimeout(check, wait);
-      });
-    };
-    setTimeout(check, wait);
-  }
   // Only the fields that apply: each group or field says when (data-shown-when="kind=organisation",
   // "show_contact" for a ticked box). Changing kind unticks every choice, so no tick carries over.
   document.querySelectorAll("form[data-signing], form[data-union]").forEach(function (form) {
