@@ -26,4 +26,3 @@ EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 RATE_LIMITS = {"sign": (100_000, 3600), "submit": (100_000, 3600)}
 SIGNING_EMAIL_BUDGET = 100_000  # every signing from the one test browser is emailed, none held
 PAGE_CACHE_SECONDS = 0
-SERVE_MEDIA = True  # tests/browser/urls.py serves MEDIA_ROOT, as a web server would

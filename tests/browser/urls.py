@@ -5,7 +5,7 @@ the rate limit for real, and nothing should fail on purpose in the site.
 And the pages a confirmation or withdraw email's link opens, for a signer
 made on the spot (the checks have no inbox to read the link from), and the
 sign form shown back while the database is down (core.database_outage).
-The demo server also serves uploaded media here (DEBUG is off there).
+Both test servers also serve uploaded media here (DEBUG is off there).
 """
 
 import uuid
@@ -70,7 +70,16 @@ urlpatterns = [
     *site_urlpatterns,
 ]
 
-if getattr(settings, "SERVE_MEDIA", False):
-    # The demo server (config/settings/browser.py) shows the posters' previews, as a web server would.
-    media = re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    urlpatterns.insert(0, media)
+
+def media(request, path):
+    """Uploaded files from MEDIA_ROOT as it is now (a test may swap it), as a web server would serve them.
+
+    Without it, each picture the admin's image chooser lists is a 404 page, and
+    concurrent 404 pages race to make the logo's rendition on the live server's
+    one shared database connection.
+    """
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+# The demo server (config/settings/browser.py) and the live server show uploaded pictures and posters.
+urlpatterns.insert(0, re_path(r"^media/(?P<path>.*)$", media))
