@@ -27,7 +27,7 @@ from statements.models.signature import Signature
 
 # Every row a public form may make: a refused submission changes none of these counts.
 SAVED = (Signature, Rsvp, EventSubmission, PrintOrder, SpeakerRequest, MotionReport, FormSubmission, Consent)
-SAVED += (Subscriber, PathwayStep, DelegatePledge, HostMessage)
+SAVED += (Subscriber, PathwayStep, DelegatePledge, Host, HostMessage)
 
 _addresses = count(1)
 
@@ -55,6 +55,7 @@ class PublicForm:
     text: tuple  # answers typed as free text
     emails: tuple = ("email",)
     extra: dict = field(default_factory=dict)
+    adds_no_row: bool = False  # accepted, it sends a link to the address typed, or changes a page (cancelling)
 
     def submission(self, **changes):
         return {**self.data, **self.extra, **changes}
@@ -102,6 +103,7 @@ def public_forms():
             "/statement/change/",
             {"email": "rosa@example.org"},
             text=(),
+            adds_no_row=True,
         ),
         PublicForm(
             "RSVP",
@@ -251,13 +253,16 @@ def public_forms():
             {"name": "Kim Cohost", "email": "kim@example.org"},
             text=("name",),
         ),
-        PublicForm("a host asking for a new link", "/host/new-link/", {"email": "sam@example.org"}, text=()),
+        PublicForm(
+            "a host asking for a new link", "/host/new-link/", {"email": "sam@example.org"}, text=(), adds_no_row=True
+        ),
         PublicForm(
             "cancelling an event (last: its valid submission cancels the event)",
             host_page + "cancel/",
             {"sure": "on", "reason": "The hall flooded."},
             text=("reason",),
             emails=(),
+            adds_no_row=True,
         ),
     ]
 
