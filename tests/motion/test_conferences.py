@@ -18,18 +18,12 @@ from tests.motion.factories import (
     AffiliatedBodyFactory,
     ConferenceFactory,
     DelegatePledgeFactory,
-    MotionPageFactory,
     PathwayStepFactory,
     VerifiedReportFactory,
     days,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
 
 
 def conference_errors(**changes):

@@ -14,7 +14,6 @@ from statements.models import Union
 from tests.html import visible_text
 from tests.motion.factories import (
     ConferenceFactory,
-    MotionPageFactory,
     PathwayStepFactory,
     VerifiedReportFactory,
     days,
@@ -23,11 +22,6 @@ from tests.motion.test_tracker import button_form, report_and_confirm, today
 from tests.statements.visitor import path_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock]
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
 
 
 @pytest.fixture

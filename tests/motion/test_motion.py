@@ -7,14 +7,8 @@ import pytest
 from campaign.motion.models import MotionDownload
 from campaign.motion.text import rich_text_to_plain
 from tests.core.factories import DocumentFactory
-from tests.motion.factories import MotionPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
 
 
 def test_page_shows_the_motion_downloads_and_both_forms(client, motion_page):

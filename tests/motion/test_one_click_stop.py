@@ -11,7 +11,7 @@ from campaign.motion.models import MotionReport
 from core.emails import send_email
 from tests.html import visible_text
 from tests.motion.factories import ConferenceFactory, DelegatePledgeFactory
-from tests.motion.test_deadline_reminders import asked, motion_page, remind  # noqa: F401 (fixtures)
+from tests.motion.test_deadline_reminders import asked, remind  # noqa: F401 (fixtures)
 from tests.motion.test_pledges import in_conference_week
 from tests.statements.visitor import path_of
 

@@ -14,7 +14,6 @@ from tests.core.test_menu_badges import menu_links
 from tests.html import visible_text
 from tests.motion.factories import (
     ConferenceFactory,
-    MotionPageFactory,
     MotionReportFactory,
     PathwayStepFactory,
     VerifiedReportFactory,
@@ -24,16 +23,6 @@ from tests.motion.test_tracker import button_form
 from tests.statements.visitor import path_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def conference(db):
-    return ConferenceFactory(name="Labour Party Conference 2027")
 
 
 @pytest.fixture

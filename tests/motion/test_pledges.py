@@ -15,23 +15,12 @@ from tests.motion.factories import (
     AffiliatedBodyFactory,
     ConferenceFactory,
     DelegatePledgeFactory,
-    MotionPageFactory,
     days,
 )
 from tests.motion.test_tracker import button_form
 from tests.statements.visitor import path_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
-
-
-@pytest.fixture
-def conference(db):
-    return ConferenceFactory(name="Labour Party Conference 2027")
 
 
 @pytest.fixture

@@ -10,16 +10,10 @@ import pytest
 from django.core import mail
 
 from campaign.motion.models import MotionReport
-from tests.motion.factories import MotionPageFactory
 from tests.motion.test_tracker import report_and_confirm, report_data
 from tests.statements.visitor import path_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
 
 
 def open_your_data(client, message):

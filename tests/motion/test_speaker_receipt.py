@@ -6,7 +6,7 @@ from django.test import Client
 from campaign.motion.models import SpeakerRequest
 from core.receipts import COOKIE
 from tests.html import visible_text
-from tests.motion.test_speakers import invitation, motion_page  # noqa: F401 (a fixture)
+from tests.motion.test_speakers import invitation
 
 pytestmark = pytest.mark.django_db
 

@@ -6,14 +6,9 @@ from django.core import mail
 from campaign.motion.models import SpeakerRequest
 from tests.core.spreadsheets import read_csv_download
 from tests.core.task_queue import queued_text, run_worker, use_database_queue
-from tests.motion.factories import MotionPageFactory, SpeakerRequestFactory
+from tests.motion.factories import SpeakerRequestFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
 
 
 def invitation(**overrides):

@@ -15,7 +15,7 @@ from campaign.motion.tasks import follow_up_motion_reports
 from statements.models import Union
 from tests.core.test_menu_badges import menu_links
 from tests.html import visible_text
-from tests.motion.factories import MotionPageFactory, MotionReportFactory
+from tests.motion.factories import MotionReportFactory
 from tests.statements.factories import SignatureFactory
 from tests.statements.visitor import path_of
 
@@ -25,11 +25,6 @@ pytestmark = pytest.mark.django_db
 def today():
     """Today in London as the test runs (a constant made at import is another day in a test run at another moment)."""
     return timezone.localdate()
-
-
-@pytest.fixture
-def motion_page(home_page, site_settings):
-    return MotionPageFactory(parent=home_page)
 
 
 @pytest.fixture
