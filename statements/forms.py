@@ -11,6 +11,7 @@ static/js/statement.js, hides what does not apply; without JavaScript every
 group shows under a heading saying whom it is for).
 """
 
+import re
 import unicodedata
 
 from django import forms
@@ -19,6 +20,7 @@ from django.core.exceptions import ValidationError
 from core import shared_choices
 from core.database_outage import DATABASE_DOWN
 from core.email_addresses import validate_fits_when_kept
+from core.places.lookup import find_place
 from core.protection import HoneypotFormMixin
 from core.queries import get_or_none
 from core.regions import UK_REGIONS, Region, is_postcode, region_for_postcode
@@ -85,7 +87,7 @@ class MovementFieldsMixin(forms.Form):
     """Who the signature speaks for in the movement: the kind of body, its union, and where it is.
 
     Kept apart from the rest of the form so other fields can join it without
-    touching these. The postcode only finds the region: it is not stored.
+    touching these. The postcode only finds the region and the constituency: it is not stored.
     """
 
     organisation_type = shared_choices.ChoiceField(
@@ -149,6 +151,13 @@ class MovementFieldsMixin(forms.Form):
             cleaned["region"] = region_for_postcode(postcode)
         elif "region" not in self.errors:
             self.add_error("region", NO_PLACE)
+        self.check_constituency(cleaned)
+
+    def check_constituency(self, cleaned):
+        """The constituency of a full postcode found in the imported lookup (core.places), else none."""
+        postcode = cleaned.get("postcode", "")
+        place = find_place(postcode) if postcode and "postcode" not in self.errors else None
+        cleaned["constituency"] = place.constituency if place else ""
 
 
 def check_union(form, cleaned, required):
@@ -173,6 +182,8 @@ def check_union(form, cleaned, required):
 
 PERSON_ONLY = shown_when(f"kind={Signature.Kind.PERSON}")
 CONTACT_ONLY = shown_when("show_contact")
+# What a source code may be (`?src=`): short, lower-case letters, digits and dashes.
+SOURCE_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
 class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
@@ -200,6 +211,8 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
         validators=[reject_control_characters],
         widget=forms.TextInput(attrs={"autocomplete": "name", **CONTACT_ONLY}),
     )
+    # The source code of the link the signer came by, filled in from the page's address (`?src=`).
+    src = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
 
     class Meta:
         model = Signature
@@ -211,6 +224,7 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             "email",
             "show_publicly",
             "keep_informed",
+            "introduce_me",
             *(name for name in MovementFieldsMixin.MOVEMENT_FIELDS if name != "postcode"),  # not kept
         ]
         labels = {
@@ -219,11 +233,13 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             "role": "Your role in the organisation",
             "email": "Email address",
             "show_publicly": "Show my name on the public list of signatories",
+            "introduce_me": "Introduce me to other supporters in my constituency or union branch",
         }
         help_texts = {
             "organisation": "For example: Anytown Trades Union Council.",
             "role": "For example: Branch Secretary.",
             "email": "We send you a link to confirm your signature. It is never shown publicly.",
+            "introduce_me": "When three of you there have asked, we email each the others’ first names.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name", **PERSON_ONLY}),
@@ -243,7 +259,15 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     CONTACT_FIELDS = ["show_contact", "contact_name", "role"]
 
     # The error summary's order, as the groups show them.
-    field_order = ["kind", *PERSON_FIELDS, *ORGANISATION_FIELDS, *SHARED_FIELDS, *CONTACT_FIELDS, "keep_informed"]
+    field_order = [
+        "kind",
+        *PERSON_FIELDS,
+        *ORGANISATION_FIELDS,
+        *SHARED_FIELDS,
+        *CONTACT_FIELDS,
+        "keep_informed",
+        "introduce_me",
+    ]
 
     def group(self, names):
         return [self[name] for name in names]
@@ -277,9 +301,16 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
         self.fields["show_publicly"].initial = False  # never ticked for anyone, whatever the model's default
 
     def save(self, commit=True):
-        """Record which words the signer ticked, beside the tick (core.subscriptions.wording)."""
+        """Record the words the signer ticked (core.subscriptions.wording), their constituency and source."""
         self.instance.keep_informed_wording = wording.CURRENT if self.cleaned_data.get("keep_informed") else ""
+        self.instance.constituency = self.cleaned_data.get("constituency", "")
+        self.instance.referral_code = self.cleaned_data.get("src", "")
         return super().save(commit)
+
+    def clean_src(self):
+        """A well-formed source code, or none: a mangled link still signs, it only credits no one."""
+        code = self.cleaned_data["src"].strip().lower()
+        return code if SOURCE_CODE.fullmatch(code) else ""
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

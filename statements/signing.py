@@ -148,7 +148,16 @@ def record_signature(page, signature, request=None, retry=True, assessment=None)
 
 
 # What a corrected address starts again without: what belonged to the address typed wrongly.
-NOT_CARRIED_OVER = {"id", "email", "email_normalised", "created_at", "confirmed_at", "held_because", "network"}
+NOT_CARRIED_OVER = {
+    "id",
+    "email",
+    "email_normalised",
+    "created_at",
+    "confirmed_at",
+    "reminded_at",
+    "held_because",
+    "network",
+}
 
 
 def correct_address(page, signature, email, request=None, assessment=None):

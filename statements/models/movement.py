@@ -18,6 +18,7 @@ from core.regions import Region
 
 UNION_KEY = "u:"
 REGION_KEY = "r:"
+CONSTITUENCY_KEY = "c:"
 OTHER_UNION = "other"
 
 
@@ -75,13 +76,15 @@ def forget_listed_unions(sender, **kwargs):
     content_changed.send(sender=Union)
 
 
-def count_keys(kind, confirmed, region="", union_id=None, union_other=""):
+def count_keys(confirmed, kind, region="", union_id=None, union_other="", constituency=""):
     """The counters a signature in this state adds 1 to: none until confirmed."""
     if not confirmed:
         return []
     keys = [kind]
     if region:
         keys.append(REGION_KEY + region)
+    if constituency:
+        keys.append(CONSTITUENCY_KEY + constituency)
     if union_id:
         keys.append(f"{UNION_KEY}{union_id}")
     elif union_other:

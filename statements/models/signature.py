@@ -21,11 +21,11 @@ def normalise_email(email):
 
 
 # The fields that decide which kept counters a signature adds to.
-COUNTED_FIELDS = ("kind", "confirmed_at", "region", "union_id", "union_other")
+COUNTED_FIELDS = ("kind", "confirmed_at", "region", "union_id", "union_other", "constituency")
 
 
-def counted_as(kind, confirmed_at, region, union_id, union_other):
-    return count_keys(kind, confirmed_at is not None, region, union_id, union_other)
+def counted_as(kind, confirmed_at, region, union_id, union_other, constituency):
+    return count_keys(confirmed_at is not None, kind, region, union_id, union_other, constituency)
 
 
 def count_moves(page_id, was=(), now=()):
@@ -112,14 +112,23 @@ class Signature(models.Model):
     )
     union_other = models.CharField("other union's name", max_length=100, blank=True)
     region = models.CharField("nation or region", max_length=20, choices=Region.choices, blank=True)
+    # The ONS code of the Westminster constituency its postcode is in (core.places); never the postcode.
+    constituency = models.CharField(max_length=9, blank=True)
     show_publicly = models.BooleanField("show name publicly", default=False)
     keep_informed = models.BooleanField("wants campaign updates", default=False)
     # The version of the words the signer ticked (core.subscriptions.wording); their consent
     # is recorded, and counts, only once the signature is confirmed (signing.confirm).
     keep_informed_wording = models.CharField(max_length=30, blank=True, editable=False)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.WEB)
+    # The source code (`?src=`) of the link, poster, stall, partner's site or signer's share link it
+    # came through: counted by source for organisers, and for a signer as "your link brought 12".
+    referral_code = models.CharField("source code", max_length=40, blank=True)
+    # Asked at signing and on the "your data" page: introduce me to supporters in my constituency or branch.
+    introduce_me = models.BooleanField("wants introducing to supporters nearby", default=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # When the one reminder to confirm went to a signer who had not (null: none sent).
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Why the signature waits for an organiser; empty for all others (statements.screening).
     held_because = models.CharField(max_length=20, choices=HeldBecause.choices, blank=True, editable=False)
     # A keyed hash of the signer's network (core.protection.network_key), never the address;
@@ -145,6 +154,18 @@ class Signature(models.Model):
             models.Index(fields=["page", "kind", "-confirmed_at", "-id"], condition=LISTED, name="signature_list_kind"),
             # Only held rows: counting them for the dashboard and finding them to review stays cheap.
             models.Index(fields=["-created_at"], condition=HELD, name="signature_held"),
+            # A constituency's page lists the public names there, newest first, walked like the list.
+            models.Index(
+                fields=["page", "constituency", "-confirmed_at", "-id"],
+                condition=LISTED & ~models.Q(constituency=""),
+                name="signature_list_constituency",
+            ),
+            # Counting what each source brought (the dashboard, "your link brought 12").
+            models.Index(
+                fields=["referral_code", "confirmed_at"],
+                condition=~models.Q(referral_code=""),
+                name="signature_referral",
+            ),
         ]
         permissions = [
             ("view_signature_email", "Can see signers' email addresses"),
@@ -185,7 +206,7 @@ class Signature(models.Model):
     @property
     def keys_when_confirmed(self):
         """The counters it will add to when it is confirmed (signing.confirm)."""
-        return count_keys(self.kind, True, self.region, self.union_id, self.union_other)
+        return count_keys(True, self.kind, self.region, self.union_id, self.union_other, self.constituency)
 
     @property
     def is_confirmed(self):

@@ -64,8 +64,8 @@ def nonzero(counts):
 def actual_counts(page):
     """{counter key: n} from the confirmed signatures, grouped in the database (one row per combination)."""
     actual = {kind: 0 for kind in Signature.Kind.values}
-    fields = ("kind", "region", "union_id", "union_other")
+    fields = ("kind", "region", "union_id", "union_other", "constituency")
     for row in page.signatures.confirmed().values(*fields).annotate(total=Count("pk")).order_by():
-        for key in count_keys(row["kind"], True, row["region"], row["union_id"], row["union_other"]):
+        for key in count_keys(True, **{name: row[name] for name in fields}):
             actual[key] = actual.get(key, 0) + row["total"]
     return actual
