@@ -5,11 +5,13 @@ from .outcomes import Answer, Ask, HandIn, Target
 from .page import StatementPage
 from .review import RemovedSignature, ReviewDecision
 from .signature import Signature, normalise_email
+from .sources import NamedSource
 
 __all__ = [
     "Answer",
     "Ask",
     "HandIn",
+    "NamedSource",
     "OrganisationType",
     "RemovedSignature",
     "ReviewDecision",
