@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("campaign.events.urls")),
     path("", include("campaign.hosts.urls")),
     path("", include("campaign.handin.urls")),
+    path("", include("campaign.introductions.urls")),
     path("", include("campaign.materials.urls")),
     path("", include("home.urls")),
 ]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "campaign.stalls",
     "campaign.hosts",
     "campaign.handin",
+    "campaign.introductions",
     "statements",
     "core",
     "django_otp",

@@ -1,0 +1,10 @@
+"""Introductions: bringing signers together where they live and work, once three in a place have asked."""
+
+from django.apps import AppConfig
+
+
+class IntroductionsConfig(AppConfig):
+    name = "campaign.introductions"
+    label = "introductions"
+    verbose_name = "Introductions"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,3 @@
+"""The introductions' own addresses (replying through the site)."""
+
+urlpatterns = []
