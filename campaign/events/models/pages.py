@@ -111,6 +111,8 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
+    # The ONS code of the constituency its postcode is in (core.places), for the constituency's page.
+    constituency = models.CharField(max_length=9, blank=True, editable=False)
     image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     cancelled = models.BooleanField(
         default=False,

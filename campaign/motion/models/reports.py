@@ -64,6 +64,8 @@ class MotionReport(models.Model):
     union = models.ForeignKey("statements.Union", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     union_other = models.CharField("other union's name", max_length=100, blank=True)
     region = models.CharField("nation or region", max_length=20, choices=Region.choices)
+    # The ONS code of the constituency the body meets in (core.places), when a postcode was given.
+    constituency = models.CharField(max_length=9, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.TABLED, db_index=True)
     meeting_date = models.DateField("date of the meeting")
     reporter_role = models.CharField("reporter's role in the body", max_length=100)
