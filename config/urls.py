@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("campaign.hosts.urls")),
     path("", include("campaign.handin.urls")),
     path("", include("campaign.introductions.urls")),
+    path("", include("campaign.constituencies.urls")),
     path("", include("campaign.materials.urls")),
     path("", include("home.urls")),
 ]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "campaign.hosts",
     "campaign.handin",
     "campaign.introductions",
+    "campaign.constituencies",
     "statements",
     "core",
     "django_otp",

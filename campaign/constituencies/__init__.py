@@ -1,0 +1,1 @@
+"""Where people have signed: the map of nations and regions, and a page for each constituency."""

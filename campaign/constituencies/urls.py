@@ -1,0 +1,3 @@
+"""The constituency pages' addresses."""
+
+urlpatterns = []
