@@ -1,3 +1,3 @@
-"""The constituency pages' addresses."""
+"""The constituency pages' addresses: none beside the page; WhereSignedPage routes them all (models.py)."""
 
 urlpatterns = []
