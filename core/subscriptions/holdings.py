@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Holding:
-    """One thing held: a heading ("Your signature on ...") and lines of what it holds."""
+    """One thing held: a heading ("Your signature on ..."), lines of what it holds, and optionally a link to
+    change it (`link_url`, absolute or from the site's root, and the words `link_text`)."""
 
     heading: str
     lines: list = field(default_factory=list)
+    link_url: str = ""
+    link_text: str = ""
 
 
 @dataclass(frozen=True)
