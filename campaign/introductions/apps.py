@@ -2,9 +2,14 @@
 
 from django.apps import AppConfig
 
+from core.organisers import GrantsOrganisers
 
-class IntroductionsConfig(AppConfig):
+from .permissions import ORGANISER_PERMISSIONS
+
+
+class IntroductionsConfig(GrantsOrganisers, AppConfig):
     name = "campaign.introductions"
     label = "introductions"
     verbose_name = "Introductions"
     default_auto_field = "django.db.models.BigAutoField"
+    organiser_permissions = ORGANISER_PERMISSIONS
