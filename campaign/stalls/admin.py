@@ -36,16 +36,23 @@ class StallPermissionHelper(PermissionHelper):
         return False
 
 
+def event_label(event):
+    """An event in the list to open a stall for: its name and date, or how it repeats (the weekly stall)."""
+    first = date_format(timezone.localtime(event.start), "j M Y")
+    if not event.repeats:
+        return f"{event.title}, {first}"
+    summary = event.repeat_summary
+    return f"{event.title}, {summary[0].lower()}{summary[1:]} from {first}"
+
+
 class OpenStallView(CreateView):
     """The create screen: events that have not ended, the only statement chosen for you; then the link."""
 
     def get_form(self):
         form = super().get_form()
         events = form.fields["event"].queryset
-        form.fields["event"].queryset = events.filter(end__gte=timezone.now()).order_by("start")
-        form.fields["event"].label_from_instance = lambda event: (
-            f"{event.title}, {date_format(timezone.localtime(event.start), 'j M Y')}"
-        )
+        form.fields["event"].queryset = events.filter(series_end__gte=timezone.now()).order_by("start")
+        form.fields["event"].label_from_instance = event_label
         statements = form.fields["statement"].queryset
         if not form.is_bound and len(only := statements[:2]) == 1:
             form.initial["statement"] = only[0].pk
@@ -164,7 +171,9 @@ class StallAdmin(SafeModelAdmin):
     def state(self, obj):
         if obj.is_revoked:
             return "Revoked"
-        return "Open" if obj.is_open() else "Closed"
+        if obj.is_open():
+            return "Open"
+        return "Open on its dates" if obj.takes_devices() else "Closed"
 
     @display(description="Open until")
     def closes(self, obj):

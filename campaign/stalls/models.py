@@ -7,13 +7,15 @@ are peers (ARCHITECTURE.md).
 
 import hashlib
 import secrets
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+
+from .days import last_day_ends, signs_on, took_recently, why_not_today
 
 # Letters and digits that cannot be mistaken for one another when read off a screen.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -32,6 +34,11 @@ def new_key():
     return secrets.token_urlsafe(24)
 
 
+def source_code_of(event_id):
+    """A stall's source code: one per event, so a weekly stall's Saturdays and its devices add up together."""
+    return f"stall-{event_id}"
+
+
 def new_code():
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
@@ -39,12 +46,6 @@ def new_code():
 def normalise_code(text):
     """What someone typed ("abcd-efgh ", "ABCD EFGH") as stored: upper case, letters and digits only."""
     return "".join(char for char in (text or "").upper() if char.isalnum())[: CODE_LENGTH * 2]
-
-
-def end_of_day(moment):
-    """The last moment of `moment`'s day in the site's time zone."""
-    day = timezone.localtime(moment).date()
-    return timezone.make_aware(datetime.combine(day, time.max))
 
 
 class StallQuerySet(models.QuerySet):
@@ -62,7 +63,8 @@ class Stall(models.Model):
         "events.EventPage",
         on_delete=models.CASCADE,
         related_name="stalls",
-        help_text="Events that have not ended. The stall link works until the end of the event's day.",
+        help_text="Events that have not ended. The stall link works until the end of the event's day "
+        "(each of its dates, if it repeats).",
     )
     statement = models.ForeignKey(
         "statements.StatementPage",
@@ -105,25 +107,31 @@ class Stall(models.Model):
 
     @property
     def closes_at(self):
-        """The end of the event's (last) day: it follows the event if an editor moves it."""
-        return end_of_day(self.event.end)
+        """The end of the event's last day (a weekly stall's last Saturday): it follows the event when it moves."""
+        return last_day_ends(self.event)
 
     @property
     def is_revoked(self):
         return self.revoked_at is not None
 
-    def is_open(self, now=None):
+    def takes_devices(self, now=None):
+        """Whether its link or code may still let a device in: until its last day ends, even between two dates."""
         now = now or timezone.now()
         return not self.is_revoked and now <= self.closes_at and not self.statement.is_closed(now)
 
+    def is_open(self, now=None):
+        """Whether it signs now: on the event's day, or on the day of each date of a repeating event that goes ahead."""
+        now = now or timezone.now()
+        return self.takes_devices(now) and signs_on(self.event, now)
+
     def takes_late_entries(self, now=None):
-        """Whether a device may still send what it took while offline (until SYNC_GRACE after the stall closes).
+        """Whether a device may still send what it took while offline (until SYNC_GRACE after a day it signed).
 
         Not once the statement's signing has closed: a device cannot prove when it took an entry, so what it
         kept stays on it, with the reason shown, for an organiser to reopen signing or enter by hand.
         """
         now = now or timezone.now()
-        return not self.is_revoked and now <= self.closes_at + SYNC_GRACE and not self.statement.is_closed(now)
+        return not self.is_revoked and not self.statement.is_closed(now) and took_recently(self.event, now, SYNC_GRACE)
 
     @property
     def closed_reason(self):
@@ -134,14 +142,22 @@ class Stall(models.Model):
         if self.statement.is_closed():
             closed_on = date_format(timezone.localtime(self.statement.closes_at), "j F Y")
             return f"Signing “{self.statement.title}” closed on {closed_on}: this stall takes no more signatures."
+        if not self.takes_devices():
+            last = " last" if self.event.repeats else ""
+            return f"This stall has closed: its link worked until the end of the event’s{last} day."
         if not self.is_open():
-            return "This stall has closed: its link worked until the end of the event’s day."
+            return why_not_today(self.event, timezone.now())
         return ""
 
     def rotate(self):
         """A new link and code: the old ones open nothing; devices already open carry on."""
         self.key, self.code = new_key(), new_code()
         type(self).objects.filter(pk=self.pk).update(key=self.key, code=self.code)
+
+    @property
+    def source_code(self):
+        """The source code its signatures carry (Signature.referral_code), so the sources' dashboard shows the stall."""
+        return source_code_of(self.event_id)
 
     def signed_count(self):
         """Signatures taken here that still stand: an indexed count of one stall's rows, never of all signatures."""

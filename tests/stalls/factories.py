@@ -5,7 +5,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from campaign.stalls.models import Stall, end_of_day
+from campaign.stalls.days import end_of_day
+from campaign.stalls.models import Stall
 from tests.events.factories import EventPageFactory
 
 
