@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from core.emails import queue_acknowledgement, queue_email, site_id
-from core.page_cache import varies_on_query
+from core.page_cache import declare_query, varies_on_query
 from core.protection import rate_limited
 from core.signed_links import BadToken
 from core.subscriptions import sources
 
-from . import attendance, listing, recurrence
+from . import attendance, listing, near_you, recurrence
 from .forms import EventFilterForm, EventSubmissionForm, RsvpForm, helpers_found_message
 from .models.rsvps import Rsvp
 from .tokens import CANCEL, CONFIRM, CONFIRM_MAX_AGE
@@ -41,8 +41,18 @@ def event_list(request, index_page, events, past):
 
     Upcoming events that match no filter show the next events anywhere, so
     the visitor never meets a dead end (the template also offers the form to
-    organise one where they are).
+    organise one where they are). A postcode found in the lookup lists the
+    upcoming events near it instead (near_you.py); one not found says so above
+    the normal list.
     """
+    near = None
+    if not past:  # "Find an event near you": its own page of results when the postcode is found
+        declare_query(request, *near_you.PARAMS)
+        near = near_you.search(request, events)
+        if near.found:
+            listed = paginate(request, near.results, EVENTS_PER_PAGE)
+            context = {"near": near, "near_results": listed, "showing_past": False, "query_string": near.query_string()}
+            return index_page.render(request, context_overrides=context)
     filters = EventFilterForm(request.GET or None)
     chosen = filters.apply(events)
     listed = paginate(request, chosen if past else listing.soonest_first(chosen), EVENTS_PER_PAGE)
@@ -51,6 +61,7 @@ def event_list(request, index_page, events, past):
         "events": listed,
         "elsewhere": elsewhere,
         "filters": filters,
+        "near": near,
         "showing_past": past,
         "query_string": filters.query_string(),
     }

@@ -7,6 +7,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from campaign.events.models import EventIndexPage, EventKind, EventPage, EventSubmission
+from core.places.models import Postcode
 
 
 def in_days(days, hours=0):
@@ -55,3 +56,32 @@ class EventSubmissionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = EventSubmission
+
+
+# Postcodes of the lookup the tests use (core.places): (postcode, latitude, longitude, constituency code).
+# Headingley and the middle of Leeds are about two miles apart; Bradford 7, Halifax 13, Sheffield 30.
+PLACES = [
+    ("LS6 1AA", 53.8194, -1.5760, "E14001329"),
+    ("LS6 2AB", 53.8230, -1.5800, "E14001329"),
+    ("LS1 6HD", 53.7985, -1.5418, "E14001327"),
+    ("LS2 7HY", 53.7968, -1.5399, "E14001327"),
+    ("BD1 1AA", 53.7950, -1.7520, "E14001122"),
+    ("HX1 1AA", 53.7210, -1.8620, "E14001266"),
+    ("S1 2EW", 53.3810, -1.4700, "E14001469"),
+    ("WC1R 4RL", 51.5200, -0.1190, "E14001172"),
+]
+
+
+def load_places(places=PLACES):
+    """The lookup's rows for `places`, as the import command leaves them (no spaces, capitals)."""
+    for postcode, latitude, longitude, constituency in places:
+        code = postcode.replace(" ", "")
+        Postcode.objects.update_or_create(
+            postcode=code,
+            defaults={
+                "outward": postcode.split()[0],
+                "latitude": latitude,
+                "longitude": longitude,
+                "constituency": constituency,
+            },
+        )

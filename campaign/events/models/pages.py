@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from core.page_methods import takes_posts
 
-from .. import recurrence, structured_data, views
+from .. import placing, recurrence, structured_data, views
 from .details import EventDetails
 from .repeats import Repeating
 
@@ -199,11 +199,25 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
         return self.title
 
     def save(self, *args, **kwargs):
-        """Remember where the start was when a published event moves (schema.org's EventRescheduled)."""
-        if self.pk and self.first_published_at:
-            was = EventPage.objects.filter(pk=self.pk).values_list("start", flat=True).first()
+        """Remember where the start was when a published event moves (schema.org's EventRescheduled), and
+        find its point and constituency from its postcode (placing.py).
+
+        A save that names its fields (Wagtail's, of a draft's bookkeeping) touches neither unless it
+        writes the postcode.
+        """
+        update_fields = kwargs.get("update_fields")
+        places = update_fields is None or "postcode" in update_fields
+        stored = None
+        if self.pk and (places or self.first_published_at):
+            stored = EventPage.objects.filter(pk=self.pk).values("start", *placing.STORED).first()
+        if stored and self.first_published_at:
+            was = stored["start"]
             if was and was != self.start:
                 self.previous_start = None if self.previous_start == self.start else was
+        if places:
+            placing.place_from_postcode(self, stored)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *placing.FIELDS}
         super().save(*args, **kwargs)
 
     @property
