@@ -5,8 +5,9 @@ import re
 from django import forms
 from django.utils import timezone
 
+from core.places.lookup import find_place
 from core.protection import HoneypotFormMixin
-from core.regions import Region
+from core.regions import Region, is_postcode
 from core.text import one_line
 from statements.forms import UNKNOWN_UNION, find_union, reject_control_characters, union_choices
 from statements.models.movement import OTHER_UNION, OrganisationType
@@ -90,6 +91,13 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         error_messages={"invalid_choice": UNKNOWN_UNION},
         help_text="Not on the list? Choose “Another union” and give its name.",
     )
+    postcode = forms.CharField(
+        label="Postcode where the body meets",
+        required=False,
+        max_length=10,
+        help_text="Only to find its constituency, so supporters there can see it: we do not keep the postcode.",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
     meeting_date = forms.DateField(
         label="Date of the meeting",
         help_text="For example 14/05/2027.",
@@ -99,11 +107,11 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
 
     class Meta:
         model = MotionReport
-        fields = ["body_name", "body_type", "union", "union_other", "region", "status", "meeting_date"]
+        fields = ["body_name", "body_type", "union", "union_other", "region", "postcode", "status", "meeting_date"]
         fields += ["reporter_role", "email", "deadline_reminders"]
         labels = {
-            "deadline_reminders": "Once it has passed, email me before the deadline for motions to each conference "
-            "this body can send it to (once per conference). I can stop them with one click.",
+            "deadline_reminders": "Once it has passed, email me before the deadlines for motions and for amendments "
+            "to each conference this body can send it to (once per deadline). I can stop them with one click.",
             "body_name": "Name of the branch or body",
             "body_type": "Type of body",
             "union_other": "The other union’s name (when you chose “Another union”)",
@@ -146,12 +154,24 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
     def clean_body_name(self):
         return one_line(self.cleaned_data["body_name"])
 
+    def clean_postcode(self):
+        postcode = self.cleaned_data.get("postcode", "").strip()
+        if postcode and not is_postcode(postcode):
+            raise forms.ValidationError("Please check the postcode (for example LS6 2AB), or leave it empty.")
+        return postcode
+
     def clean(self):
         cleaned = super().clean()
         self.check_union(cleaned)
         self.check_date(cleaned)
         self.check_not_already_passed(cleaned)
         return cleaned
+
+    def save(self, commit=True):
+        """The postcode's constituency (core.places), when the lookup has it; the postcode itself is not kept."""
+        place = find_place(self.cleaned_data.get("postcode", ""))
+        self.instance.constituency = place.constituency if place else ""
+        return super().save(commit)
 
     def check_union(self, cleaned):
         union, other = cleaned.get("union", ""), cleaned.get("union_other", "").strip()

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.options import modeladmin_register
 
 from core.admin import REQUESTS_MENU_HOOK, InRequestsMenu, PermissionMenuItem, RequestButtonHelper, SafeModelAdmin
+from core.regions import Region
 
 from . import checking, notices, targets
 from .models.checked import Verification
@@ -198,11 +199,22 @@ TARGETS_PERMISSION = "motion.view_motionreport"
 
 
 def target_list(request):
-    """Nations, regions and unions with signers but no motion report: where to take the motion next."""
+    """Constituencies, nations, regions and unions with signers but no motion report: where to take the motion
+    next; the constituencies of one region (`?region=`) if chosen."""
     if not request.user.has_perm(TARGETS_PERMISSION):
         raise PermissionDenied
     show_all = request.GET.get("all") == "1"
-    context = {"title": "Where to take the motion", "show_all": show_all, **targets.targets(not show_all)}
+    region = request.GET.get("region", "")
+    if region not in Region.values:
+        region = ""
+    context = {
+        "title": "Where to take the motion",
+        "show_all": show_all,
+        "region": region,
+        "region_choices": Region.choices,
+        "constituencies": targets.constituencies(not show_all, region),
+        **targets.targets(not show_all),
+    }
     return TemplateResponse(request, "motion/admin/targets.html", context)
 
 

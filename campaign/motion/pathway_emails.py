@@ -57,7 +57,7 @@ def for_organisers(record, motion_url=None):
 
 
 def deadline_reminder(reminder):
-    """ "The deadline for motions to X is in 14 days": nothing if the reporter stopped reminders meanwhile."""
+    """ "The deadline for motions (or amendments) to X is in 14 days": nothing if the reporter stopped reminders."""
     report, conference = reminder.report, reminder.conference
     if not report.deadline_reminders:
         return None
@@ -98,6 +98,9 @@ register_email("motion/step_organisers", PathwayStep.objects.select_related("rep
 register_email("motion/pledge_organisers", DelegatePledge.objects.select_related("body", "conference"), for_organisers)
 register_email(
     "motion/deadline_reminder", DeadlineReminder.objects.select_related("report", "conference"), deadline_reminder
+)
+register_email(
+    "motion/amendments_reminder", DeadlineReminder.objects.select_related("report", "conference"), deadline_reminder
 )
 register_email(
     "motion/delegate_notice",

@@ -15,7 +15,7 @@ from statements.forms import reject_control_characters
 from .models.conferences import AffiliatedBody, Conference
 from .models.pathway import PathwayStep
 from .models.pledges import DelegatePledge, normalise_email
-from .models.reports import MotionReport
+from .models.reports import MotionReport, normalise_body
 from .pathway_rules import detail_problems, step_problems
 
 # What each stage asks besides the date; a detail of another stage is left out of the saved step.
@@ -90,7 +90,8 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
         help_texts = {
             "submitted_by": "For example: Rivermouth CLP, or Unite North West region.",
             "composite_name": "For example: Composite 4.",
-            "composited_with": "The other motions’ bodies, for example: Leeds East CLP, Hull West CLP.",
+            "composited_with": "The other motions’ bodies, separated by commas, for example: Leeds East CLP, "
+            "Hull West CLP. Bodies on our list are matched to their own reports.",
             "result": "Card vote figures below, if there was one.",
             "reporter_role": "For example: CLP Secretary, or delegate.",
             "email": "We send you a link to confirm. It is never shown.",
@@ -132,6 +133,28 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
             for name, message in problems.items():
                 self.add_error(name if name in self.fields else None, message)
         return cleaned
+
+    def linked_reports(self):
+        """The bodies on our public list that "composited with" names (comma-separated, each name exactly as on
+        the list, case and spacing aside), so the board links the composite's bodies; other names stay text."""
+        names = {normalise_body(name) for name in self.cleaned_data.get("composited_with", "").split(",")}
+        names.discard("")
+        report = self.cleaned_data.get("report")
+        if not names or report is None:
+            return MotionReport.objects.none()
+        return MotionReport.objects.public().filter(body_key__in=names).exclude(pk=report.pk)
+
+    def save(self, commit=True):
+        """Linked bodies leave the text, so the board names each once."""
+        linked = list(self.linked_reports())
+        if linked:
+            keys = {report.body_key for report in linked}
+            names = [name.strip() for name in self.instance.composited_with.split(",")]
+            self.instance.composited_with = ", ".join(n for n in names if n and normalise_body(n) not in keys)
+        step = super().save(commit)
+        if commit:
+            step.composited_with_reports.set(linked)
+        return step
 
 
 class ConferenceChoiceField(forms.ModelChoiceField):

@@ -5,7 +5,7 @@ Every morning, each reporter whose tabled meeting was the day before (or
 earlier, if the scheduler was down) gets one email per meeting date with
 one-click answers (tracker.send_follow_ups); and each reporter who asked for
 it hears, once, that a conference's deadline for motions is near
-(reminders.send_deadline_reminders).
+(reminders.send_deadline_reminders), and again before its deadline for amendments.
 """
 
 from django_tasks import task

@@ -80,7 +80,8 @@ def test_the_report_form_asks_and_a_confirmed_report_then_gets_reminded(client, 
         ({"verified_at": None}, {}),  # not verified
         ({"status": "defeated"}, {}),  # did not pass
         ({}, {"motions_deadline": days(15)}),  # not yet within 14 days
-        ({}, {"motions_deadline": days(-1), "amendments_deadline": days(10)}),  # the deadline is in the past
+        # The deadline for motions is past (amendments' is not yet near: tests/motion/test_amendments_reminders.py).
+        ({}, {"motions_deadline": days(-1), "amendments_deadline": days(20)}),
         ({"body_type": "trades-council"}, {}),  # the conference takes no motions from trades councils
     ],
 )

@@ -20,7 +20,8 @@ def test_places_with_signers_and_no_report_most_signers_first(client, statement_
     MotionReportFactory(region="yorkshire", union=gmb, union_other="")
 
     client.force_login(organiser)
-    text = visible_text(client.get("/admin/motion/targets/"))
+    # After the constituencies (whose region filter names every region): the nations, regions and unions.
+    text = visible_text(client.get("/admin/motion/targets/")).split("Nations and regions", 1)[1]
     assert "Wales 3 0 0 Scotland 1 0 0 Unions" in text
     assert "Unite 3 0 0" in text
     assert "Yorkshire" not in text and "GMB" not in text and "London" not in text

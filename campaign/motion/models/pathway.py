@@ -79,15 +79,23 @@ STAGE_RANK = {
 
 
 class DeadlineReminder(models.Model):
-    """The one reminder a reporter gets before a conference's deadline for motions: its row keeps it to one."""
+    """The one reminder a reporter gets before each of a conference's deadlines (for motions, for amendments):
+    its row keeps it to one."""
+
+    class Deadline(models.TextChoices):
+        MOTIONS = "motions", "Deadline for motions"
+        AMENDMENTS = "amendments", "Deadline for amendments"
 
     report = models.ForeignKey("motion.MotionReport", on_delete=models.CASCADE, related_name="+")
     conference = models.ForeignKey("motion.Conference", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Deadline.choices, default=Deadline.MOTIONS)
     deadline = models.DateField()
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["report", "conference"], name="motion_one_reminder_per_report")]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "conference", "kind"], name="motion_one_reminder_per_deadline")
+        ]
 
     def __str__(self):
         return f"Reminder of {self.deadline:%-d %B %Y}"
