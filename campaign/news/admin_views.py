@@ -40,9 +40,13 @@ def compose(request, page_id):
         if request.POST.get("action") == "test":
             send_test(request, page)
             return redirect(f"{request.path}?{request.GET.urlencode()}")
-        if request.POST.get("action") == "send":
+        if request.POST.get("action") in ("send", "confirm") and form.errors:
+            # A choice no longer offered (a constituency whose signatures were withdrawn) is never read as
+            # "everyone": the screen shows what is wrong and sends nothing.
+            messages.error(request, "Choose who gets it again: a choice is no longer offered.")
+        elif request.POST.get("action") == "send":
             return confirm(request, page, form, chosen)
-        if request.POST.get("action") == "confirm":
+        elif request.POST.get("action") == "confirm":
             if request.POST.get("recipients") != str(audience.recipients(chosen).count()):
                 return confirm(request, page, form, chosen, changed=True)
             try:

@@ -5,17 +5,23 @@ worker works out the same recipients the editor saw counted. Each key names
 a narrowing in NARROWINGS, applied to core's subscribers; the admin's
 AudienceForm offers the same keys.
 
+Narrowings by signature (organisations, regions, unions, constituencies)
+match a subscriber's address to a confirmed signature's, as consent to
+updates is given at signing with that address.
+
 A new narrowing is one entry in NARROWINGS and a field of that name in
 AudienceForm: counting, queuing and sending read the audience through
 `recipients`.
 """
 
 from django import forms
+from django.db.models import Sum
 
+from core.places.models import Constituency
 from core.regions import Region
 from core.subscriptions.models import Subscriber
-from statements.models import Signature
-from statements.models.movement import listed_unions
+from statements.models import Signature, SignatureCount
+from statements.models.movement import CONSTITUENCY_KEY, listed_unions
 
 
 def by_signatures(narrow):
@@ -35,7 +41,32 @@ NARROWINGS = {
     "organisations": by_signatures(lambda rows, value: rows.filter(kind=Signature.Kind.ORGANISATION)),
     "regions": by_signatures(lambda rows, values: rows.filter(region__in=values)),
     "unions": by_signatures(lambda rows, values: rows.filter(union_id__in=values)),
+    "constituencies": by_signatures(lambda rows, values: rows.filter(constituency__in=values)),
 }
+
+
+def signed_constituencies():
+    """[(ONS code, name)] of the constituencies with confirmed signatures, by name: the form's choices.
+
+    Read from the kept counts ("c:<code>" counters, summed over statements and slots), so it costs one
+    grouped query over at most one row per constituency and slot, never a scan of the signatures; a
+    code the postcode lookup no longer names is offered by its code.
+    """
+    codes = (
+        SignatureCount.objects.filter(kind__startswith=CONSTITUENCY_KEY)
+        .values("kind")
+        .annotate(total=Sum("count"))
+        .filter(total__gt=0)
+        .values_list("kind", flat=True)
+    )
+    codes = [kind.removeprefix(CONSTITUENCY_KEY) for kind in codes]
+    return sorted(constituency_names(codes).items(), key=lambda item: (item[1].casefold(), item[0]))
+
+
+def constituency_names(codes):
+    """{code: name} for these ONS codes (at most one row each), the code itself where the lookup has no name."""
+    names = dict(Constituency.objects.filter(code__in=codes).values_list("code", "name")) if codes else {}
+    return {code: names.get(code, code) for code in codes}
 
 
 def recipients(audience):
@@ -53,9 +84,12 @@ def describe(audience):
     places = [str(Region(value).label) for value in audience.get("regions") or [] if value in Region.values]
     unions = dict((str(pk), name) for pk, name in listed_unions())
     bodies = [unions.get(value, "a union since removed") for value in audience.get("unions") or []]
+    seats = list(constituency_names(audience.get("constituencies") or []).values())
     where = f" in {', '.join(places)}" if places else ""
     union = f" of {', '.join(bodies)}" if bodies else ""
-    return f"{who}{union}{where} who asked for updates"
+    constituencies = "the constituency" if len(seats) == 1 else "the constituencies"
+    seat = f" in {constituencies} of {', '.join(seats)}" if seats else ""
+    return f"{who}{union}{where}{seat} who asked for updates"
 
 
 class AudienceForm(forms.Form):
@@ -79,7 +113,15 @@ class AudienceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="Union branches and bodies that signed for one of them. None ticked: all.",
     )
+    constituencies = forms.MultipleChoiceField(
+        label="Only these constituencies",
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "news-constituencies"}),
+        help_text="People whose signature’s postcode is in one of them; only constituencies with signatures "
+        "are listed. None ticked: everywhere.",
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unions"].choices = [(str(pk), name) for pk, name in listed_unions()]
+        self.fields["constituencies"].choices = signed_constituencies()
