@@ -4,18 +4,20 @@
 and it always offers a "New update" button and the latest published updates to email.
 """
 
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button, HeaderButton
+from wagtail.models import Page
 from wagtail_modeladmin.options import modeladmin_register
 
 from core.admin import ReadOnlyPermissionHelper, SafeModelAdmin, StrictIndexView
 from statements.outcomes_admin import STEP_BUTTONS_HOOK
 
-from . import admin_views, step_updates, step_views
+from . import admin_views, deleting, step_updates, step_views
 from .models import UpdateIndexPage, UpdatePage, UpdateSend
 from .permissions import SEND_PERMISSION
 
@@ -88,6 +90,29 @@ def offer_an_update(request, instance):
             f"“{instance}” is published. Tell subscribers with a news update?",
             buttons=[messages.button(url, "Write an update about this")],
         )
+
+
+@hooks.register("before_delete_page")
+def keep_emailed_updates(request, page):
+    """The delete screen of an emailed update, or of a page above one, says why not and goes back."""
+    reason = deleting.refusal(page)
+    if reason:
+        messages.error(request, reason)
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_emailed_updates_in_bulk(request, action_type, objects, action_view):
+    """Deleting several pages at once: none goes while one of them holds an emailed update."""
+    if action_type != "delete" or not objects or not isinstance(objects[0], Page):
+        return None
+    reasons = [reason for reason in map(deleting.refusal, objects) if reason]
+    if reasons:
+        for reason in reasons:
+            messages.error(request, reason)
+        return redirect("wagtailadmin_explore", objects[0].get_parent().pk)
+    return None
 
 
 class SendsIndexView(StrictIndexView):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.formats import date_format
 
-from campaign.news.models import UpdatePage
+from campaign.news.models import UpdatePage, UpdateSend
 from tests.conftest import make_user
 from tests.html import visible_text
 from tests.news.factories import UpdateIndexPageFactory
@@ -152,3 +152,58 @@ def test_someone_who_may_not_write_updates_cannot_make_one(client, hand_in):
     assert refused.status_code == 403 or refused["Location"] == "/admin/"  # Wagtail's "no permission"
     assert client.get(announce_url("petition", hand_in)).status_code == 404
     assert not UpdatePage.objects.exists()
+
+
+def delete_url(page):
+    return f"/admin/pages/{page.pk}/delete/"
+
+
+def emailed_update_about(organiser_client, hand_in):
+    organiser_client.post(announce_url("hand-in", hand_in))
+    update = UpdatePage.objects.get(about_hand_in=hand_in)
+    update.save_revision().publish()
+    subscribe("a@example.org")
+    send_confirmed(organiser_client, update)
+    return update
+
+
+def test_an_emailed_update_cannot_be_deleted_so_its_step_stays_announced(organiser_client, hand_in):
+    """Deleting it would empty the step's link and let a second update email everyone about it again."""
+    update = emailed_update_about(organiser_client, hand_in)
+    assert delete_url(update) not in organiser_client.get(f"/admin/pages/{update.pk}/edit/").content.decode()
+    for response in (organiser_client.get(delete_url(update)), organiser_client.post(delete_url(update))):
+        assert response.status_code == 302 and response.url == "/admin/"  # Wagtail's "no permission"
+    bulk_url = f"/admin/bulk/wagtailcore/page/delete/?id={update.pk}"
+    assert "You don't have permission to delete this page" in visible_text(organiser_client.get(bulk_url))
+    organiser_client.post(bulk_url)
+
+    assert UpdatePage.objects.get(pk=update.pk).about_hand_in == hand_in
+    again = organiser_client.post(announce_url("hand-in", hand_in))
+    assert again.url == f"/admin/pages/{update.pk}/edit/"  # still the one update about it
+    unpublished = organiser_client.post(f"/admin/pages/{update.pk}/unpublish/", {"include_descendants": False})
+    assert unpublished.status_code == 302 and not UpdatePage.objects.get(pk=update.pk).live  # it may still go offline
+
+
+def test_nothing_above_an_emailed_update_deletes_it(client, superuser, organiser_client, hand_in, news):
+    """Not even a superuser deleting the news index: the pages below would go with it."""
+    update = emailed_update_about(organiser_client, hand_in)
+    client.force_login(superuser)
+    assert delete_url(update) not in client.get(f"/admin/pages/{update.pk}/edit/").content.decode()
+    refused = client.post(delete_url(news), follow=True)
+    assert "“News” holds updates that were emailed to subscribers, which are kept" in visible_text(refused)
+    bulk = client.post(f"/admin/bulk/wagtailcore/page/delete/?id={news.pk}&next=/admin/pages/", follow=True)
+    assert "which are kept" in visible_text(bulk)
+    assert UpdatePage.objects.filter(pk=update.pk).exists()
+
+
+def test_an_update_never_emailed_can_be_deleted_and_its_step_announced_again(organiser_client, hand_in):
+    """A draft, or one whose send was cancelled before anyone had it, reached nobody: deleting it frees the step."""
+    organiser_client.post(announce_url("hand-in", hand_in))
+    update = UpdatePage.objects.get(about_hand_in=hand_in)
+    update.save_revision().publish()
+    UpdateSend.objects.create(page=update, status=UpdateSend.Status.CANCELLED, prepared=True)
+    assert delete_url(update) in organiser_client.get(f"/admin/pages/{update.pk}/edit/").content.decode()
+    response = organiser_client.post(delete_url(update))
+    assert response.status_code == 302 and not UpdatePage.objects.exists()
+    edit_screen = organiser_client.get(f"/admin/snippets/statements/handin/edit/{hand_in.pk}/").content.decode()
+    assert "Write an update about this" in edit_screen

@@ -6,13 +6,14 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from core.page_cache import declare_query
 
 from ..blocks import UpdateBodyBlock
 from ..feeds import UpdatesAtomFeed, UpdatesRssFeed
+from .sends import emailed
 
 UPDATES_PER_PAGE = 10
 
@@ -45,6 +46,13 @@ class UpdateIndexPage(RoutablePageMixin, Page):
         return UpdatesAtomFeed(self)(request)
 
 
+class UpdatePermissionTester(PagePermissionTester):
+    """An update emailed to subscribers offers no "Delete" to anyone (news/deleting.py says why)."""
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk=ignore_bulk) and not self.page.was_emailed()
+
+
 class UpdatePage(Page):
     date = models.DateField("date", default=timezone.localdate, db_index=True)
     standfirst = models.TextField(
@@ -66,6 +74,12 @@ class UpdatePage(Page):
     parent_page_types = ["news.UpdateIndexPage"]
     subpage_types = []
     exclude_fields_in_copy = ["about_hand_in", "about_answer"]
+
+    def permissions_for_user(self, user):
+        return UpdatePermissionTester(user, self)
+
+    def was_emailed(self):
+        return emailed(self.sends.all()).exists()
 
     class Meta:
         constraints = [

@@ -11,6 +11,7 @@ than risk sending them twice (`sending.finish` counts them failed).
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 ACTIVE = ["queued", "sending", "paused"]
@@ -95,3 +96,15 @@ class UpdateDelivery(models.Model):
 
     def __str__(self):
         return f"Delivery {self.pk} of send {self.send_id}: {self.get_status_display().lower()}"
+
+
+def emailed(sends):
+    """The sends among `sends` that have reached (or are reaching) someone's inbox.
+
+    Active ones may send at any moment; a finished or cancelled one counts once a delivery was sent or was
+    out with a worker when it stopped. An update with such a send is kept (news.deleting).
+    """
+    out = UpdateDelivery.objects.filter(
+        send=OuterRef("pk"), status__in=[UpdateDelivery.Status.SENT, UpdateDelivery.Status.CLAIMED]
+    )
+    return sends.filter(Q(status__in=ACTIVE) | Q(sent__gt=0) | Exists(out))
