@@ -87,14 +87,20 @@ def format_number(value):
 
 
 def format_rate(rate):
-    """A rate as the map and table print it: whole numbers from 10, one decimal below, "<0.1" for a trace."""
+    """A rate as the map and table print it: whole numbers from 10, one decimal from 1, two figures below.
+
+    Two significant figures below 1 (0.29, 0.018): a young campaign's rates are small, and two regions
+    in different shades must not print the same number.
+    """
     if rate == 0:
         return "0"
     if rate >= 9.95:  # would print as "10.0"
         return f"{rate:,.0f}"
-    if rate >= 0.05:
+    if rate >= 0.995:
         return f"{rate:.1f}"
-    return "<0.1"
+    if rate >= 0.001:
+        return f"{rate:.{1 - math.floor(math.log10(rate))}f}"
+    return "<0.001"
 
 
 def shades(highest_rate):

@@ -59,7 +59,18 @@ def test_every_shade_keeps_its_text_readable():
 
 @pytest.mark.parametrize(
     ("rate", "text"),
-    [(0, "0"), (0.01, "<0.1"), (0.26, "0.3"), (9.94, "9.9"), (9.96, "10"), (12.4, "12"), (1234.5, "1,234")],
+    [
+        (0, "0"),
+        (0.0004, "<0.001"),
+        (0.0113, "0.011"),
+        (0.289, "0.29"),
+        (0.1047, "0.10"),
+        (0.996, "1.0"),
+        (9.94, "9.9"),
+        (9.96, "10"),
+        (12.4, "12"),
+        (1234.5, "1,234"),
+    ],
 )
 def test_rates_are_printed_to_a_sensible_precision(rate, text):
     assert tile_map.format_rate(rate) == text
@@ -86,13 +97,13 @@ def test_the_page_shades_regions_and_gives_the_same_figures_in_a_table(client, w
     html = response.content.decode()
 
     assert response.status_code == 200
-    assert region_row(html, "Wales") == ["3", "3,131,640", "0.1"]
-    assert region_row(html, "London") == ["1", "8,866,180", "<0.1"]
+    assert region_row(html, "Wales") == ["3", "3,131,640", "0.096"]
+    assert region_row(html, "London") == ["1", "8,866,180", "0.011"]
     assert region_row(html, "Scotland") == ["0", "5,447,700", "0"]
     wales_fill, wales_texts = tile(html, "Wales")
     london_fill, _ = tile(html, "London")
     scotland_fill, _ = tile(html, "Scotland")
-    assert wales_texts == ["Wales", "0.1"]
+    assert wales_texts == ["Wales", "0.096"]
     assert wales_fill == tile_map.PALETTE[-1]
     assert london_fill == tile_map.PALETTE[0]
     assert scotland_fill == tile_map.NONE_YET
