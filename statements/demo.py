@@ -5,6 +5,7 @@ import json
 from django.utils import timezone
 
 from core.demo import child_page
+from core.places.lookup import find_place
 
 from . import outcomes_demo
 from .models import Signature, StatementPage, Union
@@ -81,6 +82,17 @@ SIGNATURES = [
      "union", "CWU", "south-west"),
 ]  # fmt: skip
 
+# The postcodes some demo signers gave (by their email), found in the demo's sample of the postcode
+# lookup (core/places/demo.py, loaded first): only the constituency they lead to is kept, as signing keeps it.
+POSTCODES = {
+    "signer3@example.org": "WC1H 9BB",  # Students for a Fighting Labour Movement, London
+    "signer4@example.org": "LS6 1AN",  # Alex Example, Leeds
+    "signer5@example.org": "SE15 4ST",  # Sam Demo, South London
+    "signer6@example.org": "S10 2TN",  # Jo Sample, Sheffield
+    "signer7@example.org": "CF24 4HQ",  # Priya Placeholder, Cardiff
+    "signer8@example.org": "G40 1AT",  # Zoë Ñúñez, Glasgow
+}
+
 
 def build(home):
     page = child_page(
@@ -113,8 +125,21 @@ def build(home):
                 show_publicly=public,
                 confirmed_at=now - timezone.timedelta(hours=number),
             ).save()
+    place_signers(page)
     outcomes_demo.build(page)  # whom it asks, a hand-in and a response, for its timeline
     return page
+
+
+def place_signers(page):
+    """Give the demo signers who gave a postcode its constituency, once (a demo built before the lookup too).
+
+    Saved one by one, so each moves into its constituency's count as an organiser's edit would.
+    """
+    for signature in page.signatures.filter(email__in=POSTCODES, constituency=""):
+        place = find_place(POSTCODES[signature.email])
+        if place and place.constituency:
+            signature.constituency = place.constituency
+            signature.save()
 
 
 def build_next_steps(home):

@@ -19,6 +19,7 @@ from core.database_outage import shows_the_form_back_when_the_database_is_down
 from core.pages import serve_beside_page
 
 from . import signing, views
+from .constituencies import by_constituency_for_json
 from .models import StatementPage
 from .share_card import REFRESH_SECONDS, card_png
 
@@ -42,12 +43,17 @@ confirm_beside_statement = beside_statement("confirm", views.confirm)
 
 @cache_control(public=True, max_age=30)
 def counts(request, page):
-    """The counts as JSON for other sites and apps; cacheable for half a minute (unless the page is private)."""
+    """The counts as JSON for other sites and apps; cacheable for half a minute (unless the page is private).
+
+    A partner's site may read them from its own pages' scripts (CORS: any origin, never with
+    credentials: a browser hands a script the answer only to a request made without the visitor's
+    cookies, so what a signed-in visitor may see of a private statement stays on this site).
+    """
     kept = page.counter_totals()
     totals = page.counts(kept)
     progress = page.progress(totals["total"])
     spread = page.spread(kept)
-    return JsonResponse(
+    response = JsonResponse(
         {
             "statement": page.title,
             "url": signing.statement_url(page, request),
@@ -57,8 +63,11 @@ def counts(request, page):
             "goal": progress["target"] if progress else None,  # the next milestone
             "by_union": dict(spread["unions"]),  # largest first; "Other unions" for those not on the list
             "by_region": dict(spread["regions"]),
+            "by_constituency": by_constituency_for_json(page, kept),  # {code: {"name", "count"}}, largest first
         }
     )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @require_safe

@@ -163,7 +163,7 @@ def test_signatures_lead_with_the_organisation_then_its_email_and_status(organis
     headings = [text.strip() for text in organiser_tab.locator(".result-list table thead th").all_inner_texts()]
     rows = organiser_tab.locator(".result-list table tbody").inner_text()
 
-    assert headings[:7] == ["Signed as", "Email", "Status", "Kind", "Union", "Town, region", "Date"]
+    assert headings[:8] == ["Signed as", "Email", "Status", "Kind", "Union", "Town, region", "Constituency", "Date"]
     assert "Anytown Trades Union Council — A. Secretary, Secretary" in rows
     assert "@example.org" in rows  # organisers may see addresses
 

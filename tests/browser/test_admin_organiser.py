@@ -145,7 +145,7 @@ def test_the_signatures_list_says_where_each_stands_with_filters_for_each_column
     tab.goto("/admin/statements/signature/")
     headings = tab.locator(".result-list table thead th").all_inner_texts()
     named = [text.strip() for text in headings if text.strip()]
-    assert named == ["Signed as", "Email", "Status", "Kind", "Union", "Town, region", "Date"]
+    assert named == ["Signed as", "Email", "Status", "Kind", "Union", "Town, region", "Constituency", "Date"]
     expect(tab.get_by_role("cell", name="Held: a disposable email address")).to_be_visible()
     expect(tab.get_by_role("cell", name="Waiting for the signer")).to_be_visible()
     expect(tab.get_by_role("link", name="Download XLSX")).to_be_visible()

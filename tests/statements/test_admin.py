@@ -73,7 +73,7 @@ def test_the_list_shows_status_kind_region_and_union_a_hundred_rows_a_screen(cli
     response = client.get(LIST_URL)
 
     headings = list_headings(response.content.decode())
-    assert headings == ["Signed as", "Email", "Status", "Kind", "Union", "Town, region", "Date"]
+    assert headings == ["Signed as", "Email", "Status", "Kind", "Union", "Town, region", "Constituency", "Date"]
     rows = list_rows(response)
     assert len(rows) == 100
     assert not any("Ada Confirmed" in row for row in rows)  # the newest hundred: the fillers came last

@@ -237,6 +237,7 @@ def test_count_json_reports_confirmed_counts_and_is_cacheable(client, statement_
         "goal": 100,
         "by_union": {},  # the factories' signatures give no union or region (tests/statements/test_spread.py has them)
         "by_region": {},
+        "by_constituency": {},  # tests/statements/test_constituency_counts.py has them
     }
 
 
