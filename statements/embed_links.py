@@ -25,7 +25,7 @@ from .embed_partners import partner_named
 from .embeds import STATEMENT, embed_path
 
 # The frames' sizes: the form scrolls inside its frame on a small screen; the count fits its own.
-SIZES = {"form": (480, 900), "count": (320, 220)}
+SIZES = {"form": (480, 900), "count": (320, 340)}
 URL_NAMES = {"form": "statement_embed", "count": "statement_embed_count"}
 MAX_URL_LENGTH = 2000
 
