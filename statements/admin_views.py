@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from . import review
+from .batch_codes import read_batch_code
 from .imports import UnreadableFile, import_signatures
 from .models import ReviewDecision, Signature, StatementPage
 from .permissions import EMAIL_PERMISSION, IMPORT_PERMISSION, INVALIDATE_PERMISSION, REVIEW_PERMISSION, VIEW_PERMISSION
@@ -33,7 +34,7 @@ class ImportForm(forms.Form):
         label="CSV file",
         help_text=(
             "Columns: name (required), organisation, role, town, email, kind (person or organisation), "
-            "public (yes or no). The first line names the columns."
+            "public (yes or no), updates (yes or no: the “send me updates” tick). The first line names the columns."
         ),
     )
 
@@ -44,15 +45,42 @@ class ImportForm(forms.Form):
         return uploaded
 
 
+class BatchImportForm(ImportForm):
+    """The import with the sheets' batch code: one file, one run of printed sheets (statements.batch_codes).
+
+    Its own form, so the screens built on ImportForm (an event's, a host's) offer the code only once
+    they pass it on to the import.
+    """
+
+    batch_code = forms.CharField(
+        label="Batch code (optional)",
+        required=False,
+        max_length=30,
+        help_text=(
+            "The code printed after “Batch” at the top of the sheets in this file, for example K7QXMP. "
+            "Their signatures are then counted under that batch, with those who signed through its QR code."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}),
+    )
+
+    def clean_batch_code(self):
+        return read_batch_code(self.cleaned_data["batch_code"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("batch_code") and cleaned.get("source") != Signature.Source.PAPER:
+            self.add_error("batch_code", "A batch code is for paper sheets: choose “Paper sheets”, or leave it empty.")
+        return cleaned
+
+
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def import_paper_signatures(request):
     report = None
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = BatchImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            imported = import_signatures(
-                form.cleaned_data["page"], form.cleaned_data["file"], form.cleaned_data["source"]
-            )
+            imported = import_signatures(data["page"], data["file"], data["source"], batch_code=data["batch_code"])
         except UnreadableFile as problem:
             form.add_error("file", str(problem))
         else:

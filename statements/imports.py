@@ -3,6 +3,11 @@
 Each line is checked on its own: good lines are kept, bad ones reported by number, and a paper signature
 counts at once (signing the sheet confirmed it). Whether an address had already signed is personal data,
 so the report names those lines only to importers who may see addresses (`ImportReport.as_seen`).
+
+A file typed from one run of sheets may name its batch code (statements.batch_codes): its signatures
+then carry the batch's source code, as a signature through the sheet's QR code does. A ticked "updates"
+box is a consent whose address nobody has proven yet (a hand may write anyone's address, a volunteer may
+mistype it): recorded as the stall's are, it waits for the emailed link's "yes" before any update goes.
 """
 
 import csv
@@ -14,6 +19,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
+from core.subscriptions.consent import record_unconfirmed
+from core.subscriptions.wording import CURRENT
+
+from .batch_codes import source_code
 from .forms import reject_control_characters
 from .models import Signature, normalise_email
 
@@ -38,9 +47,14 @@ class PaperRowForm(forms.Form):
     email = forms.EmailField(max_length=254, required=False)  # the column's own length
     kind = forms.ChoiceField(choices=Signature.Kind.choices, required=False)
     public = forms.CharField(required=False)
+    # The sheet's "send me updates" box (the words of core.subscriptions.wording.CURRENT).
+    updates = forms.CharField(required=False)
 
     def clean_public(self):
         return self.cleaned_data["public"].strip().lower() in TRUE_WORDS
+
+    def clean_updates(self):
+        return self.cleaned_data["updates"].strip().lower() in TRUE_WORDS
 
 
 @dataclass
@@ -48,6 +62,7 @@ class ImportReport:
     """What happened to each line; `as_seen` is what an importer is shown of it."""
 
     imported: int = 0
+    batch_code: str = ""
     already_signed: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -63,6 +78,7 @@ class ImportReport:
         already = [(line, ALREADY_SIGNED) for line in self.already_signed] if reveal_signers else []
         return {
             "imported": self.imported + (0 if reveal_signers else len(self.already_signed)),
+            "batch_code": self.batch_code,
             "reveal_signers": reveal_signers,
             "skipped": sorted(already + self.skipped),
             "errors": self.errors,
@@ -115,13 +131,25 @@ def read_rows(uploaded):
         yield line, {heading: value.strip() for heading, value in zip(headings, values, strict=False) if heading}
 
 
-def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None):
+def consent_form_name(page, source, batch_code):
+    """Where the consent was given, as the person saw it (Consent.form): the sheet, with its batch if known."""
+    if source == Signature.Source.PAPER:
+        batch = f" (batch {batch_code})" if batch_code else ""
+        return f"the paper signature sheet of “{page.title}”{batch}"
+    return f"a list of signatures imported for “{page.title}”"
+
+
+def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None, batch_code=""):
     """Import the lines of `uploaded` onto `page`; raises UnreadableFile if the file as a whole is unreadable.
 
     `saved(signature)` runs in each new signature's transaction, so an app above statements (stalls) can
-    tag what it imported without statements knowing it.
+    tag what it imported without statements knowing it. `batch_code`: the sheets' code, already read by
+    batch_codes.read_batch_code ("" for none).
     """
-    report = ImportReport()
+    report = ImportReport(batch_code=batch_code)
+    referral_code = source_code(batch_code) if batch_code else ""
+    consent_form = consent_form_name(page, source, batch_code)
+    page_url = None  # the statement's address, for the updates email's link: looked up once, when first needed
     signed_before = set(page.signatures.exclude(email_normalised="").values_list("email_normalised", flat=True))
     in_this_file = {}
     now = timezone.now()
@@ -145,6 +173,7 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None)
             report.skipped.append((line, f"the same email address as line {in_this_file[email]}"))
             continue
         kind = data["kind"] or (Signature.Kind.ORGANISATION if data["role"] else Signature.Kind.PERSON)
+        keep_informed = data["updates"] and bool(email)  # a tick without an address asks for nothing we can send
         try:
             with transaction.atomic():
                 signature = Signature(
@@ -156,10 +185,16 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None)
                     town=data["town"],
                     email=data["email"],
                     show_publicly=data["public"],
+                    keep_informed=keep_informed,
+                    keep_informed_wording=CURRENT if keep_informed else "",
                     source=source,
+                    referral_code=referral_code,
                     confirmed_at=now,
                 )
                 signature.save()
+                if keep_informed:
+                    page_url = page_url or page.get_full_url()
+                    record_unconfirmed(email, consent_form, CURRENT, base_url=page_url, source=signature)
                 if saved is not None:
                     saved(signature)
         except IntegrityError:  # signed on the website while the file was being read
