@@ -10,9 +10,11 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-# Codes a person copies from paper into the import: no 0/O, 1/I/L, 5/S, 8/B to confuse.
-CODE_LETTERS = "ACDEFGHJKMNPQRTUVWXYZ234679"
-CODE_LENGTH = 6
+from statements import batch_codes
+
+# Codes a person copies from paper into the import (statements.batch_codes reads them back).
+CODE_LETTERS = batch_codes.LETTERS
+CODE_LENGTH = batch_codes.LENGTH
 
 
 def new_batch_code():
@@ -51,7 +53,7 @@ class SheetBatch(models.Model):
     @property
     def source_code(self):
         """The source code the sheet's QR code carries (?src=...)."""
-        return f"sheet-{self.code.lower()}"
+        return batch_codes.source_code(self.code)
 
 
 class HandinPack(models.Model):

@@ -91,6 +91,21 @@ def region_group(signature):
     return REGION_NAMES.get(signature.region, NO_REGION)
 
 
+def counted(number, word, plural=None):
+    """ "1 signature", "2,000 signatures": a number with its word, as English says it."""
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
+
+
+def who(people, organisations, zeros=False):
+    """ "1 person", "3 people and 1 organisation": who signed; a part that is 0 is left out unless `zeros`."""
+    parts = [
+        counted(number, word, plural)
+        for number, word, plural in ((people, "person", "people"), (organisations, "organisation", None))
+        if number or zeros
+    ]
+    return " and ".join(parts) or counted(0, "person", "people")
+
+
 def draw_front(parts, page, counts, spread, date):
     """The statement, the kept counts, and the counts by union and by region."""
     pdf = parts.start()
@@ -98,7 +113,7 @@ def draw_front(parts, page, counts, spread, date):
     write(pdf, f"Hand-in pack, as of {date}", grey=True, after=5)
     write(
         pdf,
-        f"{counts['total']:,} signatures: {counts['people']:,} people and {counts['organisations']:,} organisations.",
+        f"{counted(counts['total'], 'signature')}: {who(counts['people'], counts['organisations'], zeros=True)}.",
         size=14,
         bold=True,
         line=7,
@@ -229,10 +244,10 @@ def draw_certificates(parts, page, by_region, date, imprint):
         pdf.ln(25)
         write(pdf, "Certificate of signatures", size=22, bold=True, line=10, after=10)
         write(pdf, label, size=16, bold=True, line=8, after=8)
+        have = "has" if people + organisations == 1 else "have"
         write(
             pdf,
-            f"{people:,} {'person' if people == 1 else 'people'} and {organisations:,} "
-            f"organisation{'' if organisations == 1 else 's'} {place} have signed “{page.title}” as of {date}.",
+            f"{who(people, organisations)} {place} {have} signed “{page.title}” as of {date}.",
             size=14,
             line=7.5,
             after=20,

@@ -1,8 +1,10 @@
 """The blank signature sheet: an A4 landscape page whose columns are the paper import's, in its words.
 
 Whoever types a returned sheet into a CSV copies each column under the heading printed above it
-(statements.imports reads "name", "organisation", "role", "town", "email", "kind", "public"), and
-gives the import the batch code printed at the top, which the QR code carries as its source code.
+(statements.imports reads "name", "organisation", "role", "town", "email", "kind", "public", "updates"), and
+gives the import the batch code printed at the top, which the QR code carries as its source code. The
+"updates" box asks in the online forms' words (core.subscriptions.wording.CURRENT); the import records a
+tick as a consent that waits for its address's owner to say yes, as a stall's does.
 """
 
 import io
@@ -16,9 +18,16 @@ from core.subscriptions.wording import CURRENT, text_of
 from .pdf import FAMILY, GREY, new_document, short_text
 
 ROWS = 10
-ROW_HEIGHT = 11.5  # millimetres: room to write a name by hand
+ROW_HEIGHT = 11  # millimetres: room to write a name by hand
 QR_SIZE = 30
+HINT_TOP, HINT_SIZE, HINT_LINE = 5.4, 6.8, 3  # each column's question under its heading: mm, points, mm
 SHORT_TEXT_CHARS = 420
+NOTE_SIZE, NOTE_LINE, NOTE_GAP = 8, 3.8, 2  # the note under the table: points, mm, mm
+NOTE = (
+    "Signing on paper counts once the organisers type the sheet in. Your email address is never shown "
+    "publicly; your name is on the public list only if you tick that box. If you tick “updates”, we first "
+    "email you a link to say yes: no update is sent until you do."
+)
 # The online form's words for the public list (statements.forms.SignatureForm).
 PUBLIC_LIST_WORDS = "Show my name on the public list of signatories"
 
@@ -31,8 +40,8 @@ class Column:
     cell: str = ""  # "box": a tick box; "choice": the two kinds, to circle one
 
 
-def columns(updates_column=None):
-    """The sheet's columns, left to right: the paper import's, and the updates question when it reads one."""
+def columns():
+    """The sheet's columns, left to right: the paper import's, ending with the two ticks."""
     shown = [
         Column("name", "Your name", 48),
         Column("organisation", "Union, branch or group, or the organisation you sign for", 45),
@@ -40,10 +49,9 @@ def columns(updates_column=None):
         Column("town", "Town or area", 29),
         Column("email", "Email address (never shown publicly)", 60),
         Column("kind", "Signing as: circle one", 28, "choice"),
-        Column("public", f"{PUBLIC_LIST_WORDS}: tick", 37, "box"),
+        Column("public", f"{PUBLIC_LIST_WORDS}: tick", 34, "box"),
+        Column("updates", f"{text_of(CURRENT)}: tick", 42, "box"),
     ]
-    if updates_column:
-        shown.append(Column(updates_column, f"{text_of(CURRENT)}: tick", 37, "box"))
     scale = 267 / sum(column.width for column in shown)  # the page's width between its margins
     return [Column(c.heading, c.hint, round(c.width * scale, 1), c.cell) for c in shown]
 
@@ -55,7 +63,7 @@ def qr_png(url):
     return buffer
 
 
-def signature_sheet(page, url, batch_code, imprint="", updates_column=None):
+def signature_sheet(page, url, batch_code, imprint=""):
     """The sheet's PDF bytes: the statement's title and short text, the QR code and batch, the columns, the imprint.
 
     `url` is the statement's address with the batch's source code (?src=sheet-...).
@@ -75,24 +83,26 @@ def signature_sheet(page, url, batch_code, imprint="", updates_column=None):
     pdf.cell(text_width, 5, f"Batch {batch_code}   ·   or sign online: {url}", new_x="LMARGIN", new_y="NEXT")
     pdf.image(qr_png(url), x=pdf.l_margin + pdf.epw - QR_SIZE, y=pdf.t_margin, w=QR_SIZE, h=QR_SIZE)
     pdf.set_y(max(pdf.get_y(), pdf.t_margin + QR_SIZE) + 3)
-    draw_table(pdf, columns(updates_column))
-    pdf.ln(2)
-    pdf.set_font(FAMILY, "", 8)
+    pdf.set_font(FAMILY, "", NOTE_SIZE)
+    note_height = NOTE_GAP + NOTE_LINE * len(pdf.multi_cell(0, NOTE_LINE, NOTE, dry_run=True, output="LINES"))
+    draw_table(pdf, columns(), room=pdf.h - pdf.b_margin - pdf.get_y() - note_height)
+    pdf.ln(NOTE_GAP)
+    pdf.set_font(FAMILY, "", NOTE_SIZE)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(
-        0,
-        3.8,
-        "Signing on paper counts once the organisers type the sheet in. Your email address is never shown "
-        "publicly; your name is on the public list only if you tick that box.",
-        align="L",
-    )
+    pdf.multi_cell(0, NOTE_LINE, NOTE, align="L")
     return bytes(pdf.output())
 
 
-def draw_table(pdf, shown):
-    """The heading row (the import's column name in bold, the question under it) and ROWS empty rows."""
+def draw_table(pdf, shown, room):
+    """The heading row (the import's column name in bold, the question under it) and ROWS empty rows.
+
+    Fewer rows when a long title and text leave less than `room` (millimetres) for them: one sheet, one page.
+    """
     top, x0 = pdf.get_y(), pdf.l_margin
-    heading_height = 15
+    pdf.set_font(FAMILY, "", HINT_SIZE)
+    hint_lines = max(len(pdf.multi_cell(c.width - 2, HINT_LINE, c.hint, dry_run=True, output="LINES")) for c in shown)
+    heading_height = max(15, HINT_TOP + hint_lines * HINT_LINE + 1)  # the longest question fits its box
+    rows = max(1, min(ROWS, int((room - heading_height) // ROW_HEIGHT)))
     x = x0
     for column in shown:
         pdf.set_fill_color(235, 235, 235)
@@ -100,12 +110,12 @@ def draw_table(pdf, shown):
         pdf.set_xy(x + 1, top + 1)
         pdf.set_font(FAMILY, "B", 9)
         pdf.cell(column.width - 2, 4.2, column.heading.capitalize())
-        pdf.set_xy(x + 1, top + 5.4)
-        pdf.set_font(FAMILY, "", 6.8)
-        pdf.multi_cell(column.width - 2, 3, column.hint, align="L")
+        pdf.set_xy(x + 1, top + HINT_TOP)
+        pdf.set_font(FAMILY, "", HINT_SIZE)
+        pdf.multi_cell(column.width - 2, HINT_LINE, column.hint, align="L")
         x += column.width
     y = top + heading_height
-    for _ in range(ROWS):
+    for _ in range(rows):
         x = x0
         for column in shown:
             pdf.rect(x, y, column.width, ROW_HEIGHT)

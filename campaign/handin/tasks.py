@@ -1,4 +1,5 @@
-"""Building a hand-in pack in the background: parts on a temporary disk, joined, then kept in the default storage.
+"""Building a hand-in pack in the background: parts on a temporary disk, joined, then kept in the default storage;
+and, nightly, deleting packs older than HANDIN_PACK_DAYS (retention.py).
 
 The worker's memory stays that of one part (packing.PART_SIZE names) however many have signed.
 A build that fails says so on the pack (status "failed", and why for whoever looks after the site)
@@ -16,11 +17,13 @@ from django.utils.text import slugify
 from django_tasks import task
 
 from core.queries import get_or_none
+from core.schedule import scheduled
 from core.site_settings import imprint_for
 
 from .joining import join
 from .models import HandinPack
 from .packing import Parts, draw_pack
+from .retention import prune_packs
 
 logger = logging.getLogger(__name__)
 
@@ -59,3 +62,10 @@ def build(pack):
             pack.file.save(f"hand-in-pack-{slugify(page.title)[:60]}.pdf", File(content), save=False)
     pack.status, pack.pages, pack.signatories, pack.finished_at = HandinPack.Status.READY, pages, listed, timezone.now()
     pack.save(update_fields=["file", "status", "pages", "signatories", "finished_at"])
+
+
+@scheduled("50 3 * * *")
+@task()
+def prune_handin_packs():
+    """Delete hand-in packs (file and row) asked for more than HANDIN_PACK_DAYS days ago (default 30)."""
+    prune_packs()

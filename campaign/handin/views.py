@@ -19,6 +19,7 @@ from statements.models import StatementPage
 
 from .models import HandinPack, SheetBatch
 from .permissions import PACK_PERMISSION, SHEET_PERMISSION, may_use_handin
+from .retention import pack_days
 from .sheet import signature_sheet
 from .tasks import request_pack
 
@@ -62,6 +63,7 @@ def index(request):
             "packs": HandinPack.objects.filter(page=page).select_related("requested_by")[:LISTED],
             "may_print": request.user.has_perm(SHEET_PERMISSION),
             "may_pack": request.user.has_perm(PACK_PERMISSION),
+            "pack_days": pack_days(),
         },
     )
 

@@ -107,7 +107,8 @@ def test_each_regions_certificate_gives_its_kept_count_and_no_names(signed):
         "2 people and 1 organisation in Yorkshire and the Humber have signed “Our statement” as of"
         in certificates["Yorkshire and the Humber"]
     )
-    assert "0 people and 2 organisations in Wales have signed" in certificates["Wales"]
+    assert "2 organisations in Wales have signed" in certificates["Wales"]
+    assert "0 people" not in certificates["Wales"]
     for certificate in certificates.values():
         assert "Listed Lena" not in certificate and "Cardiff Trades Council" not in certificate
 
@@ -160,3 +161,32 @@ def test_a_failed_build_is_marked_failed_and_shown_so(admin_client, statement_pa
     screen = admin_client.get(f"/admin/handin/?page={statement_page.pk}").content.decode()
     assert "Failed" in screen and "Please try again" in screen
     assert admin_client.get(f"/admin/handin/packs/{pack.pk}/download/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("people", "organisations", "sentence"),
+    [
+        (1, 0, "1 person in Wales has signed “Our statement”"),
+        (0, 1, "1 organisation in Wales has signed “Our statement”"),
+        (1, 1, "1 person and 1 organisation in Wales have signed “Our statement”"),
+        (2, 0, "2 people in Wales have signed “Our statement”"),
+    ],
+)
+def test_a_certificate_speaks_of_one_signer_in_the_singular(statement_page, people, organisations, sentence):
+    for _ in range(people):
+        SignatureFactory(page=statement_page, region="wales")
+    for _ in range(organisations):
+        SignatureFactory(page=statement_page, organisation_kind=True, region="wales")
+
+    pages = pdf_pages(built(statement_page).file.open("rb").read())
+
+    (certificate,) = [" ".join(page.split()) for page in pages if "Certificate of signatures" in page]
+    assert sentence in certificate
+
+
+def test_the_front_page_counts_one_signature_in_the_singular(statement_page):
+    SignatureFactory(page=statement_page, region="wales")
+
+    first = " ".join(pdf_pages(built(statement_page).file.open("rb").read())[0].split())
+
+    assert "1 signature: 1 person and 0 organisations." in first

@@ -74,8 +74,11 @@ def test_the_sheet_prints_the_imports_columns_in_order_and_the_online_forms_word
         "email",
         "kind",
         "public",
+        "updates",
     ]
     assert "Show my name on the public list of signatories" in text
+    assert "Send me campaign updates by email (about once a month; stop them at any time): tick" in text
+    assert "If you tick “updates”, we first email you a link to say yes" in text
     assert text.count("person organisation") == ROWS  # each row's kind, to circle
 
 
@@ -94,14 +97,30 @@ def test_every_column_printed_is_one_the_import_reads_and_a_typed_sheet_imports(
         "email": "ada@example.org",
         "kind": "person",
         "public": "x",
+        "updates": "x",
     }
     writer.writerow([row.get(heading, "") for heading in printed])
+    batch = SheetBatch.objects.create(page=statement_page)
 
-    report = import_signatures(statement_page, SimpleUploadedFile("sheet.csv", typed.getvalue().encode()))
+    report = import_signatures(
+        statement_page, SimpleUploadedFile("sheet.csv", typed.getvalue().encode()), batch_code=batch.code
+    )
 
     assert report.imported == 1 and report.errors == []
     signature = Signature.objects.get(email="ada@example.org")
     assert signature.show_publicly and signature.kind == Signature.Kind.PERSON and signature.is_confirmed
+    assert signature.keep_informed  # the consent waits for Ada's yes (tests/statements/test_import_batch.py)
+    assert signature.referral_code == batch.source_code  # counted with those who came through the sheet's QR code
+
+
+def test_the_whole_sheet_with_the_updates_column_fits_one_page(client, organiser, statement_page):
+    client.force_login(organiser)
+
+    pages = pdf_pages(download_sheet(client, statement_page).content)
+
+    assert len(pages) == 1
+    text = " ".join(pages[0].split())
+    assert "stop them at any time): tick" in text and "no update is sent until you do." in text
 
 
 def test_without_a_standfirst_the_sheet_prints_the_statements_first_paragraph(client, organiser, statement_page):
@@ -133,3 +152,17 @@ def test_batch_codes_are_short_and_free_of_letters_people_confuse(statement_page
 
     assert len(codes) == 30
     assert all(re.fullmatch(r"[ACDEFGHJKMNPQRTUVWXYZ234679]{6}", code) for code in codes)
+
+
+def test_a_long_title_and_text_still_make_one_page_with_fewer_rows(client, organiser, statement_page):
+    statement_page.title = "A fair deal for every worker in every public service across the whole of the United Kingdom"
+    statement_page.standfirst = "We demand fair pay and safe staffing. " * 12
+    statement_page.save()
+    client.force_login(organiser)
+
+    pages = pdf_pages(download_sheet(client, statement_page).content)
+
+    assert len(pages) == 1
+    text = " ".join(pages[0].split())
+    assert 8 <= text.count("person organisation") < ROWS
+    assert "no update is sent until you do." in text
