@@ -10,6 +10,8 @@ anyone can type anyone's address into the form.
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from core.emails import Email, register_email
 from core.notify import admin_url, organiser_addresses
@@ -17,6 +19,7 @@ from core.subscriptions.tokens import your_data_url
 from core.subscriptions.wording import text_of
 
 from .models.signature import Signature
+from .reminders import TEMPLATE as REMINDER
 from .review import Group
 from .screening import ALERT_EMAIL, email_domain
 from .signing import sub_address
@@ -48,9 +51,19 @@ def signature_email(signature, statement_url):
     return Email(to=[signature.email], context=context)
 
 
+def reminder_email(signature, statement_url):
+    """The one reminder to confirm (statements.reminders): nothing if it was confirmed, or held, since it was queued."""
+    if signature.is_confirmed or signature.is_held:
+        return None
+    email = signature_email(signature, statement_url)
+    email.context["signed_on"] = date_format(timezone.localtime(signature.created_at), "l j F")
+    return email
+
+
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 for template in TEMPLATES:
     register_email(template, Signature.objects.select_related("page"), signature_email)
+register_email(REMINDER, Signature.objects.select_related("page"), reminder_email)
 
 
 def review_alert(signature, grouping):

@@ -1,5 +1,6 @@
 """The statements app's nightly jobs (core.schedule): purging, recounting, forgetting networks and removals,
-anonymising closed statements; and the one an organiser starts, anonymising one statement now.
+anonymising closed statements; the hourly reminder to unconfirmed signers; and the one an organiser starts,
+anonymising one statement now.
 
 Each runs the management command an organiser can also run by hand, so the
 work lives in one place.
@@ -9,6 +10,8 @@ from django.core.management import call_command
 from django_tasks import task
 
 from core.schedule import scheduled
+
+from . import reminders
 
 
 @scheduled("0 3 * * *")
@@ -44,6 +47,13 @@ def forget_removed_signatures():
 def anonymise_signatures():
     """Anonymise the signatures of statements closed more than ANONYMISE_AFTER_MONTHS ago (statements.anonymise)."""
     call_command("anonymise_signatures")
+
+
+@scheduled("5 * * * *")
+@task()
+def remind_unconfirmed_signers():
+    """Remind each signer who has not confirmed, once, 24 to 48 hours after signing (statements.reminders)."""
+    reminders.remind_unconfirmed()
 
 
 @task()
