@@ -27,7 +27,7 @@ from core.sharing import share_links
 from core.signed_links import BadToken
 from core.subscriptions import sources
 
-from . import screening, signing
+from . import referrals, screening, signing
 from .closing_cache import kept_no_later_than
 from .forms import ChangeSignatureForm, CorrectAddressForm, SignatureForm, UnionForm
 from .models.movement import OTHER_UNION
@@ -59,15 +59,16 @@ class StatementAddresses:
             raise KeyError(name) from None
 
 
-def page_context(request, page, **extra):
+def page_context(request, page, share_code="", **extra):
     """What every statement template shows: counts, progress, share links, its addresses and whether it has closed.
 
     `spread` (by union and region) is a callable, which the template calls
-    only where it shows the chart: from the same counters, read once.
+    only where it shows the chart: from the same counters, read once. The
+    share links carry `share_code` (a signer's own, statements.referrals) when given.
     """
     totals = page.counter_totals()
     counts = page.counts(totals)
-    url = signing.statement_url(page, request)
+    url = referrals.with_source(signing.statement_url(page, request), share_code)
     context = {
         "page": page,
         "self": page,
@@ -77,6 +78,7 @@ def page_context(request, page, **extra):
         "progress": page.progress(counts["total"]),
         "share_links": statement_share_links(url, page.share_text or page.title),
         "share_url": url,
+        "share_code": share_code,
         "addresses": StatementAddresses(page, request),
         "closed_statements_url": reverse("closed_statements"),
     }
@@ -126,7 +128,7 @@ def sign(request, page):
         return redirect(signing.statement_path(page, request) + "#sign")
     if page.is_closed():
         return signing_closed(request, page)
-    screen = screened(request, SignatureForm)
+    screen = screened(request, SignatureForm, referrals.with_source_from_referer(request))
     if screen.refusal:
         return screen.refusal
     if not screen.valid:
@@ -153,15 +155,16 @@ class Screened(NamedTuple):
     refusal: HttpResponse | None
 
 
-def screened(request, form_class):
+def screened(request, form_class, data=None):
     """Check a POST that gives an address to sign with, and count it against RATE_LIMITS["sign"].
 
     The one place the signing rate limit is taken: every such POST, valid or
     not, counts in screening.assess, a valid one in the same cache round trip
     as its hold-back counts. Past the limit, `refusal` is the 429 page.
+    `data` is the POST as the form reads it (the sign form's, with the Referer's source code).
     """
     rate_limit = RateLimit.of("sign")
-    form = form_class(request.POST)
+    form = form_class(request.POST if data is None else data)
     valid = form.is_valid()
     assessment = screening.assess(request, form.cleaned_data["email"] if valid else None, rate_limit)
     refusal = None if assessment.within_rate_limit else rate_limit.refusal(request)
@@ -187,7 +190,7 @@ def sign_unavailable(request):
 
     What was typed is the form's initial data, not bound data: checking it would read the database.
     """
-    form = SignatureForm(initial=request.POST.dict())
+    form = SignatureForm(initial=referrals.with_source_from_referer(request).dict())  # the link's code kept too
     union = form.fields["union"]
     chosen = form.initial.get("union", "")
     if chosen and chosen not in {str(value) for value, _ in union.choices}:
@@ -238,6 +241,7 @@ def signed(request, page, correct_form=None):
         request,
         page,
         "statements/check_inbox.html",
+        share_code=referrals.signer_code(signature) if signature else "",
         sent=sent,
         next_email_at=next_email_at,
         corrected="corrected" in request.GET,
@@ -303,18 +307,35 @@ def confirm(request, page):
         confirm_path = signing.statement_path(page, request, "confirm")  # reversed, as the email's link is
         return render(request, page, "statements/confirm.html", signature=signature, token=token, action=confirm_path)
     first_time = signing.confirm(signature)
-    query = {"signature": ADD_UNION.make(signature)} if signature.kind == Signature.Kind.PERSON else {}
+    query = this_signers_link(signature)
     if not first_time:
         query["again"] = 1
     thank_you_path = signing.statement_path(page, request, "confirmed")
-    return redirect(f"{thank_you_path}?{urlencode(query)}" if query else thank_you_path)
+    return redirect(f"{thank_you_path}?{urlencode(query)}")
 
 
-def thank_you(request, page, signature=None, union_form=None, **extra):
-    """The thank-you page; with a person's ADD_UNION link, it asks for their union."""
-    token = ADD_UNION.make(signature) if signature and signature.kind == Signature.Kind.PERSON else ""
+def this_signers_link(signature, ask_union=True):
+    """The thank-you page's query naming the signature: a person's union link (ADD_UNION), else a SHARER link.
+
+    Either lets the page show the signer's own share link and what it brought (statements.referrals).
+    """
+    if ask_union and signature.kind == Signature.Kind.PERSON:
+        return {"signature": ADD_UNION.make(signature)}
+    return {"yours": referrals.SHARER.make(signature)}
+
+
+def thank_you(request, page, signature=None, union_form=None, ask_union=True, **extra):
+    """The thank-you page; with a person's ADD_UNION link, it asks for their union.
+
+    With the signature known, the share links carry the signer's own code and the page says
+    how many people signed through it (a number only: never who).
+    """
+    token = ADD_UNION.make(signature) if ask_union and signature and signature.kind == Signature.Kind.PERSON else ""
     if token:
         extra.update(union_token=token, union_form=union_form or UnionForm(initial=union_initial(signature)))
+    if signature is not None:  # the signer's own page: their link, what it brought, their constituency's line
+        code = referrals.signer_code(signature)
+        extra.update(signature=signature, share_code=code, brought=referrals.brought(code))
     return render(request, page, "statements/thank_you.html", **extra)
 
 
@@ -324,14 +345,22 @@ def union_initial(signature):
     return {"union": OTHER_UNION, "union_other": signature.union_other} if signature.union_other else {}
 
 
-@varies_on_query("again", "signature", "union")
+@varies_on_query("again", "signature", "union", "yours")
 def confirmed(request, page):
-    """Thank you; ?signature= (a person's ADD_UNION link) adds the union question, ?union=saved says it is kept."""
+    """Thank you; ?signature= (a person's ADD_UNION link) adds the union question, ?union=saved says it is kept.
+
+    ?yours= (a SHARER link: an organisation's, or a person's once their union is saved) names the
+    signature for its share link alone.
+    """
     signature = signature_of_link(page, request.GET.get("signature", ""), ADD_UNION)
+    asks_union = signature is not None
+    if signature is None:
+        signature = signature_of_link(page, request.GET.get("yours", ""), referrals.SHARER)
     return thank_you(
         request,
         page,
         signature,
+        ask_union=asks_union,
         already_confirmed="again" in request.GET,
         union_saved=request.GET.get("union") == "saved",
     )
@@ -351,7 +380,8 @@ def add_union(request, page):
         return thank_you(request, page, signature, union_form=form)
     if not signing.add_union(signature, form.cleaned_data["union"], form.cleaned_data["union_other"]):
         return render(request, page, "statements/link_problem.html", status=400, adding_union=True)
-    return redirect(signing.statement_path(page, request, "confirmed") + "?union=saved")
+    query = {"union": "saved", **this_signers_link(signature, ask_union=False)}
+    return redirect(f"{signing.statement_path(page, request, 'confirmed')}?{urlencode(query)}")
 
 
 @never_cache  # the page names the signer
