@@ -1,8 +1,13 @@
-"""Where the campaign's printed QR codes point: the statement people are asked to sign."""
+"""Where the campaign's printed QR codes point: the statement people are asked to sign.
+
+The QR code carries the source code "poster" (`?src=poster`), so the dashboard counts
+the signatures that came from supporters' own posters (statements.referrals).
+"""
 
 from wagtail.models import Site
 
 from statements.models import StatementPage
+from statements.referrals import POSTER_CODE, with_source
 
 
 def statement_page():
@@ -11,13 +16,14 @@ def statement_page():
 
 
 def statement_url(request):
-    """Absolute address of the statement page, or of the site's home page if there is none."""
+    """Absolute address of the statement page with the posters' source code, or of the site's home page if none."""
     page = statement_page()
     path = page.get_url(request) if page is not None else None
     if not path:
         site = Site.find_for_request(request)
         path = site.root_page.get_url(request) if site else "/"
-    return request.build_absolute_uri(path or "/")
+        return request.build_absolute_uri(path or "/")
+    return with_source(request.build_absolute_uri(path), POSTER_CODE)
 
 
 def statement_full_url(site):

@@ -129,8 +129,9 @@ def test_qr_code_points_at_a_live_statement_page(client, materials_page):
 
     response = client.get("/qr/statement.png")
 
-    assert qr_modules(response.content) == expected_modules("http://testserver/statement/")
-    assert "http://testserver/statement/" in client.get("/qr/statement.svg").content.decode()
+    # With the posters' source code, so the dashboard counts who came from a printed poster (statements.referrals).
+    assert qr_modules(response.content) == expected_modules("http://testserver/statement/?src=poster")
+    assert "http://testserver/statement/?src=poster" in client.get("/qr/statement.svg").content.decode()
 
 
 def test_qr_code_comes_only_as_svg_or_png(client, materials_page):

@@ -50,5 +50,5 @@ def test_the_qr_code_uses_the_host_the_visitor_asked_for(client, home_page):
 
     svg = client.get("/qr/statement.svg", HTTP_HOST="campaign.example.org").content.decode()
 
-    assert "<title>QR code for http://campaign.example.org/statement/</title>" in svg
+    assert "<title>QR code for http://campaign.example.org/statement/?src=poster</title>" in svg
     assert "localhost" not in svg and "testserver" not in svg
