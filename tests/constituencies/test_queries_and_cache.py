@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core.places.models import Constituency
 from statements.models import Signature
+from statements.views import position_of
 from tests.constituencies.factories import ConstituencyFactory
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.motion.factories import VerifiedReportFactory
@@ -118,3 +119,29 @@ def test_a_hidden_name_leaves_the_cached_constituency_page_at_once(
     signature.save()
     assert "Rude Word" not in client.get(LEEDS).content.decode()
     assert Signature.objects.filter(name="Rude Word").exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SKIPPED EXPLAIN of a constituency's names: PostgreSQL")
+def test_a_constituencys_deep_page_of_names_reads_its_index_on_postgresql(client, where_page, statement_page, leeds):
+    now = timezone.now()
+    for code in (leeds.code, "E14000001", ""):
+        Signature.objects.bulk_create(
+            SignatureFactory.build(
+                page=statement_page, constituency=code, email="", confirmed_at=now - timezone.timedelta(seconds=n)
+            )
+            for n in range(3000)
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE statements_signature")
+    deep = list(statement_page.signatures.listed().filter(constituency=leeds.code)[2500:2501])[0]
+
+    sql = [
+        query for query in queries(client, LEEDS, before=position_of(deep)) if 'FROM "statements_signature"' in query
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql[0]}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert len(sql) == 1 and "OFFSET" not in sql[0]
+    assert "signature_list_constituency" in plan, plan
+    assert "Sort" not in plan, plan
