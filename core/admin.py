@@ -29,6 +29,7 @@ item, read out with its label ("Print orders, 3 new"). A request list under
 shows the sum of its items'. One COUNT per badge on each admin page.
 """
 
+from datetime import date
 from functools import cache
 from html import unescape
 
@@ -55,7 +56,7 @@ from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import EditView, IndexView, InspectView
 
-from .exports import SafeSpreadsheetExport, defuse_formula
+from .exports import SafeSpreadsheetExport, SheetDate, defuse_formula
 from .menu_badges import add_badges, menu_badge
 from .request_forms import RequestForm, StatusEmailForm
 
@@ -133,8 +134,9 @@ def is_model_field(model, name):
 def column_text(model_admin, item, name):
     """What the list shows in column `name` for `item`, as a spreadsheet cell; a `one_line` column's whole text.
 
-    A choice is its label, a date as the list writes it, a related record its
-    name, yes or no for a tick, "-" for nothing; numbers stay numbers.
+    A choice is its label, a related record its name, yes or no for a tick,
+    "-" for nothing; numbers stay numbers, and a date or moment is a SheetDate
+    (the XLSX's date cell, the CSV's text as the list writes it).
     """
     empty = model_admin.get_empty_value_display(name)
     whole_field = getattr(getattr(model_admin, name, None), "whole_text_of", None)
@@ -153,7 +155,8 @@ def column_text(model_admin, item, name):
         shown = display_for_value(value, getattr(attr, "empty_value_display", empty))
     else:
         shown = display_for_field(value, field, empty)
-    return unescape(strip_tags(shown)) if isinstance(shown, SafeData) else str(shown)
+    text = unescape(strip_tags(shown)) if isinstance(shown, SafeData) else str(shown)
+    return SheetDate(value, text) if isinstance(value, date) and not getattr(field, "choices", None) else text
 
 
 def one_line(field_name, description, length=40):

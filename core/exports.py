@@ -15,14 +15,21 @@ among them, and form submissions). It reads the records a chunk at a time and se
 a million rows take no more memory than ten. An XLSX download holds the same
 cells: openpyxl's write-only workbook keeps each row in a temporary file as it
 is added, and the finished file is sent from disk, never built in memory.
+
+A date or a moment is a `SheetDate`: the CSV writes its text as the list
+shows it, the XLSX a real date cell (a moment in the site's time zone, as
+Excel has no zones) that sorts, filters and counts by month.
 """
 
 import csv
 import re
 import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
 
 UTF8_BOM = "\ufeff"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -36,6 +43,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # A plain number, negative or not, is no formula, and neither is the lone
 # "-" the admin writes in an empty cell; both stay as they are.
 HARMLESS = re.compile(r"-|[+-]?\d+(\.\d+)?")
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+@dataclass(frozen=True)
+class SheetDate:
+    """A cell holding a date or a moment: `value` for an XLSX date cell, `text` for CSV (as the list shows it)."""
+
+    value: date
+    text: str
+
+    def for_xlsx(self):
+        """(the value openpyxl writes, its number format): a moment in the site's zone, naive, as Excel holds none."""
+        if isinstance(self.value, datetime):
+            moment = timezone.localtime(self.value) if timezone.is_aware(self.value) else self.value
+            return moment.replace(tzinfo=None), DATETIME_FORMAT
+        return self.value, DATE_FORMAT
 
 
 def defuse_formula(text):
@@ -52,7 +76,9 @@ def defuse_formula(text):
 
 
 def safe_value(value):
-    """A cell value with any text defused; numbers, dates and empty cells pass through."""
+    """A cell value with any text defused; numbers, dates and empty cells pass through; a SheetDate is its text."""
+    if isinstance(value, SheetDate):
+        value = value.text
     return defuse_formula(value) if isinstance(value, str) else value
 
 
@@ -84,18 +110,30 @@ def csv_download(headings, rows, filename):
 
 
 def xlsx_download(headings, rows, filename):
-    """`<filename>.xlsx` with the same cells as `csv_download` would send (text defused), written to disk row by row."""
-    from openpyxl import Workbook  # Wagtail's own dependency, for its XLSX exports
+    """`<filename>.xlsx`: the cells `csv_download` sends (text defused), dates as dates, written to disk row by row."""
+    from openpyxl import Workbook  # Wagtail's own dependency, loaded only by a download, as Wagtail does
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="Sheet1")
     sheet.append([safe_value(heading) for heading in headings])
     for row in rows:
-        sheet.append([plain_cell(value) for value in row])
+        sheet.append([xlsx_cell(sheet, value) for value in row])
     output = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it, and so removes it, once sent)
     workbook.save(output)
     output.seek(0)
     return FileResponse(output, as_attachment=True, content_type=XLSX_CONTENT_TYPE, filename=f"{filename}.xlsx")
+
+
+def xlsx_cell(sheet, value):
+    """A date cell with its number format for a SheetDate; otherwise `plain_cell`."""
+    if not isinstance(value, SheetDate):
+        return plain_cell(value)
+    from openpyxl.cell import WriteOnlyCell
+
+    moment, number_format = value.for_xlsx()
+    cell = WriteOnlyCell(sheet, moment)
+    cell.number_format = number_format
+    return cell
 
 
 def plain_cell(value):
@@ -113,7 +151,11 @@ class SafeSpreadsheetExport:
     """
 
     def preprocess_field_value(self, field, value, export_format):
-        return safe_value(super().preprocess_field_value(field, value, export_format))
+        """Text defused; a date or moment (a submission's time) a SheetDate with the text Wagtail's CSV gives it."""
+        if isinstance(value, SheetDate):
+            return value
+        shown = safe_value(super().preprocess_field_value(field, value, export_format))
+        return SheetDate(value, shown) if isinstance(value, date) else shown
 
     def get_heading(self, queryset, field):
         return defuse_formula(super().get_heading(queryset, field))
