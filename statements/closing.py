@@ -40,7 +40,8 @@ def set_closing_time(page, closes_at, user):
         live = StatementPage.objects.select_for_update().get(pk=page.pk)
         draft = live.get_latest_revision_as_object() if live.has_unpublished_changes else None
         live.closes_at = closes_at
-        live.save_revision(user=user, log_action=True).publish(user=user)
+        # Who may is the screens' check (permissions.may_close_signing): organisers close without publishing pages.
+        live.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
         if draft is not None:
             draft.closes_at = closes_at
             draft.save_revision(user=user, log_action=True)

@@ -1,5 +1,7 @@
 """What may be done with signatures, and the share of it the "Campaign organisers" group gets."""
 
+from core.organisers import ORGANISERS_GROUP
+
 EMAIL_PERMISSION = "statements.view_signature_email"
 EXPORT_PERMISSION = "statements.export_signature"
 IMPORT_PERMISSION = "statements.import_signature"
@@ -23,3 +25,15 @@ ORGANISER_PERMISSIONS = [
         for action in ("add", "change", "delete", "view", "publish")
     ],
 ]
+
+
+def may_close_signing(user, page):
+    """Who may close or reopen a statement's signing: whoever may publish it, and the campaign's organisers.
+
+    Closing and reopening publish the page with a new closing time only (statements.closing), never its
+    words, and organisers run the hand-in that closing begins, so they may, without the page editing
+    they do not have; as for anonymising, membership of the group is the test.
+    """
+    if not user.is_active:
+        return False
+    return user.groups.filter(name=ORGANISERS_GROUP).exists() or page.permissions_for_user(user).can_publish()
