@@ -157,7 +157,7 @@ def test_the_printed_qr_code_points_at_a_statement_anyone_may_open(client, home_
 
     svg = client.get("/qr/statement.svg").content.decode()
 
-    assert "<title>QR code for http://testserver/statement/</title>" in svg
+    assert "<title>QR code for http://testserver/statement/?src=poster</title>" in svg  # with the posters' code
 
 
 def test_the_qr_code_never_points_at_a_private_statement(client, statement_page, site_settings):
