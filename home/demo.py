@@ -122,7 +122,7 @@ def build_settings(home):
 
 
 # Short names in the main menu for pages whose titles are long: {slug: menu title}.
-MENU_TITLES = {"statement": "Sign the statement"}
+MENU_TITLES = {"statement": "Sign the statement", "where-people-signed": "Where people signed"}
 
 
 def build_menu_titles(home):

@@ -129,6 +129,7 @@ class MovementFieldsMixin(forms.Form):
         else:
             cleaned.update(organisation_type="", union=None, union_other="")
         self.check_region(cleaned)
+        self.check_constituency(cleaned)
 
     def check_body(self, cleaned):
         kind_of_body = cleaned.get("organisation_type")
@@ -151,7 +152,6 @@ class MovementFieldsMixin(forms.Form):
             cleaned["region"] = region_for_postcode(postcode)
         elif "region" not in self.errors:
             self.add_error("region", NO_PLACE)
-        self.check_constituency(cleaned)
 
     def check_constituency(self, cleaned):
         """The constituency of a full postcode found in the imported lookup (core.places), else none."""

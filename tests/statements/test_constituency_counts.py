@@ -62,10 +62,6 @@ def test_a_postcode_in_the_lookup_gives_the_constituency_kept_without_the_postco
     assert counts_by_constituency(statement_page) == [(LEEDS_CENTRAL, "Leeds Central and Headingley", 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="statements/forms.py check_region returns before check_constituency when a region is chosen too",
-)
 def test_a_postcode_given_with_a_chosen_region_still_finds_the_constituency(
     client, statement_page, site_settings, lookup
 ):

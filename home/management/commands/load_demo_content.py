@@ -9,23 +9,27 @@ app, because it composes them all.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from campaign.constituencies import demo as constituencies_demo
 from campaign.events import demo as events_demo
 from campaign.form_pages import demo as form_pages_demo
 from campaign.materials import demo as materials_demo
 from campaign.motion import demo as motion_demo
 from campaign.news import demo as news_demo
+from core.places import demo as places_demo
 from home import demo as home_demo
 from home import demo_footer
 from statements import demo as statements_demo
 
 # Each app's demo builder, called with the home page, in the order of the page tree.
 APP_BUILDERS = [
+    places_demo.build,  # the postcode lookup's sample first: signers and events are placed by it
     statements_demo.build,
     events_demo.build,
     materials_demo.build,
     motion_demo.build,
     news_demo.build,
     form_pages_demo.build,
+    constituencies_demo.build,  # last in the menu
     statements_demo.build_next_steps,  # links to the pages built above
 ]
 
