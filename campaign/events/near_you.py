@@ -40,8 +40,8 @@ class NearYouForm(forms.Form):
     postcode = forms.CharField(
         max_length=16,
         required=False,
-        label="Your postcode",
-        help_text="A full postcode, like LS6 1AA, or its first half, like LS6.",
+        label="Postcode",
+        help_text="Or just its first half, like LS6.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false", "size": "10"}),
     )
     within = forms.ChoiceField(
