@@ -1,7 +1,7 @@
 """The signing form (a person, or someone signing on behalf of an organisation) and the forms around it.
 
 A person is asked only what signing needs: name, email, where they are (a
-postcode, or a choice), and two unticked choices. Their union is asked on
+postcode, or a choice), and three unticked choices. Their union is asked on
 the thank-you page (UnionForm), once the signature counts. Someone signing
 for an organisation gives its name and type (and its union, for a union
 branch); their own name and role are kept and shown only if they tick a box
@@ -187,7 +187,7 @@ SOURCE_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
 class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
-    """Signing: a person sees seven questions; someone signing for an organisation sees only what its type needs.
+    """Signing: a person sees eight questions; someone signing for an organisation sees only what its type needs.
 
     Nothing is ticked for anyone: not the public list, not updates, not an organisation contact's own name.
     """

@@ -77,8 +77,9 @@ def asked(html, **state):
     return {name for name, when in parser.fields if all(holds(c) for c in when)} - {"website"}
 
 
-def test_a_person_is_asked_seven_things(client, statement_page, site_settings):
-    """Kind, name, email, postcode or where they are, the public list and updates: no union, town or role."""
+def test_a_person_is_asked_eight_things(client, statement_page, site_settings):
+    """Kind, name, email, postcode or where they are, the public list, updates and introductions: no union,
+    town or role."""
     html = client.get(statement_page.url).content.decode()
 
     assert asked(html, kind="person") == {
@@ -89,13 +90,14 @@ def test_a_person_is_asked_seven_things(client, statement_page, site_settings):
         "region",
         "show_publicly",
         "keep_informed",
+        "introduce_me",
     }
 
 
 def test_an_organisation_is_asked_only_what_its_type_needs(client, statement_page, site_settings):
     html = client.get(statement_page.url).content.decode()
     shared = {"kind", "organisation", "organisation_type", "email", "postcode", "region", "show_publicly"}
-    shared |= {"show_contact", "keep_informed"}
+    shared |= {"show_contact", "keep_informed", "introduce_me"}
 
     assert asked(html, kind="organisation", organisation_type="campaign") == shared
     assert asked(html, kind="organisation", organisation_type="union") == shared | {"union"}
@@ -106,7 +108,7 @@ def test_an_organisation_is_asked_only_what_its_type_needs(client, statement_pag
 
 def test_nothing_is_ticked_for_anyone_on_the_empty_form(client, statement_page, site_settings):
     html = client.get(statement_page.url).content.decode()
-    for name in ("show_publicly", "show_contact", "keep_informed"):
+    for name in ("show_publicly", "show_contact", "keep_informed", "introduce_me"):
         assert "checked" not in checkbox(html, name)
 
 
@@ -118,7 +120,7 @@ def test_a_form_shown_again_after_a_mistake_ticks_nothing_that_was_not_ticked(
     del data["show_publicly"]  # a box left unticked is not sent at all
     html = client.post(f"{statement_page.url}sign/", data).content.decode()
 
-    for name in ("show_publicly", "show_contact", "keep_informed"):
+    for name in ("show_publicly", "show_contact", "keep_informed", "introduce_me"):
         assert "checked" not in checkbox(html, name)
 
 
