@@ -68,6 +68,14 @@ class StoredPage(NamedTuple):
     content_type: str
     fresh_until: float
     query: frozenset = frozenset()
+    # The few headers a page sets for itself and keeps when served again (KEPT_HEADERS): an embed's
+    # framing policy for its partner (statements.embed_partners), and its leave to be framed at all.
+    headers: tuple = ()
+    frame_exempt: bool = False
+
+
+# A page's own headers kept with it; every other header is the same for every cached page.
+KEPT_HEADERS = ("Content-Security-Policy",)
 
 
 def declare_query(request, *names):
@@ -101,9 +109,9 @@ def asks_for_its_own_page(request, names):
 def cache_key(request):
     host = request.get_host()
     digest = blake2b(f"{host}{request.path}".encode(), digest_size=16).hexdigest()
-    # "v4": entries hold each encoding's body, when they go stale and the query parameters they read;
-    # a deploy must never read an older shape.
-    return f"pagecache:v4:{digest}"
+    # "v5": entries hold each encoding's body, when they go stale, the query parameters they read
+    # and the page's own headers; a deploy must never read an older shape.
+    return f"pagecache:v5:{digest}"
 
 
 def rendering_key(key):
@@ -187,7 +195,11 @@ class PageCacheMiddleware:
         if not seconds:
             return mark_public(response)
         bodies = page_encodings.encode_all(response.content)
-        stored = StoredPage(generation, bodies, response["Content-Type"], time.time() + seconds, query)
+        headers = tuple((name, response[name]) for name in KEPT_HEADERS if response.has_header(name))
+        frame_exempt = getattr(response, "xframe_options_exempt", False)
+        stored = StoredPage(
+            generation, bodies, response["Content-Type"], time.time() + seconds, query, headers, frame_exempt
+        )
         cache.set(key, stored, 2 * seconds)  # fresh for `seconds`, then served while it is rendered anew
         self.keep_locally(key, stored)
         return self.from_cache(request, stored, "miss")
@@ -224,6 +236,9 @@ class PageCacheMiddleware:
         # As CommonMiddleware (below this one) would: without it the app server sends the page in chunks.
         response["Content-Length"] = str(len(content))
         patch_vary_headers(response, ("Accept-Encoding",))
+        for name, value in stored.headers:
+            response[name] = value
+        response.xframe_options_exempt = stored.frame_exempt
         response["X-Page-Cache"] = outcome
         response["Cache-Control"] = public_cache_control()
         return response

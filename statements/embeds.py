@@ -70,8 +70,6 @@ def for_partner(view):
         response = serve_beside_page(request, path, STATEMENT, answer)
         if request.method in ("GET", "HEAD") and response.status_code == 200 and not its_own_page(request):
             mark_public(response)  # the same for everyone: a CDN may keep it, with its headers
-        # Until core.page_cache keeps a page's own headers, its copy would be framed by no one: not stored there.
-        response.skip_page_cache = True
         return framed_for(response, partner)
 
     serve.__name__ = view.__name__

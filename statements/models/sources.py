@@ -7,6 +7,8 @@ website also lists the addresses allowed to show the sign form in a frame (state
 
 from django.db import models
 
+from ..embed_origins import validate_frame_origins
+
 
 class NamedSource(models.Model):
     class Kind(models.TextChoices):
@@ -27,6 +29,7 @@ class NamedSource(models.Model):
     frame_origins = models.TextField(
         "websites that may show the sign form",
         blank=True,
+        validators=[validate_frame_origins],
         help_text="For a partner's website: its address, one per line, for example https://leedstuc.example.org.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

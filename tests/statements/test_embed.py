@@ -102,6 +102,7 @@ def test_a_cached_embed_keeps_its_partners_framing(client, statement_page, site_
         assert "X-Frame-Options" not in response
         assert "public" in response["Cache-Control"]
     assert first.content == second.content
+    assert second["X-Page-Cache"] == "hit"
     statement = client.get(statement_page.url)
     assert frame_ancestors(client.get(statement_page.url)) == "'none'"
     assert statement.get("X-Page-Cache") in {"miss", "hit"}
