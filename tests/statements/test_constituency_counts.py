@@ -286,3 +286,13 @@ def test_the_demo_signers_who_gave_a_postcode_are_counted_in_their_constituencie
 
     call_command("load_demo_content", verbosity=0)
     assert {name: count for _, name, count in counts_by_constituency(page)} == places
+
+
+def test_the_thank_you_page_tells_the_signer_how_many_have_signed_where_they_live(
+    client, statement_page, site_settings, lookup
+):
+    sign_and_confirm(client, statement_page, email="first@example.org", region="", postcode="LS2 7HY")
+    confirmed = sign_and_confirm(client, statement_page, email="second@example.org", region="", postcode="LS6 1AN")
+    response = client.get(confirmed["Location"])
+
+    assert "You are one of 2 people in Leeds Central and Headingley who have signed." in visible_text(response)
