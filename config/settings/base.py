@@ -385,6 +385,8 @@ UNCONFIRMED_SIGNATURE_DAYS = int(env("UNCONFIRMED_SIGNATURE_DAYS", "30"))
 TASK_RESULT_DAYS = int(env("TASK_RESULT_DAYS", "7"))
 # RSVPs lose the name, email and phone this many days after their event ends (campaign/events/tasks.py).
 RSVP_RETENTION_DAYS = int(env("RSVP_RETENTION_DAYS", "30"))
+# Hand-in packs (campaign/handin) older than this many days are deleted nightly, file and row.
+HANDIN_PACK_DAYS = int(env("HANDIN_PACK_DAYS", "30"))
 # A closed statement's signatures lose their names, emails, towns and roles this many months after it closed
 # (statements/anonymise.py, nightly); the counts stay.
 ANONYMISE_AFTER_MONTHS = int(env("ANONYMISE_AFTER_MONTHS", "6"))
