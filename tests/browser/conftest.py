@@ -32,9 +32,11 @@ from django.core.management import call_command
 from django.db import connections
 
 from bench.slow_phone import CHROMIUM_ARGS  # headless and quiet: the bench's phone launches Chromium the same way
+from core.organisers import ORGANISERS_GROUP
+from tests.conftest import make_user
 
 from . import checks
-from .checks import VIEWPORTS
+from .checks import VIEWPORTS, format_violations, run_axe, sideways_overflow, sign_in_to_admin
 from .demo_server import DemoServer
 
 # Playwright's sync API keeps an asyncio event loop running in this thread for
@@ -48,6 +50,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "test-artifacts"
+SCREENS = ARTIFACTS / "screens"
+_TRANSITIONS_DONE = "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished')"
 
 
 _REPORTS = pytest.StashKey[dict]()
@@ -226,6 +230,56 @@ def live_page(request, browser, live_site):
     context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
     yield from _open_page(request, context)
     context.close()
+
+
+def organiser_tabs(request, browser, live_site, viewport, size=None, **options):
+    """A tab signed in to the admin as a member of the organisers group (never a superuser, who sees more).
+
+    For a fixture to `yield from`, after making the test's records: `viewport` is the window's size
+    ({"width", "height"}), `size` the name screenshots carry (a VIEWPORTS key; the width when not given);
+    `options` go to the browser context (accept_downloads=True ...). The tab keeps `size`, and the HTML
+    of each screen `look` photographs in `documents` for the HTML checker.
+    """
+    make_user("organiser", groups=[ORGANISERS_GROUP])
+    context = _new_context(browser, live_site, viewport=viewport, **options)
+    for tab in _open_page(request, context):
+        sign_in_to_admin(tab, "organiser", "password")
+        tab.size = size or viewport["width"]
+        tab.documents = {}
+        yield tab
+    context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def organiser_tab(request, browser, live_site):
+    """An organiser's tab at a phone width and at a desktop width, on the live server with the demo content.
+
+    A test file that needs records first overrides it with a fixture of the same name that makes them and
+    then `yield from organiser_tabs(...)`.
+    """
+    yield from organiser_tabs(request, browser, live_site, VIEWPORTS[request.param], request.param)
+
+
+def look(tab, name, folder=SCREENS, ignore=None):
+    """Photograph the screen whole as `<folder>/<name>-<tab.size>.png`, check it with axe and for sideways scrolling.
+
+    Wagtail fades its messages and slides its menus in: the photograph and axe wait until that is done,
+    or axe would read colours half-faded, as nobody reads them. The admin scrolls inside its layout, not
+    the document, so the window is made as tall as the content for the photograph. The HTML is kept in
+    `tab.documents[name]` and returned; `ignore(violation)` leaves out axe's findings that are not ours.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    tab.wait_for_function(_TRANSITIONS_DONE)
+    size = tab.viewport_size
+    tall = tab.evaluate("Math.max(...[...document.querySelectorAll('body, body *')].map((e) => e.scrollHeight))")
+    tab.set_viewport_size({"width": size["width"], "height": max(size["height"], tall)})
+    tab.screenshot(path=str(folder / f"{name}-{tab.size}.png"), full_page=True)
+    tab.set_viewport_size(size)
+    tab.documents[name] = tab.content()
+    violations = [violation for violation in run_axe(tab) if not (ignore and ignore(violation))]
+    assert violations == [], format_violations(violations, name)
+    assert sideways_overflow(tab) == 0, f"{name} scrolls sideways at {tab.size} width"
+    return tab.documents[name]
 
 
 @pytest.fixture(scope="session")
