@@ -24,6 +24,7 @@ from campaign.motion.models.reports import MotionReport
 from campaign.motion.models.speakers import SpeakerRequest
 from core.subscriptions.models import Consent, Subscriber
 from statements.models.signature import Signature
+from statements.models.sources import NamedSource
 
 # Every row a public form may make: a refused submission changes none of these counts.
 SAVED = (Signature, Rsvp, EventSubmission, PrintOrder, SpeakerRequest, MotionReport, FormSubmission, Consent)
@@ -68,6 +69,7 @@ def public_forms():
     stall = EventPage.objects.get(slug="leeds-saturday-stall")
     first_date = recurrence.next_held(stall)
     host_page = f"/host/{HOST_LINK.make(demo_host())}/"
+    partner = demo_partner()
     return [
         PublicForm(
             "signing",
@@ -254,6 +256,12 @@ def public_forms():
             text=("name",),
         ),
         PublicForm(
+            "signing in a partner's frame",
+            f"/embed/{partner.code}/statement/",
+            {"kind": "person", "name": "Jo Framed", "email": "jo@example.org", "region": "wales"},
+            text=("name",),
+        ),
+        PublicForm(
             "a host asking for a new link", "/host/new-link/", {"email": "sam@example.org"}, text=(), adds_no_row=True
         ),
         PublicForm(
@@ -272,3 +280,16 @@ def demo_host():
     event = EventPage.objects.get(slug="london-launch-meeting")
     host, _ = Host.objects.get_or_create(event=event, email="sam@example.org", defaults={"name": "Sam Host"})
     return host
+
+
+def demo_partner():
+    """A partner's website that shows the sign form in a frame (statements.embeds): its form is public too."""
+    partner, _ = NamedSource.objects.get_or_create(
+        code="leeds-tuc",
+        defaults={
+            "name": "Leeds TUC",
+            "kind": NamedSource.Kind.PARTNER,
+            "frame_origins": "https://leedstuc.example.org",
+        },
+    )
+    return partner
