@@ -1,4 +1,4 @@
-"""The "Close signing now" and "Reopen signing" screens, and "Open and close signing", the organisers' way to them.
+"""The "Close signing now" and "Reopen signing" screens, and the organisers' list of statements that leads to them.
 
 Each asks first (a GET changes nothing). They are for those who may publish the statement (closing and
 reopening publish it, statements.closing), from its edit screen, and for the campaign's organisers, who
@@ -100,4 +100,4 @@ def closing_urls():
 
 @hooks.register("register_admin_menu_item")
 def signing_menu_item():
-    return SigningMenuItem("Open and close signing", reverse("statements_signing"), icon_name="lock-open", order=203)
+    return SigningMenuItem("Close signing", reverse("statements_signing"), icon_name="lock-open", order=203)

@@ -1,6 +1,6 @@
 """Organisers close and reopen signing: they run the hand-in that closing begins, without editing the statement.
 
-They reach both screens from "Open and close signing" in the menu (they see no page's edit screen), and each
+They reach both screens from "Close signing" in the menu (they see no page's edit screen), and each
 screen leads back there; a plain editor, who may not publish, still may not.
 """
 
@@ -26,7 +26,7 @@ def organiser_client(client, organiser):
 
 def test_an_organiser_closes_signing_from_the_list_and_comes_back_to_it(organiser_client, statement_page, organiser):
     menu = organiser_client.get("/admin/").content.decode()
-    assert '"label": "Open and close signing"' in menu and f'"url": "{LIST_URL}"' in menu  # the sidebar's data
+    assert '"label": "Close signing"' in menu and f'"url": "{LIST_URL}"' in menu  # the sidebar's data
     listed = visible_text(organiser_client.get(LIST_URL))
     assert "Our statement" in listed and "Signing is open." in listed and "Close signing now" in listed
     close_url = f"/admin/statements/{statement_page.pk}/close-signing/"
@@ -71,7 +71,7 @@ def test_the_list_shows_open_statements_first_and_only_live_ones(organiser_clien
 
 def test_editors_who_are_not_organisers_get_neither_the_list_nor_the_screens(client, editor, statement_page):
     client.force_login(editor)
-    assert "Open and close signing" not in client.get("/admin/").content.decode()
+    assert '"label": "Close signing"' not in client.get("/admin/").content.decode()
     for response in (
         client.get(LIST_URL),
         client.post(f"/admin/statements/{statement_page.pk}/close-signing/"),
