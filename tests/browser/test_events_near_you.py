@@ -71,7 +71,7 @@ def test_too_small_a_radius_offers_a_wider_one(placed, axe, html_checker):
     page.get_by_role("link", name="Widen to 10 miles").click()
     page.get_by_role("link", name="Widen to 25 miles").click()
     expect(page.locator(".near-card .card-link")).to_contain_text(["Briggate", "Kirkgate"])  # then Manchester's
-    expect(page.get_by_label("Within")).to_have_value("25")
+    expect(page.get_by_label("Within", exact=True)).to_have_value("25")
 
 
 def test_a_postcode_not_in_the_lookup_says_so_above_the_normal_list(placed, axe, html_checker):
