@@ -17,14 +17,12 @@ from playwright.sync_api import expect
 
 from campaign.events.models import EventSubmission
 from campaign.motion.models import SpeakerRequest
-from core.organisers import ORGANISERS_GROUP
-from tests.conftest import make_user
 from tests.events.factories import EventSubmissionFactory
 from tests.materials.factories import PrintOrderFactory
 from tests.motion.factories import SpeakerRequestFactory
 
-from .checks import sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
+from .checks import sideways_overflow
+from .conftest import ARTIFACTS, organiser_tabs
 
 WIDTHS = [1280, 1440]
 
@@ -104,12 +102,7 @@ def requests_to_answer(live_site):
 @pytest.fixture(params=WIDTHS, ids=[f"{width}px" for width in WIDTHS])
 def organiser_tab(request, browser, live_site, requests_to_answer):
     """A tab at a laptop's width, signed in to the admin as an organiser."""
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport={"width": request.param, "height": 900})
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        yield tab
-    context.close()
+    yield from organiser_tabs(request, browser, live_site, {"width": request.param, "height": 900})
 
 
 @pytest.mark.parametrize("name", LISTS)

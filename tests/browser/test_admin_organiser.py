@@ -14,16 +14,15 @@ import pytest
 
 from campaign.events.models import EventPage, Rsvp
 from campaign.news.models import UpdateIndexPage
-from core.organisers import ORGANISERS_GROUP
 from core.subscriptions.models import Subscriber
 from statements.models import StatementPage, Union
-from tests.conftest import make_user
 from tests.events.factories import EventSubmissionFactory
 from tests.news.factories import UpdatePageFactory
 from tests.statements.factories import SignatureFactory
 
-from .checks import VIEWPORTS, format_html_errors, format_violations, run_axe, sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
+from .checks import VIEWPORTS, format_html_errors
+from .conftest import ARTIFACTS, organiser_tabs
+from .conftest import look as shared_look
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -60,14 +59,7 @@ def organiser_tab(request, browser, live_site):
     SignatureFactory(page=statement, name="Union Una", union=unison, region="yorkshire")
     for number in range(12):
         EventSubmissionFactory(title=f"Stall {number}")  # a two-digit badge on "Requests"
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport=SIZES[request.param])
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        tab.size = request.param
-        tab.documents = {}
-        yield tab
-    context.close()
+    yield from organiser_tabs(request, browser, live_site, SIZES[request.param], request.param)
 
 
 # Wagtail's rich text editor (Draftail) names its editable box only through a placeholder: axe's
@@ -80,14 +72,9 @@ def ours(violation):
 
 
 def look(tab, name):
-    """Photograph the screen, keep its HTML for the checker, check it with axe and for sideways scrolling."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
+    """The shared look, in screens/organiser/, leaving out axe's findings on Wagtail's rich text box."""
     tab.wait_for_timeout(400)  # the menu's panels slide in
-    tab.screenshot(path=str(SCREENS / f"{name}-{tab.size}.png"), full_page=True)
-    tab.documents[name] = tab.content()
-    violations = [violation for violation in run_axe(tab) if ours(violation)]
-    assert violations == [], format_violations(violations, name)
-    assert sideways_overflow(tab) == 0, f"{name} scrolls sideways at {tab.size} width"
+    shared_look(tab, name, SCREENS, ignore=lambda violation: not ours(violation))
 
 
 def check_html(tab, html_checker):

@@ -13,16 +13,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.organisers import ORGANISERS_GROUP
 from statements.models import Signature, StatementPage
-from tests.conftest import make_user
 from tests.statements.factories import SignatureFactory
 
-from .checks import VIEWPORTS, format_html_errors, format_violations, run_axe, sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
-
-SCREENS = ARTIFACTS / "screens"
-_TRANSITIONS_DONE = "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished')"
+from .checks import VIEWPORTS, format_html_errors
+from .conftest import look as shared_look
+from .conftest import organiser_tabs
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -31,29 +27,12 @@ def organiser_tab(request, browser, live_site):
     SignatureFactory.create_batch(3, page=statement, region="wales")
     SignatureFactory(page=statement, unconfirmed=True, name="Never confirmed")
     StatementPage.objects.filter(pk=statement.pk).update(closes_at=timezone.now() - timedelta(days=2))
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        tab.viewport = request.param
-        tab.documents = {}
-        yield tab
-    context.close()
+    yield from organiser_tabs(request, browser, live_site, VIEWPORTS[request.param], request.param)
 
 
 def look(tab, name):
-    """Screenshot the screen, keep its HTML for the checker, and check it with axe and for sideways scrolling."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    tab.wait_for_function(_TRANSITIONS_DONE)  # Wagtail fades its messages in
-    size = tab.viewport_size
-    tall = tab.evaluate("Math.max(...[...document.querySelectorAll('body, body *')].map((e) => e.scrollHeight))")
-    tab.set_viewport_size({"width": size["width"], "height": max(size["height"], tall)})
-    tab.screenshot(path=str(SCREENS / f"anonymise-{name}-{tab.viewport}.png"), full_page=True)
-    tab.set_viewport_size(size)
-    tab.documents[name] = tab.content()
-    violations = run_axe(tab)
-    assert violations == [], format_violations(violations, name)
-    assert sideways_overflow(tab) == 0, f"{name} scrolls sideways at {tab.viewport} width"
+    """Photograph the screen as screens/anonymise-<name>-<size>.png, checked with axe and for sideways scrolling."""
+    shared_look(tab, f"anonymise-{name}")
 
 
 def test_an_organiser_anonymises_a_closed_statement_after_reading_what_goes(organiser_tab, html_checker):
@@ -78,6 +57,6 @@ def test_an_organiser_anonymises_a_closed_statement_after_reading_what_goes(orga
     assert not Signature.objects.filter(page=statement).exclude(name="").exists()
     assert statement.counts() == counts
 
-    if tab.viewport == "desktop":
+    if tab.size == "desktop":
         errors = html_checker(tab.documents)
         assert not errors, format_html_errors(errors)

@@ -10,14 +10,12 @@ import re
 import pypdfium2
 import pytest
 
-from core.organisers import ORGANISERS_GROUP
 from statements.models import StatementPage, Union
-from tests.conftest import make_user
 from tests.handin.pdfs import pdf_text
 from tests.statements.factories import SignatureFactory
 
-from .checks import VIEWPORTS, format_html_errors, format_violations, run_axe, sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
+from .checks import VIEWPORTS, format_html_errors
+from .conftest import ARTIFACTS, look, organiser_tabs
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -39,22 +37,7 @@ def organiser_tab(request, browser, live_site):
         union=unison,
         region="yorkshire",
     )
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport=SIZES[request.param], accept_downloads=True)
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        tab.size = request.param
-        yield tab
-    context.close()
-
-
-def look(tab, name):
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SCREENS / f"{name}-{tab.size}.png"), full_page=True)
-    violations = run_axe(tab)
-    assert violations == [], format_violations(violations, name)
-    assert sideways_overflow(tab) == 0, f"{name} scrolls sideways at {tab.size} width"
-    return tab.content()
+    yield from organiser_tabs(request, browser, live_site, SIZES[request.param], request.param, accept_downloads=True)
 
 
 def downloaded(tab, click):
@@ -78,7 +61,7 @@ def test_an_organiser_prints_a_sheet_and_hands_in_a_pack(organiser_tab, html_che
         tab.get_by_role("button", name="Toggle sidebar").click()
     tab.locator(".sidebar-main-menu").get_by_role("link", name="Hand-in").click()
     expect(tab.get_by_role("heading", name="Blank signature sheets")).to_be_visible()
-    documents = {"handin": look(tab, "handin")}
+    documents = {"handin": look(tab, "handin", SCREENS)}
 
     tab.get_by_label(re.compile("Who or what the sheets are for")).fill("Hull market stall")
     name, sheet = downloaded(tab, lambda: tab.get_by_role("button", name="Download a signature sheet").click())
@@ -93,7 +76,7 @@ def test_an_organiser_prints_a_sheet_and_hands_in_a_pack(organiser_tab, html_che
     expect(tab.get_by_text("The hand-in pack is being built")).to_be_visible()
     tab.reload()
     expect(tab.get_by_role("cell", name="Ready")).to_be_visible()
-    documents["handin-ready"] = look(tab, "handin-ready")
+    documents["handin-ready"] = look(tab, "handin-ready", SCREENS)
     name, pack = downloaded(tab, lambda: tab.get_by_role("link", name=re.compile("^Download the pack of")).click())
     assert name.startswith("hand-in-pack-") and name.endswith(".pdf")
     text = pdf_text(pack)

@@ -11,12 +11,10 @@ import io
 import pytest
 from PIL import Image, ImageDraw
 
-from core.organisers import ORGANISERS_GROUP
 from statements.models import Answer, HandIn
-from tests.conftest import make_user
 
-from .checks import VIEWPORTS, format_html_errors, format_violations, run_axe, sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
+from .checks import format_html_errors, format_violations, run_axe, sideways_overflow
+from .conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
@@ -24,17 +22,6 @@ expect = pytest.importorskip("playwright.sync_api", reason="playwright is not in
 SCREENS = ARTIFACTS / "screens" / "outcomes"
 TARGET = "Jo Example MP"
 PHOTO_ALT = "Four members outside the office holding the box of signatures."
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def organiser_tab(request, browser, live_site):
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        tab.size = request.param
-        yield tab
-    context.close()
 
 
 def photo_file(folder):

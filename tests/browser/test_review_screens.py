@@ -16,17 +16,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.organisers import ORGANISERS_GROUP
 from statements.models import Signature, StatementPage
-from tests.conftest import make_user
 from tests.statements.factories import SignatureFactory
 
-from .checks import VIEWPORTS, format_html_errors, format_violations, run_axe, sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
+from .checks import VIEWPORTS, format_html_errors
+from .conftest import look as shared_look
+from .conftest import organiser_tabs
 
 BURST = "c0ffee" + "0" * 26
-SCREENS = ARTIFACTS / "screens"
-_TRANSITIONS_DONE = "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished')"
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -44,31 +41,12 @@ def reviewer_tab(request, browser, live_site):
             confirmed_at=timezone.now() if number >= 35 else None,
             held_because="network" if number < 20 else "",
         )
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        tab.viewport = request.param
-        tab.documents = {}
-        yield tab
-    context.close()
+    yield from organiser_tabs(request, browser, live_site, VIEWPORTS[request.param], request.param)
 
 
 def look(tab, name):
-    """Screenshot the screen, keep its HTML for the checker, and check it with axe and for sideways scrolling."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    # Wagtail fades its messages in: axe would read the colours half-faded, as the organiser never reads them.
-    tab.wait_for_function(_TRANSITIONS_DONE)
-    # The admin scrolls inside its layout, not the document: a viewport as tall as the content shows it all.
-    size = tab.viewport_size
-    tall = tab.evaluate("Math.max(...[...document.querySelectorAll('body, body *')].map((e) => e.scrollHeight))")
-    tab.set_viewport_size({"width": size["width"], "height": max(size["height"], tall)})
-    tab.screenshot(path=str(SCREENS / f"review-{name}-{tab.viewport}.png"), full_page=True)
-    tab.set_viewport_size(size)
-    tab.documents[name] = tab.content()
-    violations = run_axe(tab)
-    assert violations == [], format_violations(violations, name)
-    assert sideways_overflow(tab) == 0, f"{name} scrolls sideways at {tab.viewport} width"
+    """Photograph the screen as screens/review-<name>-<size>.png, checked with axe and for sideways scrolling."""
+    shared_look(tab, f"review-{name}")
 
 
 def test_an_organiser_reads_the_group_pages_through_it_checks_and_removes_only_the_ticked(reviewer_tab, html_checker):
@@ -104,7 +82,7 @@ def test_an_organiser_reads_the_group_pages_through_it_checks_and_removes_only_t
     kept = set(Signature.objects.filter(network=BURST).values_list("name", flat=True))
     assert kept == {"Meeting member 30", "Meeting member 35", "Meeting member 36"}
 
-    if tab.viewport == "desktop":
+    if tab.size == "desktop":
         errors = html_checker(tab.documents)
         assert not errors, format_html_errors(errors)
 
