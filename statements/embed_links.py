@@ -61,7 +61,10 @@ def partner_and_path(url, request):
     """
     if len(url) > MAX_URL_LENGTH:
         raise Http404
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # an address no browser could open, such as http://[x/
+        raise Http404 from None
     if parts.netloc and parts.netloc.lower() != request.get_host().lower():
         raise Http404
     try:
@@ -81,7 +84,9 @@ def partner_and_path(url, request):
 
 def whole_number(value):
     """A positive whole number from the query (maxwidth, maxheight), else None."""
-    return int(value) if value.isdigit() and 0 < int(value) < 100_000 else None
+    if not (value.isascii() and value.isdigit() and len(value) <= 6):  # "²" is a digit int() refuses
+        return None
+    return int(value) if 0 < int(value) < 100_000 else None
 
 
 @require_safe

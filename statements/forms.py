@@ -108,7 +108,7 @@ class MovementFieldsMixin(forms.Form):
         label="Postcode",
         required=False,
         max_length=10,
-        help_text="Only to count signatures by region: we do not keep it. The first half is enough, for example LS6.",
+        help_text="To count signatures by region and constituency: we keep the constituency, never the postcode.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
     )
     region = shared_choices.ChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
@@ -240,6 +240,7 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             "role": "For example: Branch Secretary.",
             "email": "We send you a link to confirm your signature. It is never shown publicly.",
             "introduce_me": "When three of you there have asked, we email each the others’ first names.",
+            "show_publicly": "Listed here and, if you give a full postcode, on your constituency’s page.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name", **PERSON_ONLY}),

@@ -42,11 +42,14 @@ class WhereSignedPage(RoutablePageMixin, Page):
         verbose_name = "where people have signed page"
 
     def statement_page(self):
-        """The chosen statement while it is live, else the first live public one in the tree (or None)."""
-        chosen = self.statement if self.statement_id else None
-        if chosen is not None and chosen.live:
-            return chosen
-        return StatementPage.objects.live().public().order_by("path").first()
+        """The chosen statement while it is live and public, else the first live public one in the tree (or None).
+
+        Never a private one: these pages are open to everyone and cached for everyone.
+        """
+        shown = StatementPage.objects.live().public()
+        if self.statement_id and shown.filter(pk=self.statement_id).exists():
+            return self.statement
+        return shown.order_by("path").first()
 
     @path("", name="map")
     def map_view(self, request):

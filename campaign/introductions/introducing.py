@@ -138,11 +138,16 @@ def withdraw(email):
 
 
 def ask(email):
-    """The person ticked on their own page: their confirmed signatures ask; they (re)join at the next run."""
+    """The person ticked on their own page: their confirmed signatures ask; they (re)join at the next run.
+
+    Not a group they left by its own link: someone who left to get away from someone stays away.
+    """
     Signature.objects.confirmed().filter(email_normalised=email).update(introduce_me=True)
-    Membership.objects.filter(signature__email_normalised=email).update(withdrawn_at=None)
+    Membership.objects.filter(signature__email_normalised=email, left_group=False).update(withdrawn_at=None)
 
 
 def leave(member):
     """Leave one group (the email's one-click link, or the group's page): no more messages from it."""
-    Membership.objects.filter(pk=member.pk, withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+    Membership.objects.filter(pk=member.pk, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now(), left_group=True
+    )

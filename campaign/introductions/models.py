@@ -58,6 +58,8 @@ class Membership(models.Model):
     introduced_at = models.DateTimeField(null=True, blank=True)
     shares_address = models.BooleanField("shares their address with the group", default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    # They left this group by its own link (not by unticking everywhere): ticking again never puts them back.
+    left_group = models.BooleanField(default=False)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -103,4 +105,4 @@ class GroupMessage(models.Model):
         verbose_name = "message to a group"
 
     def __str__(self):
-        return f"Message to {self.group} on {self.created_at:%-d %B %Y}"
+        return f"Message to {self.group} on {timezone.localtime(self.created_at):%-d %B %Y}"

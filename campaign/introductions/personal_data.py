@@ -8,6 +8,7 @@ link to the page where they tick or untick "introduce me". Withdrawing entirely 
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils import timezone
 
 from core.subscriptions.holdings import Holding, register_personal_data
 from core.subscriptions.models import normalise
@@ -37,9 +38,8 @@ def describe(email):
             lines.append(f"You left the group in {member.group.name}")
         elif member.introduced_at:
             shared = "you share your address there" if member.shares_address else "your address is not shared"
-            lines.append(
-                f"Introduced to the group in {member.group.name} on {member.introduced_at:%-d %B %Y}; {shared}"
-            )
+            introduced = timezone.localtime(member.introduced_at)
+            lines.append(f"Introduced to the group in {member.group.name} on {introduced:%-d %B %Y}; {shared}")
         elif asked:
             lines.append(f"Waiting for three supporters in {member.group.name}")
     link = reverse("introductions:choose") + "?" + urlencode({"token": person_token(address)})

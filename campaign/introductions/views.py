@@ -94,7 +94,10 @@ def group(request, token):
         "done": DONE.get(request.GET.get("done", "")),
         "leave_token": LEAVE.make(member),
         "kit": kit.kit(member.group),
-        "recent": member.group.messages.select_related("sender__signature")[:10],
+        # What was written since they joined: a message went only to those who were in the group then.
+        "recent": member.group.messages.filter(created_at__gte=member.joined_at).select_related("sender__signature")[
+            :10
+        ],
     }
     return TemplateResponse(request, "introductions/group.html", context)
 

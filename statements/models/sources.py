@@ -6,6 +6,10 @@ website also lists the addresses allowed to show the sign form in a frame (state
 """
 
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from core.publish_clock import content_changed
 
 from ..embed_origins import validate_frame_origins
 
@@ -39,3 +43,9 @@ class NamedSource(models.Model):
 
     def __str__(self):
         return self.name
+
+
+@receiver([post_save, post_delete], sender=NamedSource)
+def forget_pages_framed_for_a_partner(sender, **kwargs):
+    """A partner's embed pages are cached with its name and framing: an edit or removal shows at once."""
+    content_changed.send(sender=NamedSource)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from campaign.constituencies import views
 from campaign.events.models import EventPage
@@ -102,3 +103,14 @@ def test_events_are_few_and_soonest_first(client, where_page, leeds, monkeypatch
     text = visible_text(client.get(LEEDS))
     assert text.index("In 2 days") < text.index("In 5 days")
     assert "In 9 days" not in text
+
+
+def test_a_private_statement_chosen_by_an_editor_never_shows_here(client, where_page, statement_page, leeds):
+    """These pages are open and cached for everyone: a statement behind a password falls back to a public one."""
+    SignatureFactory(page=statement_page, name="Hidden Signer", constituency=leeds.code)
+    where_page.statement = statement_page
+    where_page.save()
+    PageViewRestriction.objects.create(page=statement_page, restriction_type="password", password="secret")
+
+    text = visible_text(client.get(LEEDS))
+    assert "Hidden Signer" not in text

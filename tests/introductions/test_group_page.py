@@ -3,11 +3,13 @@
 leaving; a tampered, left or withdrawn link shows a page saying so."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
-from campaign.introductions import messaging
+from campaign.introductions import introducing, messaging
 from campaign.introductions.models import GroupMessage, Membership
 from campaign.introductions.tokens import MEMBER, group_page_url, leave_url
 from statements import signing
@@ -136,3 +138,23 @@ def test_the_introductions_link_opens_the_members_page(client, group):
     cath_email = next(message for message in mail.outbox if message.to == ["cath@example.org"])
     (link,) = re.findall(r"https?://\S+/introductions/group/\S+/", cath_email.body)
     assert "You are Cath; with you in this group are Ada and Bob." in visible_text(client.get(path_of(link)))
+
+
+def test_someone_who_left_a_group_is_not_put_back_by_ticking_again(client, group):
+    """Leaving by the group's own link may be leaving someone: "introduce me" again reopens only other groups."""
+    ada = group["Ada"]
+    client.post(path_of(leave_url(ada)))
+    introducing.ask("ada@example.org")
+
+    ada.refresh_from_db()
+    assert ada.withdrawn_at is not None and ada.left_group
+    assert client.get(page_of(ada)).status_code == 400
+
+
+def test_a_newcomer_sees_only_the_messages_sent_since_they_joined(client, group):
+    ada, bob = group["Ada"], group["Bob"]
+    GroupMessage.objects.create(group=ada.group, sender=ada, body="Before Bob came")
+    Membership.objects.filter(pk=bob.pk).update(joined_at=timezone.now() + timedelta(minutes=1))
+
+    assert "Before Bob came" in visible_text(client.get(page_of(ada)))
+    assert "Before Bob came" not in visible_text(client.get(page_of(bob)))

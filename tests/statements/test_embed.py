@@ -231,8 +231,21 @@ def test_oembed_gives_the_partners_frame(client, statement_page, site_settings, 
         ({"url": "https://elsewhere.example/statement/?src=leeds-tuc"}, 404),
         ({"url": "http://testserver/not-a-statement/?src=leeds-tuc"}, 404),
         ({"url": "http://testserver/statement/?src=leeds-tuc", "format": "xml"}, 501),
+        ({"url": "http://[x/statement/?src=leeds-tuc"}, 404),  # no address at all, not a 500
+        ({"url": "http://testserver/statement/?src=leeds-tuc", "maxwidth": "²"}, 200),  # a digit int() refuses
         ({}, 404),
     ],
 )
 def test_oembed_answers_only_for_a_partners_statement(client, statement_page, site_settings, partner, query, status):
     assert client.get("/oembed/", query).status_code == status
+
+
+def test_a_partners_edited_framing_shows_at_once_on_its_cached_embed(
+    client, statement_page, site_settings, partner, settings
+):
+    settings.PAGE_CACHE_SECONDS = 60
+    client.get(EMBED)
+    partner.frame_origins = "https://new.leedstuc.example.org"
+    partner.save()
+
+    assert frame_ancestors(client.get(EMBED)) == "https://new.leedstuc.example.org"
