@@ -24,6 +24,8 @@ ORGANISER_PERMISSIONS = [
         for model in ("handin", "answer")
         for action in ("add", "change", "delete", "view", "publish")
     ],
+    # Named sources (models/sources.py): the codes organisers hand out, partners' sites among them.
+    *[f"statements.{action}_namedsource" for action in ("add", "change", "delete", "view")],
 ]
 
 
