@@ -53,7 +53,7 @@ class ReopenForm(forms.Form):
         max_length=2000,
         error_messages={"required": "Please say why signing is reopening."},
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Kept with your name on the statement's edit screen, for the other organisers.",
+        help_text="Kept with your name and the time, in the campaign's record of this statement.",
     )
     closes_at = forms.DateTimeField(
         label="New closing time (optional)",
