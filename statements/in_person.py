@@ -15,7 +15,16 @@ from .models.signature import Signature, normalise_email
 
 
 def record_in_person(
-    page, *, name, email="", town="", organisation="", show_publicly=False, keep_informed=False, held_because=""
+    page,
+    *,
+    name,
+    email="",
+    town="",
+    organisation="",
+    show_publicly=False,
+    keep_informed=False,
+    held_because="",
+    referral_code="",
 ):
     """Save a confirmed (counted) person's signature on `page`; None if the address had already signed.
 
@@ -38,6 +47,7 @@ def record_in_person(
         source=Signature.Source.IN_PERSON,
         confirmed_at=None if held_because else timezone.now(),
         held_because=held_because,
+        referral_code=referral_code,  # the stall's own source code, for the sources' dashboard
     )
     try:
         with transaction.atomic():

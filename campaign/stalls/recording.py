@@ -55,11 +55,9 @@ def take(stall, data, request=None, device=None, ceiling=None):
             show_publicly=data.get("show_publicly", False),
             keep_informed=data.get("keep_informed", False),
             held_because=Signature.HeldBecause.STALL if held else "",
+            referral_code=stall.source_code,
         )
         if signature is not None:
-            # The stall's source code, for the sources' dashboard (record_in_person takes none).
-            Signature.objects.filter(pk=signature.pk).update(referral_code=stall.source_code)
-            signature.referral_code = stall.source_code
             entry.signature = signature
             entry.save(update_fields=["signature"])
             if held:
