@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from statements.admin_views import ImportForm
+from statements.admin_views import BatchImportForm
 from statements.imports import UnreadableFile, import_signatures
 from statements.models import StatementPage
 from statements.permissions import EMAIL_PERMISSION, IMPORT_PERMISSION
@@ -90,11 +90,11 @@ def import_paper_report(request, pk):
     report_row = get_object_or_404(PaperReport.objects.select_related("event", "host"), pk=pk)
     report = None
     statement = StatementPage.objects.live().order_by("pk").first()  # most campaigns have one
-    form = ImportForm(request.POST or None, request.FILES or None, initial={"page": statement})
+    form = BatchImportForm(request.POST or None, request.FILES or None, initial={"page": statement})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            imported = import_signatures(data["page"], data["file"], data["source"])
+            imported = import_signatures(data["page"], data["file"], data["source"], batch_code=data["batch_code"])
         except UnreadableFile as problem:
             form.add_error("file", str(problem))
         else:

@@ -38,7 +38,9 @@ def import_for_event(request):
         data = form.cleaned_data
         try:
             tag = tag_with_event(data["event"])
-            imported = import_signatures(data["page"], data["file"], data["source"], saved=tag)
+            imported = import_signatures(
+                data["page"], data["file"], data["source"], saved=tag, batch_code=data["batch_code"]
+            )
         except UnreadableFile as problem:
             form.add_error("file", str(problem))
         else:

@@ -7,7 +7,7 @@ from django import forms
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
 from core.subscriptions.consent import updates_field
-from statements.admin_views import ImportForm
+from statements.admin_views import BatchImportForm
 from statements.forms import reject_control_characters
 
 from .models import CODE_LENGTH, Stall, normalise_code
@@ -94,8 +94,8 @@ class RevokeForm(forms.Form):
     )
 
 
-class EventImportForm(ImportForm):
-    """The paper import, with the event whose sheets these are."""
+class EventImportForm(BatchImportForm):
+    """The paper import, with the event whose sheets these are (and their batch code, if printed with one)."""
 
     event = forms.ModelChoiceField(
         queryset=Stall._meta.get_field("event").related_model.objects.order_by("-start"),
@@ -103,4 +103,4 @@ class EventImportForm(ImportForm):
         help_text="The event where these sheets were signed: its total shows under Stalls → Totals by event.",
     )
 
-    field_order = ["page", "event", "source", "file"]
+    field_order = ["page", "event", "source", "file", "batch_code"]

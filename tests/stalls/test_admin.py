@@ -83,3 +83,17 @@ def test_paper_sheets_can_be_imported_for_an_event_and_totals_by_event_show_both
     assert statement_page.counts()["total"] == 5
     text = visible_text(client.get("/admin/stalls/totals/").content.decode())
     assert re.search(r"Leeds market stall .*? 3 2 5", text)
+
+
+def test_an_events_sheets_imported_with_their_batch_code_carry_the_sheets_source_code(
+    client, organiser, event, statement_page
+):
+    client.force_login(organiser)
+    sheet = SimpleUploadedFile("sheet.csv", b"name,email,public\nMary Barbour,mary@example.org,yes\n")
+    response = client.post(
+        "/admin/stalls/import/",
+        {"page": statement_page.pk, "event": event.pk, "source": "paper", "file": sheet, "batch_code": "K7QXMP"},
+    )
+
+    assert "Batch K7QXMP: 1 signature imported" in visible_text(response.content.decode())
+    assert Signature.objects.get(name="Mary Barbour").referral_code == "sheet-k7qxmp"
