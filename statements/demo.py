@@ -8,7 +8,7 @@ from core.demo import child_page
 from core.places.lookup import find_place
 
 from . import outcomes_demo
-from .models import Signature, StatementPage, Union
+from .models import NamedSource, Signature, StatementPage, Union
 
 TITLE = "Socialist Campaign for a Labour Victory"
 
@@ -126,8 +126,27 @@ def build(home):
                 confirmed_at=now - timezone.timedelta(hours=number),
             ).save()
     place_signers(page)
+    build_sources()
     outcomes_demo.build(page)  # whom it asks, a hand-in and a response, for its timeline
     return page
+
+
+# The demo's named sources (code, name, kind, websites that may frame the sign form): a partner and a poster run.
+SOURCES = [
+    (
+        "anytown-tuc",
+        "Anytown Trades Union Council's website",
+        NamedSource.Kind.PARTNER,
+        "https://anytowntuc.example.org",
+    ),
+    ("poster", "The printed posters' QR code", NamedSource.Kind.POSTER, ""),
+]
+
+
+def build_sources():
+    """Named sources, once, so the sources panel and a partner's embed have something to show."""
+    for code, name, kind, origins in SOURCES:
+        NamedSource.objects.get_or_create(code=code, defaults={"name": name, "kind": kind, "frame_origins": origins})
 
 
 def place_signers(page):
