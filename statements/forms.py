@@ -108,7 +108,7 @@ class MovementFieldsMixin(forms.Form):
         label="Postcode",
         required=False,
         max_length=10,
-        help_text="To count signatures by region and constituency: we keep the constituency, never the postcode.",
+        help_text="For counts by region and constituency, where a public name is also listed. We never keep it.",
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
     )
     region = shared_choices.ChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
@@ -239,8 +239,6 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             "organisation": "For example: Anytown Trades Union Council.",
             "role": "For example: Branch Secretary.",
             "email": "We send you a link to confirm your signature. It is never shown publicly.",
-            "introduce_me": "When three of you there have asked, we email each the others’ first names.",
-            "show_publicly": "Listed here and, if you give a full postcode, on your constituency’s page.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name", **PERSON_ONLY}),

@@ -30,7 +30,7 @@
   if (sign && jump && window.IntersectionObserver) {
     new IntersectionObserver(function (e) { jump.hidden = e[0].isIntersecting; }).observe(sign);
   }
-  // The link's source code (?src=) into the form: the page is the same cached page whatever the code.
+  // ?src= into the form (one cached page whatever the code)
   var src = new URLSearchParams(location.search).get("src"), field = document.querySelector("form[data-signing] input[name=src]");
   if (src && field && !field.value && /^[a-z0-9][a-z0-9-]{0,39}$/i.test(src)) field.value = src.toLowerCase();
   // Only the fields that apply: each group or field says when (data-shown-when="kind=organisation",

@@ -43,7 +43,7 @@ def test_three_signers_in_one_constituency_meet(live_page, browser, live_site, a
         violations.extend(dict(violation, id=f"{name}: {violation['id']}") for violation in axe(shown))
         shown.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
 
-    PlaceFactory(code="E14001234", name="Leeds Central and Headingley", region="yorkshire")
+    PlaceFactory(code="E14001234", name="Anytown Central", region="yorkshire")
     statement = StatementPage.objects.live().first()
     for name, email in SIGNERS:
         AskingFactory(page=statement, name=name, email=email, constituency="E14001234")
@@ -53,13 +53,13 @@ def test_three_signers_in_one_constituency_meet(live_page, browser, live_site, a
     introductions = {message.to[0]: message for message in mail.outbox}
     assert set(introductions) == {email for _, email in SIGNERS}
     for message in introductions.values():
-        assert message.subject == "Meet other supporters in Leeds Central and Headingley"
+        assert message.subject == "Meet other supporters in Anytown Central"
         assert not any(surname in message.body for surname in ("Lovelace", "Crow", "Kidston"))
 
     # Ada opens her group's page from the email.
     (link,) = re.findall(r"https?://\S+/introductions/group/\S+/", introductions["ada@example.org"].body)
     tab.goto(path_of(link))
-    expect(tab.get_by_role("heading", level=1)).to_have_text("Supporters in Leeds Central and Headingley")
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Supporters in Anytown Central")
     expect(tab.get_by_text("You are Ada; with you in this group are Bob and Cath.")).to_be_visible()
     check("group")
 
@@ -89,7 +89,7 @@ def test_three_signers_in_one_constituency_meet(live_page, browser, live_site, a
     organiser_tab.get_by_role("link", name=re.compile("Where to take the motion")).first.click()
     organiser_tab.get_by_label("Nation or region").select_option("yorkshire")
     organiser_tab.get_by_role("button", name="Show").click()
-    row = organiser_tab.get_by_role("row", name=re.compile("Leeds Central and Headingley"))
+    row = organiser_tab.get_by_role("row", name=re.compile("Anytown Central"))
     expect(row).to_contain_text("Yorkshire and the Humber")
     expect(row).to_contain_text("3")
     check("targets", organiser_tab)

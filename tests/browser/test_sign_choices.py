@@ -1,4 +1,4 @@
-"""The sign form at a phone's and a laptop's width: seven questions for a person, nothing ticked, no tick carried over;
+"""The sign form at a phone's and a laptop's width: eight questions for a person, nothing ticked, no tick carried over;
 the confirmation email's link wraps on a phone; the thank-you page's sharing buttons."""
 
 import re
@@ -10,7 +10,7 @@ from core.emails import render_email
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
-CHOICES = ("show_publicly", "show_contact", "keep_informed")
+CHOICES = ("show_publicly", "show_contact", "keep_informed", "introduce_me")
 
 
 def visible_fields(page):
@@ -31,9 +31,10 @@ def ticked(page):
     return {name for name in CHOICES if page.locator(f"#sign [name={name}]").is_checked()}
 
 
-def test_a_person_sees_seven_questions_and_an_organisation_only_what_its_type_needs(page):
+def test_a_person_sees_eight_questions_and_an_organisation_only_what_its_type_needs(page):
     page.goto("/statement/")
-    assert visible_fields(page) == {"kind", "name", "email", "postcode", "region", "show_publicly", "keep_informed"}
+    person = {"kind", "name", "email", "postcode", "region", "show_publicly", "keep_informed", "introduce_me"}
+    assert visible_fields(page) == person
 
     choose(page, "An organisation")
     page.get_by_label("Type of organisation").select_option("campaign")
@@ -43,7 +44,7 @@ def test_a_person_sees_seven_questions_and_an_organisation_only_what_its_type_ne
     page.get_by_label("Its union").select_option("other")
     page.get_by_label("Also show my own name and role beside the organisation’s").check()
     assert visible_fields(page) - campaign == {"union", "union_other", "contact_name", "role"}
-    assert len(visible_fields(page)) == 13  # the most anyone is asked: a union branch's contact who is listed
+    assert len(visible_fields(page)) == 14  # the most anyone is asked: a union branch's contact who is listed
 
 
 def test_nothing_is_ticked_and_switching_kind_carries_no_tick_over(page):

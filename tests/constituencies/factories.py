@@ -23,6 +23,7 @@ class ConstituencyFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Constituency
+        django_get_or_create = ("code",)  # the demo's sample of the lookup may hold it already
 
 
 class PostcodeFactory(factory.django.DjangoModelFactory):

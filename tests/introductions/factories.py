@@ -2,18 +2,11 @@
 
 import factory
 
-from core.places.models import Constituency
+from tests.constituencies.factories import ConstituencyFactory
 from tests.statements.factories import SignatureFactory
 
-
-class PlaceFactory(factory.django.DjangoModelFactory):
-    code = factory.Sequence(lambda n: f"E1400{n:04d}")
-    name = factory.Sequence(lambda n: f"Constituency {n}")
-    region = "yorkshire"
-
-    class Meta:
-        model = Constituency
-        django_get_or_create = ("code",)
+# A constituency in the postcode lookup: where introductions group people.
+PlaceFactory = ConstituencyFactory
 
 
 class AskingFactory(SignatureFactory):

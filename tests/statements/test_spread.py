@@ -114,7 +114,7 @@ def test_the_form_never_calls_the_region_optional_since_it_asks_for_it_or_a_post
 ):
     text = visible_text(client.get(statement_page.url))
     # Its label, then its help, no "(optional)".
-    assert "Postcode To count signatures by region and constituency" in text
+    assert "Postcode For counts by region and constituency" in text
     assert "No UK postcode? Where you are Choose" in text
     assert "(optional)" not in text.split("Postcode")[1].split("Show my name")[0]
 
