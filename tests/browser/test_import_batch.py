@@ -8,18 +8,16 @@ import re
 
 import pytest
 
-from core.organisers import ORGANISERS_GROUP
 from statements.models import Signature, StatementPage
-from tests.conftest import make_user
 
-from .checks import VIEWPORTS, format_html_errors, format_violations, run_axe, sideways_overflow, sign_in_to_admin
-from .conftest import ARTIFACTS, _new_context, _open_page
+from .checks import VIEWPORTS, format_html_errors
+from .conftest import ARTIFACTS, organiser_tabs
+from .conftest import look as conftest_look
 
 pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
 
 SCREENS = ARTIFACTS / "screens" / "import"
-_TRANSITIONS_DONE = "document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished')"
 SHEET = (
     "name,organisation,role,town,email,kind,public,updates\n"
     "Ada Lovelace,UNISON,,Leeds,ada.sheet@example.org,person,x,x\n"
@@ -30,31 +28,15 @@ SHEET = (
 
 @pytest.fixture(params=list(VIEWPORTS))
 def organiser_tab(request, browser, live_site, tmp_path):
-    make_user("organiser", groups=[ORGANISERS_GROUP])
-    context = _new_context(browser, live_site, viewport=VIEWPORTS[request.param])
-    for tab in _open_page(request, context):
-        sign_in_to_admin(tab, "organiser", "password")
-        tab.size = request.param
-        tab.documents = {}
+    """The organiser's tab (conftest), with the typed-up sheet to upload beside it."""
+    for tab in organiser_tabs(request, browser, live_site, VIEWPORTS[request.param], request.param):
         tab.sheet = tmp_path / "sheet.csv"
         tab.sheet.write_text(SHEET)
         yield tab
-    context.close()
 
 
 def look(tab, name):
-    """Screenshot the whole screen, keep its HTML, and check it with axe and for sideways scrolling."""
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    tab.wait_for_function(_TRANSITIONS_DONE)
-    size = tab.viewport_size
-    tall = tab.evaluate("Math.max(...[...document.querySelectorAll('body, body *')].map((e) => e.scrollHeight))")
-    tab.set_viewport_size({"width": size["width"], "height": max(size["height"], tall)})
-    tab.screenshot(path=str(SCREENS / f"{name}-{tab.size}.png"), full_page=True)
-    tab.set_viewport_size(size)
-    tab.documents[name] = tab.content()
-    violations = run_axe(tab)
-    assert violations == [], format_violations(violations, name)
-    assert sideways_overflow(tab) == 0, f"{name} scrolls sideways at {tab.size} width"
+    return conftest_look(tab, name, folder=SCREENS)
 
 
 def test_an_organiser_imports_a_sheet_under_its_batch_code(organiser_tab, html_checker):
