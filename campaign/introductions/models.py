@@ -38,14 +38,23 @@ class IntroductionGroup(models.Model):
         return self.name
 
 
+def still_in(prefix=""):
+    """Members still in: not withdrawn, still asking, and with an address (anonymising empties it).
+
+    `prefix` reaches memberships from another model ("members__" from a group), for counting them in one query.
+    """
+    return models.Q(
+        **{
+            f"{prefix}withdrawn_at__isnull": True,
+            f"{prefix}signature__introduce_me": True,
+            f"{prefix}signature__confirmed_at__isnull": False,
+        }
+    ) & ~models.Q(**{f"{prefix}signature__email_normalised": ""})
+
+
 class MembershipQuerySet(models.QuerySet):
     def active(self):
-        """Members still in: not withdrawn, still asking, and with an address (anonymising empties it)."""
-        return self.filter(
-            withdrawn_at__isnull=True,
-            signature__introduce_me=True,
-            signature__confirmed_at__isnull=False,
-        ).exclude(signature__email_normalised="")
+        return self.filter(still_in())
 
 
 class Membership(models.Model):

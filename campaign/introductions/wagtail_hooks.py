@@ -2,11 +2,12 @@
 (to answer a complaint), under "Requests"; nothing is made or edited here. Members' addresses are not shown."""
 
 from django.contrib.admin import display
+from django.db.models import Count
 from wagtail_modeladmin.options import modeladmin_register
 
 from core.admin import InRequestsMenu, ReadOnlyPermissionHelper, SafeModelAdmin, one_line
 
-from .models import GroupMessage, IntroductionGroup
+from .models import GroupMessage, IntroductionGroup, still_in
 
 
 class IntroductionGroupAdmin(InRequestsMenu, SafeModelAdmin):
@@ -20,9 +21,13 @@ class IntroductionGroupAdmin(InRequestsMenu, SafeModelAdmin):
     list_filter = ("kind",)
     search_fields = ("name",)
 
-    @display(description="members still in")
+    def get_queryset(self, request=None):
+        """The members still in counted with the groups, in the list's one query."""
+        return super().get_queryset(request).annotate(members_in=Count("members", filter=still_in("members__")))
+
+    @display(description="members still in", ordering="members_in")
     def active_members(self, obj):
-        return obj.members.active().count()
+        return obj.members_in
 
 
 class GroupMessageAdmin(InRequestsMenu, SafeModelAdmin):
