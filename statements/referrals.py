@@ -23,13 +23,14 @@ from django.utils.crypto import salted_hmac
 
 from core.signed_links import SignedLink
 
+from . import batch_codes
 from .forms import SOURCE_CODE
 from .models.signature import Signature
 from .tokens import PAGE_LINK_MAX_AGE
 
 SIGNER_PREFIX = "s-"  # a signer's own code; organisers' named sources may not start with it
 STALL_PREFIX = "stall-"  # a stall device's signatures (campaign/stalls): "stall-<event id>"
-SHEET_PREFIX = "sheet-"  # a batch of printed signature sheets (statements.batch_codes): "sheet-<batch code>"
+SHEET_PREFIX = batch_codes.SOURCE_PREFIX  # a batch of printed signature sheets: "sheet-<batch code>"
 POSTER_CODE = "poster"  # the QR code the materials page hands out for supporters' own posters
 # Codes the site's own materials carry, named on the dashboard unless an organiser names them as a source.
 BUILT_IN_SOURCES = {POSTER_CODE: "Posters: the materials page’s QR code"}

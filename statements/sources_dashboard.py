@@ -26,7 +26,8 @@ from . import referrals
 from .models import NamedSource, Signature, SignatureCount
 from .permissions import VIEW_PERMISSION
 
-SIGNERS, STALLS, SHEETS, OTHER = "s-", "stall-", "sheet-", "?"  # the groups' keys
+# The groups' keys: the prefixes of the codes they gather, and "?" for any other code.
+SIGNERS, STALLS, SHEETS, OTHER = referrals.SIGNER_PREFIX, referrals.STALL_PREFIX, referrals.SHEET_PREFIX, "?"
 GROUPS = ((STALLS, "Stalls (not named)"), (SHEETS, "Signature sheets (not named)"), (OTHER, "Other codes"))
 
 
