@@ -24,6 +24,7 @@ from core.places.lookup import find_place
 from core.protection import HoneypotFormMixin
 from core.queries import get_or_none
 from core.regions import UK_REGIONS, Region, is_postcode, region_for_postcode
+from core.shared_fields import shares_fields
 from core.subscriptions import wording
 from core.subscriptions.consent import updates_field
 
@@ -115,12 +116,13 @@ class MovementFieldsMixin(forms.Form):
 
     MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "postcode", "region"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    @classmethod
+    def settle_fields(cls, fields):
+        """Once, for the form class (core.shared_fields): which fields are asked for only sometimes."""
         for name in ("organisation_type", "union", "union_other"):
-            self.fields[name].required_when = "for an organisation"  # not "(optional)": check_body asks then
+            fields[name].required_when = "for an organisation"  # not "(optional)": check_body asks then
         for name in ("region", "postcode"):
-            self.fields[name].required_when = "one of the two"  # not "(optional)": check_region asks for either
+            fields[name].required_when = "one of the two"  # not "(optional)": check_region asks for either
 
     def check_movement(self, cleaned):
         """Check the movement fields together and put them in the model's form; called from clean()."""
@@ -186,10 +188,13 @@ CONTACT_ONLY = shown_when("show_contact")
 SOURCE_CODE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 
 
+@shares_fields
 class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     """Signing: a person sees eight questions; someone signing for an organisation sees only what its type needs.
 
     Nothing is ticked for anyone: not the public list, not updates, not an organisation contact's own name.
+    Built on every signing, so its forms share their fields (core.shared_fields): `settle_fields`, not
+    `__init__`, changes the fields the model gives, and a view changing one for a form takes `own_field`.
     """
 
     kind = shared_choices.ChoiceField(
@@ -287,17 +292,18 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     def contact_group(self):
         return self.group(self.CONTACT_FIELDS)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].required = True
-        self.fields["email"].validators.append(validate_fits_when_kept)  # kept lower-cased in email_normalised
+    @classmethod
+    def settle_fields(cls, fields):
+        super().settle_fields(fields)
+        fields["email"].required = True
+        fields["email"].validators.append(validate_fits_when_kept)  # kept lower-cased in email_normalised
         for name in ("name", "organisation", "role"):
-            self.fields[name].validators.append(reject_control_characters)
-        self.fields["name"].required = False  # clean() asks a person for it
-        self.fields["name"].required_when = "for a person"
-        self.fields["organisation"].required_when = "for an organisation"
-        self.fields["contact_name"].required_when = "if you tick the box"
-        self.fields["show_publicly"].initial = False  # never ticked for anyone, whatever the model's default
+            fields[name].validators.append(reject_control_characters)
+        fields["name"].required = False  # clean() asks a person for it
+        fields["name"].required_when = "for a person"
+        fields["organisation"].required_when = "for an organisation"
+        fields["contact_name"].required_when = "if you tick the box"
+        fields["show_publicly"].initial = False  # never ticked for anyone, whatever the model's default
 
     def save(self, commit=True):
         """Record the words the signer ticked (core.subscriptions.wording), their constituency and source."""

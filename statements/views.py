@@ -23,6 +23,7 @@ from core.emails import queue_acknowledgement
 from core.page_cache import varies_on_query
 from core.page_methods import takes_posts
 from core.protection import RateLimit, rate_limited
+from core.shared_fields import own_field
 from core.sharing import share_links
 from core.signed_links import BadToken
 from core.subscriptions import sources
@@ -191,7 +192,7 @@ def sign_unavailable(request):
     What was typed is the form's initial data, not bound data: checking it would read the database.
     """
     form = SignatureForm(initial=referrals.with_source_from_referer(request).dict())  # the link's code kept too
-    union = form.fields["union"]
+    union = own_field(form, "union")  # its choices may change below: not the fields every sign form shares
     chosen = form.initial.get("union", "")
     if chosen and chosen not in {str(value) for value, _ in union.choices}:
         union.choices = [*union.choices, (chosen, "The union you chose")]  # the list could not be read

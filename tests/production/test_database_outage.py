@@ -76,6 +76,9 @@ def test_an_organisations_union_stays_chosen_while_the_list_cannot_be_read(clien
     assert response.status_code == 503
     assert f'<option value="{union.pk}" selected>' in html
     assert 'value="Unite Leeds branch"' in html
+    # The choice added for that one form (sign forms share their fields) is in no one else's form.
+    assert "The union you chose" in html
+    assert "The union you chose" not in client.get(statement_page.url).content.decode()
 
 
 def test_the_statement_page_itself_is_not_turned_into_the_form(client, statement_page):
