@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-tools lint format bench install install-dev clean
+.PHONY: run test test-tools lint format bench install install-dev translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+# The site's own translations, compiled from the .po files (pure Python: no GNU gettext needed).
+translations: $(VENV)/.installed
+	@$(BIN)/python manage.py compile_translations
+
+install: $(VENV)/.installed translations
+install-dev: $(VENV)/.installed-dev translations
 
 ## make run: install, migrate, load the demo content once, serve on http://127.0.0.1:8000
 run: install

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "wagtail_modeladmin",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # the admin's languages screen (in place of wagtail.locales)
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -279,6 +281,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("TIME_ZONE", "Europe/London")
 USE_I18N = True
+# The languages of the site: its own words (Django's translation catalogues, one
+# per app in <app>/locale/, the shared templates' in locale/, compiled by
+# `manage.py compile_translations`, which `make install` runs) and the pages editors
+# translate with wagtail-localize. English is the default and has no prefix in
+# its addresses; Welsh pages live under /cy/.
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_TZ = True
 
 STATIC_URL = "/static/"
