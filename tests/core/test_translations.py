@@ -221,6 +221,7 @@ NOT_YET_TRANSLATED = {
     "templates/includes/error_summary.html",
     "templates/includes/event_card.html",
     "templates/includes/footer.html",
+    "templates/includes/language_switch.html",
     "templates/includes/form_field.html",
     "templates/includes/main_nav.html",
     "templates/includes/next_steps.html",

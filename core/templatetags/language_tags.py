@@ -1,0 +1,68 @@
+"""The language switch and the alternate-language links every page carries (issue #29).
+
+A page's other-language version is its live translation (wagtail-localize keeps
+one per language, or an alias of the original until an editor translates it);
+any other address (a form's thank-you, a list) has its other language at the
+same address with the language's prefix (django.urls.translate_url). The
+switch says so when a page has no version in the other language yet.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+
+def page_in(page, language):
+    """The live version of `page` in `language` (a translation, or an alias standing in for one), or None."""
+    if page.locale.language_code == language:
+        return page
+    return page.get_translations().filter(locale__language_code=language).live().first()
+
+
+def language_versions(context):
+    """[{code, name, url, current, translated}] for every language, in settings.LANGUAGES order.
+
+    `url` is None where there is no version of this page in that language;
+    `translated` is False where the version is an alias showing the original's words.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = translation.get_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        url, translated = None, True
+        if isinstance(page, Page) and page.pk:
+            version = page_in(page, code)
+            if version is not None:
+                url = version.get_url(request)
+                translated = version.alias_of_id is None
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
+        versions.append({"code": code, "name": name, "url": url, "current": code == current, "translated": translated})
+    return versions
+
+
+@register.inclusion_tag("includes/language_switch.html", takes_context=True)
+def language_switch(context):
+    return {"versions": [version for version in language_versions(context) if not version["current"]]}
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    request = context.get("request")
+    versions = [version for version in language_versions(context) if version["url"]]
+    for version in versions:
+        version["absolute"] = request.build_absolute_uri(version["url"]) if request else version["url"]
+    return {"versions": versions if len(versions) > 1 else []}
+
+
+@register.simple_tag
+def html_language():
+    """The `lang` of the page: the active language as BCP 47 writes it ("en-GB", "cy")."""
+    return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE).replace("_", "-")
+
+
