@@ -5,11 +5,15 @@ No model import: the page model names the edit form as its base_form_class.
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
-PAST = "This time has already passed. Choose a time in the future, or leave it empty to keep signing open."
-PAST_CLOSING = f"{PAST} To stop signing now, save the page, then use “Close signing now” under Closing."
+PAST = _("This time has already passed. Choose a time in the future, or leave it empty to keep signing open.")
+PAST_CLOSING = _(
+    "This time has already passed. Choose a time in the future, or leave it empty to keep signing open."
+    " To stop signing now, save the page, then use “Close signing now” under Closing."
+)
 
 
 def to_the_minute(moment):
@@ -49,17 +53,17 @@ class StatementPageForm(WagtailAdminPageForm):
 
 class ReopenForm(forms.Form):
     reason = forms.CharField(
-        label="Why is signing reopening?",
+        label=_("Why is signing reopening?"),
         max_length=2000,
-        error_messages={"required": "Please say why signing is reopening."},
+        error_messages={"required": _("Please say why signing is reopening.")},
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Kept with your name and the time, in the campaign's record of this statement.",
+        help_text=_("Kept with your name and the time, in the campaign's record of this statement."),
     )
     closes_at = forms.DateTimeField(
-        label="New closing time (optional)",
+        label=_("New closing time (optional)"),
         required=False,
         widget=AdminDateTimeInput,
-        help_text="UK time. Leave empty to keep signing open until someone closes it.",
+        help_text=_("UK time. Leave empty to keep signing open until someone closes it."),
     )
 
     def clean_closes_at(self):

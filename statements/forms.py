@@ -16,6 +16,7 @@ import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from core import shared_choices
 from core.database_outage import DATABASE_DOWN
@@ -33,22 +34,22 @@ from .models.signature import Signature
 
 # The region question's answers for someone with no UK postcode to give, or who would rather not.
 NOT_SAYING = "unsaid"
-NO_PLACE = "Please give your postcode, or choose where you are (or that you’d rather not say)."
+NO_PLACE = _("Please give your postcode, or choose where you are (or that you’d rather not say).")
 REGION_CHOICES = [
-    ("", "Choose…"),
+    ("", _("Choose…")),
     *UK_REGIONS,
-    (Region.ABROAD, "Not in the UK"),
-    (NOT_SAYING, "I’d rather not say"),
+    (Region.ABROAD, _("Not in the UK")),
+    (NOT_SAYING, _("I’d rather not say")),
 ]
 
 
 def reject_control_characters(value):
     """Any letter from any script is welcome; invisible control characters are not."""
     if any(unicodedata.category(char) in {"Cc", "Cf", "Co", "Cs"} for char in value):
-        raise ValidationError("Please remove the unusual invisible characters from this field.")
+        raise ValidationError(_("Please remove the unusual invisible characters from this field."))
 
 
-UNKNOWN_UNION = "Please choose a union from the list, or choose “Another union” and give its name."
+UNKNOWN_UNION = _("Please choose a union from the list, or choose “Another union” and give its name.")
 
 
 def union_choices():
@@ -60,7 +61,7 @@ def union_choices():
         unions = [(str(pk), name) for pk, name in listed_unions()]
     except DATABASE_DOWN:
         unions = []
-    return [("", "Choose…"), *unions, (OTHER_UNION, "Another union")]
+    return [("", _("Choose…")), *unions, (OTHER_UNION, _("Another union"))]
 
 
 def find_union(value):
@@ -76,7 +77,7 @@ def shown_when(condition):
 def union_other_field():
     """The name of a union not on the list, shown when "Another union" is chosen."""
     return forms.CharField(
-        label="The union’s name",
+        label=_("The union’s name"),
         required=False,
         max_length=Signature._meta.get_field("union_other").max_length,
         validators=[reject_control_characters],
@@ -92,27 +93,29 @@ class MovementFieldsMixin(forms.Form):
     """
 
     organisation_type = shared_choices.ChoiceField(
-        label="Type of organisation",
+        label=_("Type of organisation"),
         required=False,
-        choices=[("", "Choose…"), *OrganisationType.choices],
+        choices=[("", _("Choose…")), *OrganisationType.choices],
     )
     union = shared_choices.ChoiceField(
-        label="Its union",
+        label=_("Its union"),
         required=False,
         choices=union_choices,  # read when the form is shown or checked, not copied into every form
         error_messages={"invalid_choice": UNKNOWN_UNION},
-        help_text="Not on the list? Choose “Another union” and give its name.",
+        help_text=_("Not on the list? Choose “Another union” and give its name."),
         widget=shared_choices.Select(attrs=shown_when(f"organisation_type={OrganisationType.UNION_BRANCH}")),
     )
     union_other = union_other_field()
     postcode = forms.CharField(
-        label="Postcode",
+        label=_("Postcode"),
         required=False,
         max_length=10,
-        help_text="For counts by region and constituency, where a public name is also listed. We never keep it.",
+        help_text=_("For counts by region and constituency, where a public name is also listed. We never keep it."),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "autocapitalize": "characters"}),
     )
-    region = shared_choices.ChoiceField(label="No UK postcode? Where you are", required=False, choices=REGION_CHOICES)
+    region = shared_choices.ChoiceField(
+        label=_("No UK postcode? Where you are"), required=False, choices=REGION_CHOICES
+    )
 
     MOVEMENT_FIELDS = ["organisation_type", "union", "union_other", "postcode", "region"]
 
@@ -136,7 +139,7 @@ class MovementFieldsMixin(forms.Form):
     def check_body(self, cleaned):
         kind_of_body = cleaned.get("organisation_type")
         if not kind_of_body and "organisation_type" not in self.errors:
-            self.add_error("organisation_type", "Please choose the type of organisation, or “Other organisation”.")
+            self.add_error("organisation_type", _("Please choose the type of organisation, or “Other organisation”."))
         union, other = check_union(self, cleaned, required=kind_of_body == OrganisationType.UNION_BRANCH)
         cleaned["union"], cleaned["union_other"] = union, other
 
@@ -147,9 +150,9 @@ class MovementFieldsMixin(forms.Form):
         elif region:
             return
         elif postcode and not is_postcode(postcode):
-            self.add_error("postcode", "Please check the postcode (for example LS6 2AB), or choose where you are.")
+            self.add_error("postcode", _("Please check the postcode (for example LS6 2AB), or choose where you are."))
         elif postcode and region_for_postcode(postcode) is None:
-            self.add_error("postcode", "We cannot place that postcode in a UK nation or region: please choose one.")
+            self.add_error("postcode", _("We cannot place that postcode in a UK nation or region: please choose one."))
         elif postcode:
             cleaned["region"] = region_for_postcode(postcode)
         elif "region" not in self.errors:
@@ -171,9 +174,9 @@ def check_union(form, cleaned, required):
     if not required:
         return None, ""
     if not union and "union" not in form.errors:
-        form.add_error("union", "Please choose the union, or “Another union” and give its name.")
+        form.add_error("union", _("Please choose the union, or “Another union” and give its name."))
     elif union == OTHER_UNION and not other:
-        form.add_error("union_other", "Please give the union’s name.")
+        form.add_error("union_other", _("Please give the union’s name."))
     if union and union != OTHER_UNION:
         other = ""
     found = find_union(union)
@@ -198,19 +201,21 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     """
 
     kind = shared_choices.ChoiceField(
-        label="I am signing as",
+        label=_("I am signing as"),
         choices=Signature.Kind.choices,
         initial=Signature.Kind.PERSON,
         widget=shared_choices.RadioSelect,
     )
     keep_informed = updates_field()  # asked separately, unticked; the words shown are recorded on save
     show_contact = forms.BooleanField(
-        label="Also show my own name and role beside the organisation’s",
+        label=_("Also show my own name and role beside the organisation’s"),
         required=False,
-        help_text="Only if you tick this do we keep your name and role; we always keep your email address, privately.",
+        help_text=_(
+            "Only if you tick this do we keep your name and role; we always keep your email address, privately."
+        ),
     )
     contact_name = forms.CharField(
-        label="Your own name",
+        label=_("Your own name"),
         required=False,
         max_length=Signature._meta.get_field("name").max_length,
         validators=[reject_control_characters],
@@ -233,17 +238,17 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             *(name for name in MovementFieldsMixin.MOVEMENT_FIELDS if name != "postcode"),  # not kept
         ]
         labels = {
-            "name": "Your name",
-            "organisation": "Organisation name",
-            "role": "Your role in the organisation",
-            "email": "Email address",
-            "show_publicly": "Show my name on the public list of signatories",
-            "introduce_me": "Introduce me to other supporters in my constituency or union branch",
+            "name": _("Your name"),
+            "organisation": _("Organisation name"),
+            "role": _("Your role in the organisation"),
+            "email": _("Email address"),
+            "show_publicly": _("Show my name on the public list of signatories"),
+            "introduce_me": _("Introduce me to other supporters in my constituency or union branch"),
         }
         help_texts = {
-            "organisation": "For example: Anytown Trades Union Council.",
-            "role": "For example: Branch Secretary.",
-            "email": "We send you a link to confirm your signature. It is never shown publicly.",
+            "organisation": _("For example: Anytown Trades Union Council."),
+            "role": _("For example: Branch Secretary."),
+            "email": _("We send you a link to confirm your signature. It is never shown publicly."),
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name", **PERSON_ONLY}),
@@ -252,7 +257,7 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             # The script says "our organisation’s name" when an organisation is chosen.
             "show_publicly": forms.CheckboxInput(
-                attrs={"data-label-organisation": "Show our organisation’s name on the public list of signatories"}
+                attrs={"data-label-organisation": _("Show our organisation’s name on the public list of signatories")}
             ),
         }
 
@@ -329,7 +334,7 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
             self.check_organisation(cleaned)
         elif cleaned.get("kind") == Signature.Kind.PERSON:
             if not cleaned.get("name") and "name" not in self.errors:
-                self.add_error("name", "Please give your name.")
+                self.add_error("name", _("Please give your name."))
             cleaned.update(organisation="", role="", show_contact=False, contact_name="")
         self.check_movement(cleaned)
         return cleaned
@@ -337,12 +342,12 @@ class SignatureForm(MovementFieldsMixin, HoneypotFormMixin, forms.ModelForm):
     def check_organisation(self, cleaned):
         """An organisation's name; its contact's own name and role only when they ticked to show them."""
         if not cleaned.get("organisation") and "organisation" not in self.errors:
-            self.add_error("organisation", "Please give the name of the organisation you are signing for.")
+            self.add_error("organisation", _("Please give the name of the organisation you are signing for."))
         if not cleaned.get("show_contact"):
             cleaned.update(name="", role="", contact_name="")  # not kept: nothing of theirs to show or hold
             return
         if not cleaned.get("contact_name") and "contact_name" not in self.errors:
-            self.add_error("contact_name", "Please give your name, or untick “Also show my own name”.")
+            self.add_error("contact_name", _("Please give your name, or untick “Also show my own name”."))
         cleaned["name"] = cleaned.get("contact_name", "")
 
 
@@ -350,10 +355,10 @@ class UnionForm(forms.Form):
     """The thank-you page's one question: a person's union, counted where support comes from."""
 
     union = forms.ChoiceField(
-        label="Your union",
+        label=_("Your union"),
         choices=union_choices,
-        error_messages={"invalid_choice": UNKNOWN_UNION, "required": "Please choose your union from the list."},
-        help_text="Not on the list? Choose “Another union” and give its name.",
+        error_messages={"invalid_choice": UNKNOWN_UNION, "required": _("Please choose your union from the list.")},
+        help_text=_("Not on the list? Choose “Another union” and give its name."),
     )
     union_other = union_other_field()
 
@@ -367,7 +372,7 @@ class CorrectAddressForm(HoneypotFormMixin):
     """The address someone meant to type, when the one they signed with was wrong."""
 
     email = forms.EmailField(
-        label="The right email address",
+        label=_("The right email address"),
         max_length=254,
         validators=[validate_fits_when_kept],
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -378,8 +383,8 @@ class ChangeSignatureForm(HoneypotFormMixin):
     """The address someone signed with, to send it a fresh link to withdraw the signature."""
 
     email = forms.EmailField(
-        label="The email address you signed with",
+        label=_("The email address you signed with"),
         max_length=254,
-        help_text="If it has signed, we email it a link to withdraw the signature.",
+        help_text=_("If it has signed, we email it a link to withdraw the signature."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

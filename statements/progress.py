@@ -6,24 +6,28 @@ looks empty for weeks. The home page's front door uses the same sentence.
 """
 
 from django.core.exceptions import ValidationError
-
-
-def plural(number, one, many):
-    return f"{number:,} {one if number == 1 else many}"
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 
 def signed_summary(counts):
     """'1,204 people and 37 organisations have signed'; None before anyone has."""
     people, organisations = counts["people"], counts["organisations"]
-    parts = []
-    if people:
-        parts.append(plural(people, "person", "people"))
-    if organisations:
-        parts.append(plural(organisations, "organisation", "organisations"))
-    if not parts:
+    if not people and not organisations:
         return None
-    verb = "has" if len(parts) == 1 and counts["total"] == 1 else "have"
-    return f"{' and '.join(parts)} {verb} signed"
+    people_text = ngettext("%(count)s person", "%(count)s people", people) % {"count": f"{people:,}"}
+    organisations_text = ngettext("%(count)s organisation", "%(count)s organisations", organisations) % {
+        "count": f"{organisations:,}"
+    }
+    if people and organisations:
+        return _("%(people)s and %(organisations)s have signed") % {
+            "people": people_text,
+            "organisations": organisations_text,
+        }
+    signers = people_text if people else organisations_text
+    if counts["total"] == 1:
+        return _("%(signers)s has signed") % {"signers": signers}
+    return _("%(signers)s have signed") % {"signers": signers}
 
 
 def parse_milestones(text):
@@ -45,7 +49,7 @@ def validate_milestones(text):
         parse_milestones(text)
     except ValueError as error:
         raise ValidationError(
-            "Please give whole numbers above 0, separated by commas: for example 100, 500, 1000."
+            gettext_lazy("Please give whole numbers above 0, separated by commas: for example 100, 500, 1000.")
         ) from error
 
 
@@ -62,5 +66,5 @@ def milestone(total, milestones):
         "value": min(total, target),
         "target": target,
         "reached": reached,
-        "label": f"{total:,} of {target:,}",
+        "label": _("%(total)s of %(target)s") % {"total": f"{total:,}", "target": f"{target:,}"},
     }

@@ -25,14 +25,14 @@ import io
 from functools import lru_cache
 
 from django.core.cache import cache
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
 from core.colours import NEAR_BLACK, readable_on_white, rgb, text_colour_on
 from core.fonts import BOLD, REGULAR
 from core.publish_clock import current_generation
 from core.site_settings import site_settings_for
-
-from .progress import plural
 
 SIZE = WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
@@ -77,8 +77,11 @@ def fit_title(title, width):
     return face, lines
 
 
-def draw_card(title, counts, colour, campaign_name="", address="", imprint=""):
-    """The card as PNG bytes: the title on the brand colour, the live count on white below, the imprint at the foot."""
+def draw_card(title, counts, colour, campaign_name="", address="", imprint="", language=None):
+    """The card as PNG bytes: the title on the brand colour, the live count on white below, the imprint at the foot.
+
+    Its words are in the active language; `language` names it, so each language's card is cached apart.
+    """
     on_brand, accent = rgb(text_colour_on(colour)), rgb(readable_on_white(colour))
     card = Image.new("RGB", SIZE, "white")
     draw = ImageDraw.Draw(card)
@@ -97,12 +100,12 @@ def draw_card(title, counts, colour, campaign_name="", address="", imprint=""):
         number = f"{total:,}"
         draw.text((MARGIN, BAND_TOP + 30), number, font=font(110), fill=accent)
         beside = MARGIN + font(110).getlength(number) + 28
-        draw.text((beside, BAND_TOP + 56), "have signed", font=font(40), fill=rgb(NEAR_BLACK))
+        draw.text((beside, BAND_TOP + 56), _("have signed"), font=font(40), fill=rgb(NEAR_BLACK))
         detail = breakdown(counts)
         if detail:
             draw.text((beside, BAND_TOP + 108), detail, font=font(28, heavy=False), fill=rgb(GREY))
     else:
-        draw.text((MARGIN, BAND_TOP + 52), "Be the first to sign", font=font(64), fill=accent)
+        draw.text((MARGIN, BAND_TOP + 52), _("Be the first to sign"), font=font(64), fill=accent)
     imprint_face, imprint_lines = fit_imprint(imprint, inner)
     imprint_height = int(imprint_face.size * 1.3) * len(imprint_lines)
     if address:
@@ -129,8 +132,12 @@ def breakdown(counts):
     """'1,204 people · 37 organisations', or None when only one kind has signed (the big number says it)."""
     if not (counts["people"] and counts["organisations"]):
         return None
-    people = plural(counts["people"], "person", "people")
-    return f"{people} · {plural(counts['organisations'], 'organisation', 'organisations')}"
+    people, organisations = counts["people"], counts["organisations"]
+    people_text = ngettext("%(count)s person", "%(count)s people", people) % {"count": f"{people:,}"}
+    organisations_text = ngettext("%(count)s organisation", "%(count)s organisations", organisations) % {
+        "count": f"{organisations:,}"
+    }
+    return f"{people_text} · {organisations_text}"
 
 
 def display_address(url):
@@ -140,7 +147,7 @@ def display_address(url):
 
 def card_png(page, request):
     """The statement's card, drawn at most every REFRESH_SECONDS (and after every publish)."""
-    key = f"sharecard:{VERSION}:{page.pk}:{current_generation()}"
+    key = f"sharecard:{VERSION}:{page.pk}:{get_language()}:{current_generation()}"
     png = cache.get(key)
     if png is None:
         site_settings = site_settings_for(request)
@@ -156,6 +163,7 @@ def card_png(page, request):
             campaign_name=getattr(site_settings, "campaign_name", ""),
             address=display_address(page.get_full_url(request) or ""),
             imprint=site_settings.imprint() if site_settings is not None else "",
+            language=get_language(),
         )
         cache.set(key, png, REFRESH_SECONDS)
     return png
