@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 from .cache import count_in_windows
 
@@ -39,13 +40,13 @@ class HoneypotFormMixin(forms.Form):
 
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     def clean_website(self):
         if self.cleaned_data.get(HONEYPOT_FIELD):
-            raise forms.ValidationError("Please leave this field empty.")
+            raise forms.ValidationError(_("Please leave this field empty."))
         return ""
 
 

@@ -7,6 +7,7 @@ origin instead) and its ids are prefixed: a page's own form may have an
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.email_addresses import MAX_LENGTH, validate_fits_when_kept
 from core.protection import HoneypotFormMixin
@@ -21,13 +22,13 @@ class UpdatesSignupForm(HoneypotFormMixin, forms.Form):
     """Asking for updates is the whole form, so its words (the current wording) are what a consent records."""
 
     email = forms.EmailField(
-        label="Your email address",
+        label=_("Your email address"),
         max_length=MAX_LENGTH,
         validators=[validate_fits_when_kept],
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@example.org.",
+            "required": _("Enter your email address."),
+            "invalid": _("Enter an email address like name@example.org."),
         },
     )
 

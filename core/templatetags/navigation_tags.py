@@ -9,6 +9,7 @@ the settings model offers them as `short_menu_titles()` (core.site_settings).
 """
 
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from core.site_settings import site_settings_for
@@ -34,6 +35,6 @@ def main_navigation(context):
         else:
             is_current = current.pk == page.pk
             is_section = page.pk != root.pk and current.path.startswith(page.path)
-        title = "Home" if page.pk == root.pk else short_titles.get(page.pk, page.title)
+        title = _("Home") if page.pk == root.pk else short_titles.get(page.pk, page.title)
         items.append({"page": page, "title": title, "current": is_current, "section": is_section and not is_current})
     return {"items": items, "request": request}
