@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 from wagtail.models import Site
@@ -96,7 +97,7 @@ def vevent(page, request, host, stamp, occurrence=None):
     item.add("dtstamp", stamp)
     add_times(item, page, occurrence)
     cancelled = page.cancelled or (occurrence is not None and occurrence.cancelled)
-    item.add("summary", f"{page.title} (cancelled)" if cancelled else page.title)
+    item.add("summary", gettext("%(title)s (cancelled)") % {"title": page.title} if cancelled else page.title)
     item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     item.add("categories", [page.get_kind_display()])
     location = page.map_query
@@ -106,10 +107,10 @@ def vevent(page, request, host, stamp, occurrence=None):
     item.add("url", url)
     lines = [plain_text(page.description)]
     if page.online_url:
-        lines.append(f"Online: {page.online_url}")
+        lines.append(gettext("Online: %(url)s") % {"url": page.online_url})
     organiser = ", ".join(part for part in [page.organiser_name, page.organiser_contact] if part)
     if organiser:
-        lines.append(f"Organiser: {organiser}")
+        lines.append(gettext("Organiser: %(organiser)s") % {"organiser": organiser})
     lines.append(url)
     item.add("description", "\n\n".join(line for line in lines if line))
     if page.last_published_at:

@@ -8,6 +8,8 @@ the radius (an index-friendly range on latitude and longitude), so Python measur
 from decimal import Decimal
 from math import asin, cos, radians, sin, sqrt
 
+from django.utils.translation import gettext
+
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE = EARTH_RADIUS_MILES * radians(1)  # along a meridian: about 69.1
 
@@ -43,5 +45,5 @@ def degrees(value):
 def in_words(miles):
     """A distance as a visitor reads it: "about 2.1 miles" (one decimal), "under 0.1 miles" next door."""
     if miles < 0.05:
-        return "under 0.1 miles"
-    return f"about {miles:.1f} miles"
+        return gettext("under 0.1 miles")
+    return gettext("about %(miles)s miles") % {"miles": f"{miles:.1f}"}

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
@@ -55,20 +57,26 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
             "organiser_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
-        labels = {"email": "Your email address", "organiser_name": "Organiser (a person or group)"}
+        labels = {"email": _("Your email address"), "organiser_name": _("Organiser (a person or group)")}
         help_texts = {
-            "email": "So we can tell you when it is listed. Never shown publicly.",
-            "description": "What it is about, who is speaking, how to find you.",
+            "email": _("So we can tell you when it is listed. Never shown publicly."),
+            "description": _("What it is about, who is speaking, how to find you."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = EventKind.choices
-        zone = "UK time" if settings.TIME_ZONE == "Europe/London" else f"{settings.TIME_ZONE} time"
+        if settings.TIME_ZONE == "Europe/London":
+            zone = gettext("UK time")
+        else:
+            zone = gettext("%(zone)s time") % {"zone": settings.TIME_ZONE}
         # Browsers show their own date and time picker, in the visitor's own date format; only a
         # browser without one shows a plain box, where the ISO form is what Django reads.
         for name, example in [("start", "2026-05-02 19:00"), ("end", "2026-05-02 21:00")]:
-            hint = f"Pick the date and time ({zone}). In a plain text box, type it like {example}."
+            hint = gettext("Pick the date and time (%(zone)s). In a plain text box, type it like %(example)s.") % {
+                "zone": zone,
+                "example": example,
+            }
             self.fields[name].help_text = hint
         # Keep the honeypot last, away from the fields people fill in.
         self.order_fields([name for name in self.fields if name != "website"] + ["website"])
@@ -95,7 +103,7 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
     def clean_online_url(self):
         url = self.cleaned_data.get("online_url", "")
         if url and not url.lower().startswith(("https://", "http://")):
-            raise forms.ValidationError("Enter a web address starting with https://")
+            raise forms.ValidationError(gettext("Enter a web address starting with https://"))
         return url
 
     def clean(self):
@@ -104,12 +112,12 @@ class EventSubmissionForm(HoneypotFormMixin, forms.ModelForm):
         now = timezone.now()
         if start:
             if start < now:
-                self.add_error("start", "The start is in the past. Check the date and time.")
+                self.add_error("start", gettext("The start is in the past. Check the date and time."))
             elif start > now + MAX_LEAD_TIME:
-                self.add_error("start", "That is more than two years away. Check the year.")
+                self.add_error("start", gettext("That is more than two years away. Check the year."))
         # The model checks that the end is after the start (for editors too).
         if start and end and end - start > MAX_EVENT_LENGTH:
-            self.add_error("end", "An activity can last at most a week. Check the dates.")
+            self.add_error("end", gettext("An activity can last at most a week. Check the dates."))
         return cleaned
 
 
@@ -130,23 +138,23 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
 
     name = forms.CharField(
         max_length=120,
-        label="Your name",
-        error_messages={"required": "Enter your name."},
+        label=_("Your name"),
+        error_messages={"required": _("Enter your name.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
         max_length=254,
         validators=[validate_fits_when_kept],  # kept lower-cased
-        label="Your email address",
-        error_messages={"required": "Enter your email address.", "invalid": "Enter a valid email address."},
-        help_text="For the details, a reminder the day before and a link to cancel. Never shown publicly.",
+        label=_("Your email address"),
+        error_messages={"required": _("Enter your email address."), "invalid": _("Enter a valid email address.")},
+        help_text=_("For the details, a reminder the day before and a link to cancel. Never shown publicly."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     phone = forms.CharField(
         max_length=30,
         required=False,
-        label="Phone number",
-        help_text="Only for the organisers, if plans change on the day.",
+        label=_("Phone number"),
+        help_text=_("Only for the organisers, if plans change on the day."),
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     updates = updates_field()
@@ -162,8 +170,11 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
             self.fields["occurrence"] = forms.ChoiceField(
                 choices=[(key, key) for key in self.dates],
                 initial=held[0][0] if held else None,
-                label="Which date?",
-                error_messages={"required": "Choose a date.", "invalid_choice": "Choose one of the dates listed."},
+                label=_("Which date?"),
+                error_messages={
+                    "required": _("Choose a date."),
+                    "invalid_choice": _("Choose one of the dates listed."),
+                },
             )
             self.fields["occurrence"].widget.choices = held
         if len(self.roles) > 1:
@@ -171,8 +182,8 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
                 choices=[(role, ROLE_LABELS[role]) for role in self.roles],
                 initial=Rsvp.Role.ATTENDEE,
                 widget=forms.RadioSelect,
-                label="How are you coming?",
-                error_messages={"required": "Choose whether you are coming or helping."},
+                label=_("How are you coming?"),
+                error_messages={"required": _("Choose whether you are coming or helping.")},
             )
         first = [name for name in ("occurrence", "role") if name in self.fields]
         rest = [name for name in self.fields if name not in first and name != "website"]
@@ -182,10 +193,11 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
         """The chosen date, as an Occurrence; a cancelled one is refused with its reason, politely."""
         found = self.dates[self.cleaned_data["occurrence"]]
         if found.cancelled:
-            reason = f" ({found.reason})" if found.reason else ""
-            raise forms.ValidationError(
-                f"{date_label(found)} is cancelled{reason}. Choose another date.", code="cancelled"
-            )
+            if found.reason:
+                message = gettext("%(date)s is cancelled (%(reason)s). Choose another date.")
+            else:
+                message = gettext("%(date)s is cancelled. Choose another date.")
+            raise forms.ValidationError(message % {"date": date_label(found), "reason": found.reason}, code="cancelled")
         return found
 
     def clean(self):
@@ -203,22 +215,27 @@ class RsvpForm(HoneypotFormMixin, forms.Form):
     def clean_name(self):
         name = one_line(self.cleaned_data.get("name", "")).strip()
         if not name:
-            raise forms.ValidationError("Enter your name.")
+            raise forms.ValidationError(gettext("Enter your name."))
         return name
 
     def clean_phone(self):
         phone = one_line(self.cleaned_data.get("phone", "")).strip()
         if phone and not re.fullmatch(r"[0-9+()\- ]{6,30}", phone):
-            raise forms.ValidationError("Enter a phone number in digits, spaces and + ( ) - only, or leave it empty.")
+            raise forms.ValidationError(
+                gettext("Enter a phone number in digits, spaces and + ( ) - only, or leave it empty.")
+            )
         return phone
 
 
-ROLE_LABELS = {Rsvp.Role.ATTENDEE: "To take part", Rsvp.Role.HELPER: "To help run it"}
+ROLE_LABELS = {Rsvp.Role.ATTENDEE: _("To take part"), Rsvp.Role.HELPER: _("To help run it")}
 
 
 def helpers_found_message(occurrence=None):
-    when = f" for {date_label(occurrence)}" if occurrence else ""
-    return f"Every helper we need{when} has signed up, thank you. Choose another date, or come along."
+    if occurrence:
+        return gettext(
+            "Every helper we need for %(date)s has signed up, thank you. Choose another date, or come along."
+        ) % {"date": date_label(occurrence)}
+    return gettext("Every helper we need has signed up, thank you. Choose another date, or come along.")
 
 
 class EventFilterForm(forms.Form):
@@ -228,16 +245,18 @@ class EventFilterForm(forms.Form):
     region filter always keeps it.
     """
 
-    kind = forms.ChoiceField(choices=[("", "All kinds")] + EventKind.choices, required=False, label="Kind of event")
+    kind = forms.ChoiceField(
+        choices=[("", _("All kinds")), *EventKind.choices], required=False, label=_("Kind of event")
+    )
     town = forms.CharField(
         max_length=100,
         required=False,
-        label="Town, area or postcode",
+        label=_("Town, area or postcode"),
         widget=forms.TextInput(attrs={"type": "search"}),
     )
 
     region = forms.ChoiceField(
-        choices=[("", "All nations and regions"), *UK_REGIONS], required=False, label="Nation or region"
+        choices=[("", _("All nations and regions")), *UK_REGIONS], required=False, label=_("Nation or region")
     )
 
     FILTERS = ("kind", "town", "region")

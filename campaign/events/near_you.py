@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.places.lookup import find_place
 from core.protection import RateLimit, allow_attempt
@@ -28,10 +30,23 @@ PARAMS = ("postcode", "within")
 ANY = "any"
 RADII = ("5", "10", "25", "50", ANY)
 DEFAULT_RADIUS = "10"
-RADIUS_LABELS = {ANY: "Any distance", **{miles: f"{miles} miles" for miles in RADII if miles != ANY}}
 RATE_LIMIT = (100, 600)
 ONLINE_SHOWN = 6
 WHOLE_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}")
+
+
+def radius_label(miles):
+    """A radius as the choice reads it: "5 miles", "Any distance" (in the active language)."""
+    return gettext("Any distance") if miles == ANY else gettext("%(miles)s miles") % {"miles": miles}
+
+
+def radius_words(miles):
+    """A radius inside a sentence: "5 miles", "any distance"."""
+    return gettext("any distance") if miles == ANY else gettext("%(miles)s miles") % {"miles": miles}
+
+
+def radius_choices():
+    return [(miles, radius_label(miles)) for miles in RADII]
 
 
 class NearYouForm(forms.Form):
@@ -40,13 +55,11 @@ class NearYouForm(forms.Form):
     postcode = forms.CharField(
         max_length=16,
         required=False,
-        label="Postcode",
-        help_text="Or just its first half, like LS6.",
+        label=_("Postcode"),
+        help_text=_("Or just its first half, like LS6."),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "spellcheck": "false", "size": "10"}),
     )
-    within = forms.ChoiceField(
-        choices=[(miles, RADIUS_LABELS[miles]) for miles in RADII], required=False, label="Within"
-    )
+    within = forms.ChoiceField(choices=radius_choices, required=False, label=_("Within"))
 
 
 @dataclass(frozen=True)
@@ -80,7 +93,7 @@ class NearYou:
 
     @property
     def radius_words(self):
-        return "any distance" if self.within == ANY else f"{self.within} miles"
+        return radius_words(self.within)
 
     @property
     def wider(self):
@@ -88,7 +101,7 @@ class NearYou:
         if self.within == ANY:
             return None
         value = RADII[RADII.index(self.within) + 1]
-        return value, "any distance" if value == ANY else f"{value} miles"
+        return value, radius_words(value)
 
     def query_string(self, within=None):
         return urlencode({"postcode": self.where, "within": within or self.within})
@@ -113,20 +126,32 @@ def search(request, events):
     form = NearYouForm({"postcode": typed, "within": within})
     near = NearYou(form, typed="".join(char for char in typed if char.isprintable())[:16].strip(), within=within)
     if not form.is_valid() or not typed.strip():
-        near.problem = "Enter a UK postcode, like LS6 1AA, or its first half, like LS6, to find events near you."
+        near.problem = gettext(
+            "Enter a UK postcode, like LS6 1AA, or its first half, like LS6, to find events near you."
+        )
         return near
     postcode = normalise_postcode(form.cleaned_data["postcode"])
     if not is_postcode(postcode):
-        near.problem = f"“{near.typed}” does not look like a UK postcode. Try one like LS6 1AA, or its first half."
+        near.problem = gettext(
+            "“%(typed)s” does not look like a UK postcode. Try one like LS6 1AA, or its first half."
+        ) % {"typed": near.typed}
         return near
     near.where = near.typed = as_written(postcode)
     if not allow_attempt(request, RateLimit.of("near_you", *RATE_LIMIT)):
-        near.problem = "There have been many searches from your network just now. Please try again in a few minutes."
+        near.problem = gettext(
+            "There have been many searches from your network just now. Please try again in a few minutes."
+        )
         return near
     place = find_place(postcode)
     if place is None or place.latitude is None:
-        first_half = f", or try its first half ({near.where.split()[0]})" if " " in near.where else ""
-        near.problem = f"We could not find {near.where} in our list of postcodes. Check it{first_half}."
+        if " " in near.where:
+            near.problem = gettext(
+                "We could not find %(postcode)s in our list of postcodes. Check it, or try its first half (%(half)s)."
+            ) % {"postcode": near.where, "half": near.where.split()[0]}
+        else:
+            near.problem = gettext("We could not find %(postcode)s in our list of postcodes. Check it.") % {
+                "postcode": near.where
+            }
         return near
     near.found = True
     near.results = nearest(events, place.latitude, place.longitude, near.miles)
