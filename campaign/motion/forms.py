@@ -4,6 +4,8 @@ import re
 
 from django import forms
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
 
 from core.places.lookup import find_place
 from core.protection import HoneypotFormMixin
@@ -18,21 +20,21 @@ from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
 
 class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
     audience_size = forms.IntegerField(
-        label="Expected audience",
+        label=_("Expected audience"),
         required=False,
         min_value=1,
         max_value=100_000,
-        help_text="Roughly how many people.",
+        help_text=_("Roughly how many people."),
         widget=forms.NumberInput(attrs={"min": 1, "max": 100_000, "inputmode": "numeric"}),
     )
 
     class Meta:
         model = SpeakerRequest
         fields = SPEAKER_REQUEST_FIELDS
-        labels = {"organisation": "Organisation or union", "contact_name": "Your name", "email": "Your email"}
+        labels = {"organisation": _("Organisation or union"), "contact_name": _("Your name"), "email": _("Your email")}
         help_texts = {
-            "proposed_dates": "For example: Tuesday 12 May at 7pm, or any evening in the week of 18 May.",
-            "place": "The address, or the online platform you use.",
+            "proposed_dates": _("For example: Tuesday 12 May at 7pm, or any evening in the week of 18 May."),
+            "place": _("The address, or the online platform you use."),
         }
         widgets = {
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -46,7 +48,7 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "")
         if phone and not re.fullmatch(r"[0-9+() .\-]{6,40}", phone):
-            raise forms.ValidationError("Please give a phone number using digits, spaces and + only.")
+            raise forms.ValidationError(_("Please give a phone number using digits, spaces and + only."))
         return phone
 
 
@@ -57,13 +59,13 @@ class MotionDownloadForm(forms.Form):
     without one, as the form gave before there were three, gets text.
     """
 
-    FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("txt", "text"))
+    FORMATS = (("docx", "Word"), ("pdf", "PDF"), ("txt", _("text")))
 
     name = forms.CharField(
-        label="Your branch or organisation",
+        label=_("Your branch or organisation"),
         max_length=120,
         required=False,
-        help_text="We put it into the motion for you, for example “Leeds Central Unison branch”.",
+        help_text=_("We put it into the motion for you, for example “Leeds Central Unison branch”."),
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
 
@@ -85,24 +87,24 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
     """
 
     union = forms.ChoiceField(
-        label="Its union (for a union branch or union body)",
+        label=_("Its union (for a union branch or union body)"),
         required=False,
         choices=union_choices,
         error_messages={"invalid_choice": UNKNOWN_UNION},
-        help_text="Not on the list? Choose “Another union” and give its name.",
+        help_text=_("Not on the list? Choose “Another union” and give its name."),
     )
     postcode = forms.CharField(
-        label="Postcode where the body meets",
+        label=_("Postcode where the body meets"),
         required=False,
         max_length=10,
-        help_text="Only to find its constituency, so supporters there can see it: we do not keep the postcode.",
+        help_text=_("Only to find its constituency, so supporters there can see it: we do not keep the postcode."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
     meeting_date = forms.DateField(
-        label="Date of the meeting",
-        help_text="For example 14/05/2027.",
+        label=_("Date of the meeting"),
+        help_text=_("For example 14/05/2027."),
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Please give the meeting’s date, for example 14/05/2027."},
+        error_messages={"invalid": _("Please give the meeting’s date, for example 14/05/2027.")},
     )
 
     class Meta:
@@ -110,20 +112,23 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         fields = ["body_name", "body_type", "union", "union_other", "region", "postcode", "status", "meeting_date"]
         fields += ["reporter_role", "email", "deadline_reminders"]
         labels = {
-            "deadline_reminders": "Once it has passed, email me before the deadlines for motions and for amendments "
-            "to each conference this body can send it to (once per deadline). I can stop them with one click.",
-            "body_name": "Name of the branch or body",
-            "body_type": "Type of body",
-            "union_other": "The other union’s name (when you chose “Another union”)",
-            "status": "Where the motion stands",
-            "reporter_role": "Your role in the body",
-            "email": "Your email",
+            "deadline_reminders": _(
+                "Once it has passed, email me before the deadlines for motions and for amendments "
+                "to each conference this body can send it to (once per deadline). I can stop them with one click."
+            ),
+            "body_name": _("Name of the branch or body"),
+            "body_type": _("Type of body"),
+            "union_other": _("The other union’s name (when you chose “Another union”)"),
+            "status": _("Where the motion stands"),
+            "reporter_role": _("Your role in the body"),
+            "email": _("Your email"),
         }
         help_texts = {
-            "body_name": "For example: Leeds Central Unison branch.",
-            "reporter_role": "For example: Branch Secretary, or member.",
-            "email": "We send you a link to confirm the report, and after the meeting ask how it went. "
-            "It is never shown.",
+            "body_name": _("For example: Leeds Central Unison branch."),
+            "reporter_role": _("For example: Branch Secretary, or member."),
+            "email": _(
+                "We send you a link to confirm the report, and after the meeting ask how it went. It is never shown."
+            ),
         }
         widgets = {
             "body_name": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -133,20 +138,20 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body_type"].choices = [("", "Choose…"), *OrganisationType.choices]
-        self.fields["region"].choices = [("", "Choose…"), *Region.choices]
+        self.fields["body_type"].choices = [("", _("Choose…")), *OrganisationType.choices]
+        self.fields["region"].choices = [("", _("Choose…")), *Region.choices]
         for name in ("union", "union_other"):
             self.fields[name].required_when = True  # their labels say when (not "optional": clean() asks then)
         for name in ("body_name", "union_other", "reporter_role"):
             self.fields[name].validators.append(reject_control_characters)
-        self.fields["body_type"].error_messages["required"] = "Please choose the type of body."
-        self.fields["region"].error_messages["required"] = "Please choose the body’s nation or region."
-        self.fields["status"].error_messages["required"] = "Please say where the motion stands."
+        self.fields["body_type"].error_messages["required"] = _("Please choose the type of body.")
+        self.fields["region"].error_messages["required"] = _("Please choose the body’s nation or region.")
+        self.fields["status"].error_messages["required"] = _("Please say where the motion stands.")
         required = {
-            "body_name": "Please give the name of the branch or body.",
-            "meeting_date": "Please give the date of the meeting.",
-            "reporter_role": "Please give your role in the body, for example Branch Secretary or member.",
-            "email": "Please give your email, so you can confirm the report.",
+            "body_name": _("Please give the name of the branch or body."),
+            "meeting_date": _("Please give the date of the meeting."),
+            "reporter_role": _("Please give your role in the body, for example Branch Secretary or member."),
+            "email": _("Please give your email, so you can confirm the report."),
         }
         for name, message in required.items():
             self.fields[name].error_messages["required"] = message
@@ -157,7 +162,7 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
     def clean_postcode(self):
         postcode = self.cleaned_data.get("postcode", "").strip()
         if postcode and not is_postcode(postcode):
-            raise forms.ValidationError("Please check the postcode (for example LS6 2AB), or leave it empty.")
+            raise forms.ValidationError(_("Please check the postcode (for example LS6 2AB), or leave it empty."))
         return postcode
 
     def clean(self):
@@ -178,9 +183,9 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         if cleaned.get("body_type") != OrganisationType.UNION_BRANCH:
             union, other = "", ""
         elif not union and "union" not in self.errors:
-            self.add_error("union", "Please choose the union, or “Another union” and give its name.")
+            self.add_error("union", _("Please choose the union, or “Another union” and give its name."))
         elif union == OTHER_UNION and not other:
-            self.add_error("union_other", "Please give the union’s name.")
+            self.add_error("union_other", _("Please give the union’s name."))
         cleaned["union"] = find_union(union)
         cleaned["union_other"] = other if union == OTHER_UNION else ""
         if union and union != OTHER_UNION and cleaned["union"] is None:
@@ -194,11 +199,13 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         if status == MotionReport.Status.TABLED and date < today:
             self.add_error(
                 "meeting_date",
-                "That date has passed: for a meeting that has happened, please say how it went "
-                "(passed, passed with amendments, defeated or not heard).",
+                _(
+                    "That date has passed: for a meeting that has happened, please say how it went "
+                    "(passed, passed with amendments, defeated or not heard)."
+                ),
             )
         elif status != MotionReport.Status.TABLED and date > today:
-            self.add_error("meeting_date", "That meeting is still to come: please choose “Tabled for a meeting”.")
+            self.add_error("meeting_date", _("That meeting is still to come: please choose “Tabled for a meeting”."))
 
     def check_not_already_passed(self, cleaned):
         name = cleaned.get("body_name")
@@ -206,8 +213,11 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         if passed:
             self.add_error(
                 "body_name",
-                f"{passed.body_name} is already on our list: it passed the motion on "
-                f"{passed.meeting_date:%-d %B %Y}. Thank you! If that is wrong, please write to us.",
+                _(
+                    "%(body)s is already on our list: it passed the motion on %(date)s. Thank you! "
+                    "If that is wrong, please write to us."
+                )
+                % {"body": passed.body_name, "date": date_format(passed.meeting_date, "j F Y")},
             )
 
 
@@ -215,10 +225,10 @@ class ReportAnswerForm(forms.Form):
     """The one-click answer's confirm page: for "postponed", the new date."""
 
     new_date = forms.DateField(
-        label="The new date of the meeting",
+        label=_("The new date of the meeting"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "Please give the new date, for example 14/05/2027."},
+        error_messages={"invalid": _("Please give the new date, for example 14/05/2027.")},
     )
 
     def __init__(self, *args, answer, **kwargs):
@@ -229,7 +239,7 @@ class ReportAnswerForm(forms.Form):
         date = self.cleaned_data.get("new_date")
         if self.answer == POSTPONED:
             if date is None:
-                raise forms.ValidationError("Please give the new date of the meeting.")
+                raise forms.ValidationError(_("Please give the new date of the meeting."))
             if date <= timezone.localdate():
-                raise forms.ValidationError("Please give a date after today.")
+                raise forms.ValidationError(_("Please give a date after today."))
         return date

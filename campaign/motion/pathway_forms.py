@@ -7,6 +7,8 @@ message saying why (pathway_rules.py).
 
 from django import forms
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy as _
 
 from core.protection import HoneypotFormMixin
 from core.text import one_line
@@ -40,7 +42,7 @@ def card_field(label):
         min_value=0,
         max_value=50_000_000,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-        error_messages={"invalid": "Please give the figure in digits, for example 412000."},
+        error_messages={"invalid": _("Please give the figure in digits, for example 412000.")},
     )
 
 
@@ -49,52 +51,54 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
     the result."""
 
     report = BodyChoiceField(
-        label="Your branch or body",
+        label=_("Your branch or body"),
         queryset=MotionReport.objects.public().select_related("union").order_by("body_name"),
-        empty_label="Choose…",
-        help_text="Bodies on our list of those that passed the motion.",
-        error_messages={"required": "Please choose your branch or body."},
+        empty_label=_("Choose…"),
+        help_text=_("Bodies on our list of those that passed the motion."),
+        error_messages={"required": _("Please choose your branch or body.")},
     )
     conference = forms.ModelChoiceField(
-        label="Conference",
+        label=_("Conference"),
         queryset=Conference.objects.all(),
-        empty_label="Choose…",
-        error_messages={"required": "Please choose the conference."},
+        empty_label=_("Choose…"),
+        error_messages={"required": _("Please choose the conference.")},
     )
     happened_on = forms.DateField(
-        label="Date",
-        help_text="When it happened, for example 14/05/2027.",
+        label=_("Date"),
+        help_text=_("When it happened, for example 14/05/2027."),
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
-            "required": "Please give the date it happened.",
-            "invalid": "Please give the date, for example 14/05/2027.",
+            "required": _("Please give the date it happened."),
+            "invalid": _("Please give the date, for example 14/05/2027."),
         },
     )
-    card_for = card_field("Card vote: for")
-    card_against = card_field("Card vote: against")
-    card_abstain = card_field("Card vote: abstentions")
+    card_for = card_field(_("Card vote: for"))
+    card_against = card_field(_("Card vote: against"))
+    card_abstain = card_field(_("Card vote: abstentions"))
 
     class Meta:
         model = PathwayStep
         fields = ["report", "conference", "stage", "happened_on", "submitted_by", "composite_name"]
         fields += ["composited_with", "result", "card_for", "card_against", "card_abstain", "reporter_role", "email"]
         labels = {
-            "stage": "What happened",
-            "submitted_by": "Submitted by (for “Submitted”)",
-            "composite_name": "The composite (for “Composited”)",
-            "composited_with": "Composited with (for “Composited”)",
-            "result": "The result (for “Result”)",
-            "reporter_role": "Your role",
-            "email": "Your email",
+            "stage": _("What happened"),
+            "submitted_by": _("Submitted by (for “Submitted”)"),
+            "composite_name": _("The composite (for “Composited”)"),
+            "composited_with": _("Composited with (for “Composited”)"),
+            "result": _("The result (for “Result”)"),
+            "reporter_role": _("Your role"),
+            "email": _("Your email"),
         }
         help_texts = {
-            "submitted_by": "For example: Rivermouth CLP, or Unite North West region.",
-            "composite_name": "For example: Composite 4.",
-            "composited_with": "The other motions’ bodies, separated by commas, for example: Leeds East CLP, "
-            "Hull West CLP. Bodies on our list are matched to their own reports.",
-            "result": "Card vote figures below, if there was one.",
-            "reporter_role": "For example: CLP Secretary, or delegate.",
-            "email": "We send you a link to confirm. It is never shown.",
+            "submitted_by": _("For example: Rivermouth CLP, or Unite North West region."),
+            "composite_name": _("For example: Composite 4."),
+            "composited_with": _(
+                "The other motions’ bodies, separated by commas, for example: Leeds East CLP, "
+                "Hull West CLP. Bodies on our list are matched to their own reports."
+            ),
+            "result": _("Card vote figures below, if there was one."),
+            "reporter_role": _("For example: CLP Secretary, or delegate."),
+            "email": _("We send you a link to confirm. It is never shown."),
         }
         widgets = {
             "stage": forms.RadioSelect,
@@ -111,9 +115,9 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
             self.fields[name].required_when = True  # their labels say when
         for name in ("submitted_by", "composite_name", "composited_with", "reporter_role"):
             self.fields[name].validators.append(reject_control_characters)
-        self.fields["stage"].error_messages["required"] = "Please say what happened."
-        self.fields["reporter_role"].error_messages["required"] = "Please give your role, for example CLP Secretary."
-        self.fields["email"].error_messages["required"] = "Please give your email, so you can confirm the report."
+        self.fields["stage"].error_messages["required"] = _("Please say what happened.")
+        self.fields["reporter_role"].error_messages["required"] = _("Please give your role, for example CLP Secretary.")
+        self.fields["email"].error_messages["required"] = _("Please give your email, so you can confirm the report.")
 
     def clean_submitted_by(self):
         return one_line(self.cleaned_data.get("submitted_by", ""))
@@ -159,36 +163,38 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
 
 class ConferenceChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, conference):
-        return f"{conference.name} ({conference.starts_on:%-d %B %Y})"
+        return f"{conference.name} ({date_format(conference.starts_on, 'j F Y')})"
 
 
 class PledgeForm(HoneypotFormMixin, forms.ModelForm):
     """A conference delegate's pledge to support the motion; one per address per conference still to come."""
 
     conference = ConferenceChoiceField(
-        label="Conference",
+        label=_("Conference"),
         queryset=Conference.objects.all(),
-        empty_label="Choose…",
-        error_messages={"required": "Please choose the conference."},
+        empty_label=_("Choose…"),
+        error_messages={"required": _("Please choose the conference.")},
     )
     body = forms.ModelChoiceField(
-        label="The delegation you are part of",
+        label=_("The delegation you are part of"),
         queryset=AffiliatedBody.objects.all(),
-        empty_label="Choose…",
-        help_text="Not on the list? Please write to us and we will add it.",
-        error_messages={"required": "Please choose your delegation."},
+        empty_label=_("Choose…"),
+        help_text=_("Not on the list? Please write to us and we will add it."),
+        error_messages={"required": _("Please choose your delegation.")},
     )
 
     class Meta:
         model = DelegatePledge
         fields = ["conference", "delegate_name", "body", "email", "notices"]
         labels = {
-            "delegate_name": "Your name",
-            "email": "Your email",
-            "notices": "Send me short notices about the motion during conference week (when it is taken, "
-            "which composite). I can stop them with one click.",
+            "delegate_name": _("Your name"),
+            "email": _("Your email"),
+            "notices": _(
+                "Send me short notices about the motion during conference week (when it is taken, "
+                "which composite). I can stop them with one click."
+            ),
         }
-        help_texts = {"email": "We send you a link to confirm your pledge. It is never shown."}
+        help_texts = {"email": _("We send you a link to confirm your pledge. It is never shown.")}
         widgets = {
             "delegate_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -199,13 +205,13 @@ class PledgeForm(HoneypotFormMixin, forms.ModelForm):
         self.today = timezone.localdate()
         # Offered: conferences still to come or under way. A past one sent all the same is refused in clean().
         field = self.fields["conference"]
-        field.choices = [("", "Choose…")] + [
+        field.choices = [("", _("Choose…"))] + [
             (conference.pk, field.label_from_instance(conference))
             for conference in Conference.objects.filter(ends_on__gte=self.today)
         ]
         self.fields["delegate_name"].validators.append(reject_control_characters)
-        self.fields["delegate_name"].error_messages["required"] = "Please give your name."
-        self.fields["email"].error_messages["required"] = "Please give your email, so you can confirm the pledge."
+        self.fields["delegate_name"].error_messages["required"] = _("Please give your name.")
+        self.fields["email"].error_messages["required"] = _("Please give your email, so you can confirm the pledge.")
 
     def clean_delegate_name(self):
         return one_line(self.cleaned_data["delegate_name"])
@@ -216,14 +222,20 @@ class PledgeForm(HoneypotFormMixin, forms.ModelForm):
         if conference and conference.has_happened(self.today):
             self.add_error(
                 "conference",
-                f"{conference.name} has already happened (it ended on {conference.ends_on:%-d %B %Y}): "
-                "pledges are for conferences still to come.",
+                _(
+                    "%(conference)s has already happened (it ended on %(date)s): "
+                    "pledges are for conferences still to come."
+                )
+                % {"conference": conference.name, "date": date_format(conference.ends_on, "j F Y")},
             )
         elif conference and email and already_pledged(conference, email):
             self.add_error(
                 "email",
-                f"This address has already pledged for {conference.name}: one pledge per delegate. "
-                "If something in it is wrong, please write to us.",
+                _(
+                    "This address has already pledged for %(conference)s: one pledge per delegate. "
+                    "If something in it is wrong, please write to us."
+                )
+                % {"conference": conference.name},
             )
         return cleaned
 

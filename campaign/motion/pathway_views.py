@@ -7,6 +7,7 @@ from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -21,13 +22,13 @@ from .views import link_problem, motion_url
 
 # kind in the address: (link, organisers' email template, what the pages call it)
 CONFIRMING = {
-    "step": (STEP_CONFIRM, "motion/step_organisers", "news of the motion"),
-    "pledge": (PLEDGE_CONFIRM, "motion/pledge_organisers", "pledge"),
+    "step": (STEP_CONFIRM, "motion/step_organisers", _("news of the motion")),
+    "pledge": (PLEDGE_CONFIRM, "motion/pledge_organisers", _("pledge")),
 }
 # kind in the address: (link, what stopping does, what the pages call it)
 STOPPING = {
-    "reminders": (STOP_REMINDERS, reminders.stop_reminders, "reminders of conference deadlines"),
-    "notices": (STOP_NOTICES, notices.stop_notices, "notices during conference week"),
+    "reminders": (STOP_REMINDERS, reminders.stop_reminders, _("reminders of conference deadlines")),
+    "notices": (STOP_NOTICES, notices.stop_notices, _("notices during conference week")),
 }
 
 
@@ -62,7 +63,7 @@ def report_step(request, page):
         try:
             checking.record(form, "motion/step_confirm", motion_url=motion_url(request, page))
         except IntegrityError:  # a step verified between the check and the save
-            form.add_error("stage", "We already have that step: thank you.")
+            form.add_error("stage", _("We already have that step: thank you."))
         else:
             return redirect(subpage(request, page, "pathway_sent", "step"))
     return page.render(request, template="motion/step_form.html", context_overrides={"form": form})
@@ -78,7 +79,7 @@ def pledge(request, page):
         try:
             checking.record(form, "motion/pledge_confirm", motion_url=motion_url(request, page))
         except IntegrityError:  # the same address pledged a moment ago
-            form.add_error("email", "This address has already pledged for that conference: one pledge per delegate.")
+            form.add_error("email", _("This address has already pledged for that conference: one pledge per delegate."))
         else:
             return redirect(subpage(request, page, "pathway_sent", "pledge"))
     return page.render(request, template="motion/pledge_form.html", context_overrides={"form": form})
@@ -104,7 +105,8 @@ def pathway_confirm(request, page, kind):
         return link_problem(request, page)
     if request.method == "POST":
         checking.confirm(record, organisers_template, motion_url=motion_url(request, page))
-        return page.render(request, template="motion/pathway_confirmed.html", context_overrides={"what": what})
+        confirmed = {"what": what, "kind": kind}
+        return page.render(request, template="motion/pathway_confirmed.html", context_overrides=confirmed)
     context = {"what": what, "token": token, "kind": kind}
     return page.render(request, template="motion/pathway_confirm.html", context_overrides=context)
 

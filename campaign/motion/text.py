@@ -4,6 +4,7 @@ import re
 from html import unescape
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 BRANCH_PLACEHOLDER = "[branch]"
 _BLOCK_END = re.compile(r"</(p|h2|h3|h4|li|blockquote)>|<br\s*/?>", re.IGNORECASE)
@@ -35,8 +36,8 @@ def fill_branch(text, branch, before=""):
     motion in pieces of bold and plain text), so a sentence's start is known.
     """
     if not branch:
-        text = _SENTENCE_START.sub("This branch", before + text)[len(before) :]
-    return text.replace(BRANCH_PLACEHOLDER, branch or "this branch")
+        text = _SENTENCE_START.sub(_("This branch"), before + text)[len(before) :]
+    return text.replace(BRANCH_PLACEHOLDER, branch or _("this branch"))
 
 
 def motion_text(html, branch=""):

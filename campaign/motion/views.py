@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -88,13 +89,15 @@ def motion_download(request, page):
     form = MotionDownloadForm(request.GET)
     form.is_valid()
     if form.has_error("format"):
-        return HttpResponseBadRequest("The motion comes as Word (docx), PDF (pdf) or text (txt).")
+        return HttpResponseBadRequest(_("The motion comes as Word (docx), PDF (pdf) or text (txt)."))
     branch = form.cleaned_data.get("name", "")  # an overlong name is left out, not refused
     file_format = form.cleaned_data["format"]
-    title = f"{page.title} for {branch}" if branch else page.title
+    title = _("%(title)s for %(branch)s") % {"title": page.title, "branch": branch} if branch else page.title
     content_type, make_file = DOWNLOADS[file_format]
     response = HttpResponse(make_file(page, title, branch, imprint_for(request)), content_type=content_type)
-    filename = f"{slugify(branch, allow_unicode=True)[:60] or 'model'}-motion.{file_format}"
+    slug = slugify(branch, allow_unicode=True)[:60]
+    name = _("%(branch)s-motion") % {"branch": slug} if slug else _("model-motion")
+    filename = f"{name}.{file_format}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 

@@ -10,16 +10,20 @@ of every page.
 import io
 
 import docx
+from django.utils import translation
 
-from .word_numbering import number_with, numbering_from_one
+from .word_numbering import number_with, numbering_from_one, w
 
 NUMBERED, BULLETED = "List Number", "List Bullet"
+# Word's proofing language for a file made in Welsh (an English one keeps python-docx's default).
+WORD_LANGUAGES = {"cy": "cy-GB"}
 
 
 def motion_docx(title, blocks, imprint=""):
     """The .docx file's bytes."""
     document = docx.Document()
     document.core_properties.title = title
+    set_language(document, WORD_LANGUAGES.get(translation.get_language()))
     if imprint:
         document.sections[0].footer.paragraphs[0].text = imprint
     document.add_heading(title, level=0)
@@ -33,6 +37,16 @@ def motion_docx(title, blocks, imprint=""):
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def set_language(document, language):
+    """Mark the text as written in `language` (a BCP 47 tag), so Word checks its spelling in that language."""
+    if not language:
+        return
+    document.core_properties.language = language
+    lang = document.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    if lang is not None:
+        lang.set(w("val"), language)
 
 
 def add_runs(paragraph, runs):
