@@ -5,12 +5,16 @@ No model import: the page model names the edit form as its base_form_class.
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
-PAST = _("This time has already passed. Choose a time in the future, or leave it empty to keep signing open.")
-PAST_CLOSING = _(
+# English here, for the tests to compare; check_closing_time shows them in the active language.
+PAST = gettext_noop(
+    "This time has already passed. Choose a time in the future, or leave it empty to keep signing open."
+)
+PAST_CLOSING = gettext_noop(
     "This time has already passed. Choose a time in the future, or leave it empty to keep signing open."
     " To stop signing now, save the page, then use “Close signing now” under Closing."
 )
@@ -23,7 +27,7 @@ def to_the_minute(moment):
 def check_closing_time(closes_at, message=PAST):
     """Refuse a closing time that is not in the future (None, no closing time, is fine)."""
     if closes_at is not None and closes_at <= timezone.now():
-        raise forms.ValidationError(message, code="past")
+        raise forms.ValidationError(gettext(message), code="past")
 
 
 class StatementPageForm(WagtailAdminPageForm):
