@@ -11,6 +11,8 @@ from pathlib import Path
 from django.db.models import Case, Count, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from core.exports import one_chunk_at_a_time
 from core.regions import Region
@@ -22,9 +24,9 @@ from .pdf import FAMILY, new_document, paragraphs, write
 PART_SIZE = 2000  # names in one part's document
 NAME_SIZE, LINE, INDENT = 8.5, 3.9, 3  # points; millimetres between lines, and a wrapped name's further lines
 GUTTER, HEADING_SPACE, BOTTOM_MARGIN = 8, 2.5, 22
-NO_UNION = "No union given"
-OTHER_UNIONS = "Other unions"
-NO_REGION = "Nation or region not given"
+NO_UNION = _("No union given")
+OTHER_UNIONS = _("Other unions")
+NO_REGION = _("Nation or region not given")
 REGION_NAMES = dict(Region.choices)
 # Nations and regions in the site's own order (as the sign form lists them), those not given last.
 REGION_ORDER = Case(
@@ -84,36 +86,46 @@ def union_entry(signature):
 def union_group(signature):
     if signature.union_id:
         return signature.union.name
-    return OTHER_UNIONS if signature.union_other else NO_UNION
+    return str(OTHER_UNIONS if signature.union_other else NO_UNION)
 
 
 def region_group(signature):
-    return REGION_NAMES.get(signature.region, NO_REGION)
+    return str(REGION_NAMES.get(signature.region, NO_REGION))
 
 
-def counted(number, word, plural=None):
-    """ "1 signature", "2,000 signatures": a number with its word, as English says it."""
-    return f"{number:,} {word if number == 1 else plural or word + 's'}"
+def signatures_counted(number):
+    """ "1 signature", "2,000 signatures": a number with its word, in the active language."""
+    return ngettext("%(count)s signature", "%(count)s signatures", number) % {"count": f"{number:,}"}
+
+
+def people_counted(number):
+    return ngettext("%(count)s person", "%(count)s people", number) % {"count": f"{number:,}"}
+
+
+def organisations_counted(number):
+    return ngettext("%(count)s organisation", "%(count)s organisations", number) % {"count": f"{number:,}"}
 
 
 def who(people, organisations, zeros=False):
     """ "1 person", "3 people and 1 organisation": who signed; a part that is 0 is left out unless `zeros`."""
-    parts = [
-        counted(number, word, plural)
-        for number, word, plural in ((people, "person", "people"), (organisations, "organisation", None))
-        if number or zeros
-    ]
-    return " and ".join(parts) or counted(0, "person", "people")
+    if (people or zeros) and (organisations or zeros):
+        return gettext("%(people)s and %(organisations)s") % {
+            "people": people_counted(people),
+            "organisations": organisations_counted(organisations),
+        }
+    if organisations:
+        return organisations_counted(organisations)
+    return people_counted(people)
 
 
 def draw_front(parts, page, counts, spread, date):
     """The statement, the kept counts, and the counts by union and by region."""
     pdf = parts.start()
     write(pdf, page.title, size=20, bold=True, line=9, after=2)
-    write(pdf, f"Hand-in pack, as of {date}", grey=True, after=5)
+    write(pdf, gettext("Hand-in pack, as of %(date)s") % {"date": date}, grey=True, after=5)
     write(
         pdf,
-        f"{counted(counts['total'], 'signature')}: {who(counts['people'], counts['organisations'], zeros=True)}.",
+        f"{signatures_counted(counts['total'])}: {who(counts['people'], counts['organisations'], zeros=True)}.",
         size=14,
         bold=True,
         line=7,
@@ -122,8 +134,8 @@ def draw_front(parts, page, counts, spread, date):
     for text in filter(None, [one_line(page.standfirst), *paragraphs(page.body)]):
         write(pdf, text)
     for heading, rows in (
-        ("Signatures by union", spread["unions"]),
-        ("Signatures by nation or region", spread["regions"]),
+        (gettext("Signatures by union"), spread["unions"]),
+        (gettext("Signatures by nation or region"), spread["regions"]),
     ):
         if rows:
             pdf.ln(3)
@@ -149,11 +161,11 @@ def draw_listing(parts, heading, note, records, group_of=None, entry_of=listed_e
         listed += 1
         if listed % PART_SIZE == 0:
             draw_columns(parts, heading, note if listed == PART_SIZE else "", batch)
-            batch = [(True, f"{group} (continued)")] if group_of is not None else []
+            batch = [(True, gettext("%(group)s (continued)") % {"group": group})] if group_of is not None else []
     if batch and any(not is_heading for is_heading, _ in batch):
         draw_columns(parts, heading, note if listed <= PART_SIZE else "", batch)
     elif listed == 0:
-        draw_columns(parts, heading, "None yet.", [])
+        draw_columns(parts, heading, gettext("None yet."), [])
     return listed
 
 
@@ -227,6 +239,28 @@ def regional_counts(page):
     return counts
 
 
+def certified(who_signed, number, region, label, title, date):
+    """A certificate's sentence: "3 people and 1 organisation in Wales have signed “…” as of 1 May 2026."."""
+    words = {"who": who_signed, "place": label, "title": title, "date": date}
+    if region == Region.ABROAD:
+        return (
+            ngettext(
+                "%(who)s outside the UK has signed “%(title)s” as of %(date)s.",
+                "%(who)s outside the UK have signed “%(title)s” as of %(date)s.",
+                number,
+            )
+            % words
+        )
+    return (
+        ngettext(
+            "%(who)s in %(place)s has signed “%(title)s” as of %(date)s.",
+            "%(who)s in %(place)s have signed “%(title)s” as of %(date)s.",
+            number,
+        )
+        % words
+    )
+
+
 def draw_certificates(parts, page, by_region, date, imprint):
     """A page per nation or region: its counts, no names, signed off with the imprint."""
     pdf = None
@@ -240,20 +274,18 @@ def draw_certificates(parts, page, by_region, date, imprint):
             pdf.add_page()
         people = counts.get(Signature.Kind.PERSON, 0)
         organisations = counts.get(Signature.Kind.ORGANISATION, 0)
-        place = "outside the UK" if region == Region.ABROAD else f"in {label}"
         pdf.ln(25)
-        write(pdf, "Certificate of signatures", size=22, bold=True, line=10, after=10)
-        write(pdf, label, size=16, bold=True, line=8, after=8)
-        have = "has" if people + organisations == 1 else "have"
+        write(pdf, gettext("Certificate of signatures"), size=22, bold=True, line=10, after=10)
+        write(pdf, str(label), size=16, bold=True, line=8, after=8)
         write(
             pdf,
-            f"{who(people, organisations)} {place} {have} signed “{page.title}” as of {date}.",
+            certified(who(people, organisations), people + organisations, region, label, page.title, date),
             size=14,
             line=7.5,
             after=20,
         )
-        write(pdf, "Issued by", size=10, grey=True, after=1)
-        write(pdf, imprint or "the campaign's organisers", size=11, after=3)
+        write(pdf, gettext("Issued by"), size=10, grey=True, after=1)
+        write(pdf, imprint or gettext("the campaign's organisers"), size=11, after=3)
     if pdf is not None:
         parts.finish(pdf)
 
@@ -271,23 +303,23 @@ def draw_pack(parts, page, imprint):
     )
     listed = draw_listing(
         parts,
-        "Organisations, by union",
-        "Organisations that signed and agreed to be named, under the union they belong to.",
+        gettext("Organisations, by union"),
+        gettext("Organisations that signed and agreed to be named, under the union they belong to."),
         organisations.order_by(F("union__name").asc(nulls_last=True), "union_other", "organisation", "pk"),
         group_of=union_group,
         entry_of=union_entry,
     )
     draw_listing(
         parts,
-        "Organisations, by nation or region",
-        "The same organisations, under where they are.",
+        gettext("Organisations, by nation or region"),
+        gettext("The same organisations, under where they are."),
         organisations.order_by(REGION_ORDER, "organisation", "pk"),
         group_of=region_group,
     )
     listed += draw_listing(
         parts,
-        "People who signed",
-        "Everyone who signed and agreed to be named on the public list, newest first.",
+        gettext("People who signed"),
+        gettext("Everyone who signed and agreed to be named on the public list, newest first."),
         page.signatures.listed().filter(kind=Signature.Kind.PERSON),
     )
     draw_certificates(parts, page, regional_counts(page), date, imprint)

@@ -9,6 +9,7 @@ import html
 import re
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -31,7 +32,7 @@ class HandinPDF(FPDF):
         self.set_y(-14)
         self.set_font(FAMILY, "", 7.5)
         self.set_text_color(*GREY)
-        number = f"Page {self.first_page + self.page_no() - 1}"
+        number = gettext("Page %(number)s") % {"number": self.first_page + self.page_no() - 1}
         note = f"{self.footer_note} · {number}" if self.footer_note else number
         self.cell(0, 3.5, note, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if self.imprint:

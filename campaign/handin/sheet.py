@@ -5,6 +5,9 @@ Whoever types a returned sheet into a CSV copies each column under the heading p
 gives the import the batch code printed at the top, which the QR code carries as its source code. The
 "updates" box asks in the online forms' words (core.subscriptions.wording.CURRENT); the import records a
 tick as a consent that waits for its address's owner to say yes, as a stall's does.
+
+The sheet speaks the active language. Where a heading's translation is not the import's column name, the
+name the CSV takes is printed small at the foot of the heading's box, so typing in a Welsh sheet works the same.
 """
 
 import io
@@ -12,6 +15,8 @@ from dataclasses import dataclass
 
 import segno
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from core.subscriptions.wording import CURRENT, text_of
 
@@ -23,13 +28,25 @@ QR_SIZE = 30
 HINT_TOP, HINT_SIZE, HINT_LINE = 5.4, 6.8, 3  # each column's question under its heading: mm, points, mm
 SHORT_TEXT_CHARS = 420
 NOTE_SIZE, NOTE_LINE, NOTE_GAP = 8, 3.8, 2  # the note under the table: points, mm, mm
-NOTE = (
+KEY_SIZE, KEY_LINE = 6, 3  # the import's column name under a translated heading: points, mm
+NOTE = _(
     "Signing on paper counts once the organisers type the sheet in. Your email address is never shown "
     "publicly; your name is on the public list only if you tick that box. If you tick “updates”, we first "
     "email you a link to say yes: no update is sent until you do."
 )
 # The online form's words for the public list (statements.forms.SignatureForm).
-PUBLIC_LIST_WORDS = "Show my name on the public list of signatories"
+PUBLIC_LIST_WORDS = _("Show my name on the public list of signatories")
+# Each column's heading as printed: in English, the import's column name itself (capitalised).
+HEADINGS = {
+    "name": pgettext_lazy("signature sheet column", "Name"),
+    "organisation": pgettext_lazy("signature sheet column", "Organisation"),
+    "role": pgettext_lazy("signature sheet column", "Role"),
+    "town": pgettext_lazy("signature sheet column", "Town"),
+    "email": pgettext_lazy("signature sheet column", "Email"),
+    "kind": pgettext_lazy("signature sheet column", "Kind"),
+    "public": pgettext_lazy("signature sheet column", "Public"),
+    "updates": pgettext_lazy("signature sheet column", "Updates"),
+}
 
 
 @dataclass(frozen=True)
@@ -42,18 +59,25 @@ class Column:
 
 def columns():
     """The sheet's columns, left to right: the paper import's, ending with the two ticks."""
+    tick = gettext("%(question)s: tick")
     shown = [
-        Column("name", "Your name", 48),
-        Column("organisation", "Union, branch or group, or the organisation you sign for", 45),
-        Column("role", "Your role, if you sign for an organisation", 30),
-        Column("town", "Town or area", 29),
-        Column("email", "Email address (never shown publicly)", 60),
-        Column("kind", "Signing as: circle one", 28, "choice"),
-        Column("public", f"{PUBLIC_LIST_WORDS}: tick", 34, "box"),
-        Column("updates", f"{text_of(CURRENT)}: tick", 42, "box"),
+        Column("name", gettext("Your name"), 48),
+        Column("organisation", gettext("Union, branch or group, or the organisation you sign for"), 45),
+        Column("role", gettext("Your role, if you sign for an organisation"), 30),
+        Column("town", gettext("Town or area"), 29),
+        Column("email", gettext("Email address (never shown publicly)"), 60),
+        Column("kind", gettext("Signing as: circle one"), 28, "choice"),
+        Column("public", tick % {"question": PUBLIC_LIST_WORDS}, 34, "box"),
+        Column("updates", tick % {"question": text_of(CURRENT)}, 42, "box"),
     ]
     scale = 267 / sum(column.width for column in shown)  # the page's width between its margins
     return [Column(c.heading, c.hint, round(c.width * scale, 1), c.cell) for c in shown]
+
+
+def heading_of(column):
+    """The heading printed over `column`: its translation, else the import's column name capitalised."""
+    heading = HEADINGS.get(column.heading)
+    return str(heading) if heading is not None else column.heading.capitalize()
 
 
 def qr_png(url):
@@ -68,8 +92,9 @@ def signature_sheet(page, url, batch_code, imprint=""):
 
     `url` is the statement's address with the batch's source code (?src=sheet-...).
     """
-    pdf = new_document(imprint, title=f"Signature sheet: {page.title}", landscape=True, margin=15)
-    pdf.footer_note = f"Batch {batch_code}"
+    title = gettext("Signature sheet: %(title)s") % {"title": page.title}
+    pdf = new_document(imprint, title=title, landscape=True, margin=15)
+    pdf.footer_note = gettext("Batch %(code)s") % {"code": batch_code}
     pdf.add_page()
     text_width = pdf.epw - QR_SIZE - 8
     pdf.set_font(FAMILY, "B", 16)
@@ -80,16 +105,18 @@ def signature_sheet(page, url, batch_code, imprint=""):
     pdf.multi_cell(text_width, 5, short, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
     pdf.set_font(FAMILY, "B", 10)
-    pdf.cell(text_width, 5, f"Batch {batch_code}   ·   or sign online: {url}", new_x="LMARGIN", new_y="NEXT")
+    batch_line = gettext("Batch %(code)s   ·   or sign online: %(url)s") % {"code": batch_code, "url": url}
+    pdf.cell(text_width, 5, batch_line, new_x="LMARGIN", new_y="NEXT")
     pdf.image(qr_png(url), x=pdf.l_margin + pdf.epw - QR_SIZE, y=pdf.t_margin, w=QR_SIZE, h=QR_SIZE)
     pdf.set_y(max(pdf.get_y(), pdf.t_margin + QR_SIZE) + 3)
     pdf.set_font(FAMILY, "", NOTE_SIZE)
-    note_height = NOTE_GAP + NOTE_LINE * len(pdf.multi_cell(0, NOTE_LINE, NOTE, dry_run=True, output="LINES"))
+    note = str(NOTE)
+    note_height = NOTE_GAP + NOTE_LINE * len(pdf.multi_cell(0, NOTE_LINE, note, dry_run=True, output="LINES"))
     draw_table(pdf, columns(), room=pdf.h - pdf.b_margin - pdf.get_y() - note_height)
     pdf.ln(NOTE_GAP)
     pdf.set_font(FAMILY, "", NOTE_SIZE)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(0, NOTE_LINE, NOTE, align="L")
+    pdf.multi_cell(0, NOTE_LINE, note, align="L")
     return bytes(pdf.output())
 
 
@@ -102,20 +129,30 @@ def draw_table(pdf, shown, room):
     pdf.set_font(FAMILY, "", HINT_SIZE)
     hint_lines = max(len(pdf.multi_cell(c.width - 2, HINT_LINE, c.hint, dry_run=True, output="LINES")) for c in shown)
     heading_height = max(15, HINT_TOP + hint_lines * HINT_LINE + 1)  # the longest question fits its box
+    titles = [heading_of(column) for column in shown]
+    keyed = any(title != column.heading.capitalize() for title, column in zip(titles, shown, strict=True))
+    if keyed:
+        heading_height += KEY_LINE  # room for the import's column names under the questions
     rows = max(1, min(ROWS, int((room - heading_height) // ROW_HEIGHT)))
     x = x0
-    for column in shown:
+    for column, title in zip(shown, titles, strict=True):
         pdf.set_fill_color(235, 235, 235)
         pdf.rect(x, top, column.width, heading_height, style="DF")
         pdf.set_xy(x + 1, top + 1)
         pdf.set_font(FAMILY, "B", 9)
-        pdf.cell(column.width - 2, 4.2, column.heading.capitalize())
+        pdf.cell(column.width - 2, 4.2, title)
         pdf.set_xy(x + 1, top + HINT_TOP)
         pdf.set_font(FAMILY, "", HINT_SIZE)
         pdf.multi_cell(column.width - 2, HINT_LINE, column.hint, align="L")
+        if keyed:
+            pdf.set_xy(x + 1, top + heading_height - KEY_LINE - 0.5)
+            pdf.set_font(FAMILY, "", KEY_SIZE)
+            pdf.set_text_color(*GREY)
+            pdf.cell(column.width - 2, KEY_LINE, gettext("CSV: %(column)s") % {"column": column.heading})
+            pdf.set_text_color(0, 0, 0)
         x += column.width
     y = top + heading_height
-    for _ in range(rows):
+    for _row in range(rows):
         x = x0
         for column in shown:
             pdf.rect(x, y, column.width, ROW_HEIGHT)
@@ -132,7 +169,8 @@ def draw_cell(pdf, column, x, y):
     elif column.cell == "choice":
         pdf.set_font(FAMILY, "", 7)
         pdf.set_text_color(*GREY)
-        for line, word in enumerate(("person", "organisation")):
+        choices = (pgettext("kind of signer", "person"), pgettext("kind of signer", "organisation"))
+        for line, word in enumerate(choices):
             pdf.set_xy(x + 1, y + ROW_HEIGHT / 2 - 3.6 + line * 3.8)
             pdf.cell(column.width - 2, 3.4, word, align="C")
         pdf.set_text_color(0, 0, 0)

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.site_settings import imprint_for
@@ -75,7 +76,7 @@ def new_sheet_batch(request):
     page = chosen_statement(request)
     form = SheetForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "The sheets’ description is too long: 100 characters at most.")
+        messages.error(request, _("The sheets’ description is too long: 100 characters at most."))
         return redirect(screen_url(page))
     batch = form.save(commit=False)
     batch.page, batch.created_by = page, request.user
@@ -101,8 +102,10 @@ def new_pack(request):
     request_pack(page, request.user)
     messages.success(
         request,
-        "The hand-in pack is being built. It takes a few minutes for a large statement: "
-        "reload this page to see when it is ready to download.",
+        _(
+            "The hand-in pack is being built. It takes a few minutes for a large statement: "
+            "reload this page to see when it is ready to download."
+        ),
     )
     return redirect(screen_url(page))
 

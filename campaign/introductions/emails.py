@@ -8,6 +8,8 @@ link to the group's page, a one-click link to leave the group (List-Unsubscribe,
 and the site's name, as other emails sent without being asked for each time.
 """
 
+from django.utils.translation import gettext
+
 from core.emails import Email, one_click_unsubscribe, register_email
 from core.queries import get_or_none
 from core.site_settings import site_settings_for
@@ -63,7 +65,7 @@ def relayed(message, to=None):
     if member is None or not member.is_active or member.group_id != message.group_id:
         return None
     context, headers = frame(member)
-    context["sender"] = message.sender.first_name if message.sender_id else "A member who has since left"
+    context["sender"] = message.sender.first_name if message.sender_id else gettext("A member who has since left")
     context["body"] = message.body
     return Email(to=[member.signature.email], context=context, headers=headers)
 

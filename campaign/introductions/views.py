@@ -10,6 +10,9 @@ from urllib.parse import urlencode
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from campaign.hosts.private import private
@@ -23,11 +26,11 @@ from .forms import ChoiceForm, MessageForm, ShareForm
 from .tokens import LEAVE, MEMBER
 
 DONE = {
-    "sent": "Your message is on its way to the others in the group.",
-    "shared": "Done: the others who share their address can now see yours.",
-    "unshared": "Done: your address is no longer shown to the group.",
+    "sent": _("Your message is on its way to the others in the group."),
+    "shared": _("Done: the others who share their address can now see yours."),
+    "unshared": _("Done: your address is no longer shown to the group."),
 }
-LIMIT_REACHED = (
+LIMIT_REACHED = _(
     "You (or your group) have sent today's messages: at most {per_member} a day from each of you and {per_group} "
     "from the whole group. Nothing was sent. You can write again tomorrow (UK time)."
 )
@@ -86,6 +89,7 @@ def group(request, token):
         "member": member,
         "group": member.group,
         "others": others,
+        "others_names": get_text_list([other.first_name for other in others], gettext("and")),
         "sharing": messaging.sharing(member),
         "message_form": message_form,
         "share_form": share_form,

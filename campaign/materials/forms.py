@@ -4,6 +4,8 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.protection import HoneypotFormMixin
 
@@ -19,10 +21,17 @@ class PrintOrderForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = PrintOrder
         fields = ["name", "email", "organisation", "address", "needed_by", "notes"]
-        labels = {"name": "Your name", "email": "Your email", "organisation": "Organisation or branch"}
+        labels = {
+            "name": _("Your name"),
+            "email": _("Your email"),
+            "organisation": _("Organisation or branch"),
+            "address": _("Delivery address"),
+            "needed_by": _("Needed by"),
+            "notes": _("Notes"),
+        }
         help_texts = {
-            "address": "Where we should send the copies, with the postcode.",
-            "needed_by": "Leave empty if there is no deadline.",
+            "address": _("Where we should send the copies, with the postcode."),
+            "needed_by": _("Leave empty if there is no deadline."),
         }
         widgets = {
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -38,11 +47,11 @@ class PrintOrderForm(HoneypotFormMixin, forms.ModelForm):
         self.materials = [material for material in materials if material.orderable]
         quantity_fields = {
             f"{QUANTITY_PREFIX}{material.pk}": forms.IntegerField(
-                label=f"Copies of “{material.title}”",
+                label=gettext("Copies of “%(title)s”") % {"title": material.title},
                 required=False,
                 min_value=0,
                 max_value=material.max_quantity,
-                help_text=f"Up to {material.max_quantity}.",
+                help_text=gettext("Up to %(most)s.") % {"most": material.max_quantity},
                 widget=forms.NumberInput(attrs={"min": 0, "max": material.max_quantity, "inputmode": "numeric"}),
             )
             for material in self.materials
@@ -62,16 +71,16 @@ class PrintOrderForm(HoneypotFormMixin, forms.ModelForm):
         needed_by = self.cleaned_data.get("needed_by")
         today = timezone.localdate()
         if needed_by and needed_by < today:
-            raise forms.ValidationError("Please choose a date that has not passed.")
+            raise forms.ValidationError(_("Please choose a date that has not passed."))
         if needed_by and needed_by > today + LATEST_NEEDED_BY:
-            raise forms.ValidationError("Please choose a date within the next year.")
+            raise forms.ValidationError(_("Please choose a date within the next year."))
         return needed_by
 
     def clean(self):
         cleaned = super().clean()
         quantity_errors = any(self.has_error(f"{QUANTITY_PREFIX}{m.pk}") for m in self.materials)
         if self.materials and not quantity_errors and not self.chosen_quantities():
-            raise forms.ValidationError("Please say how many copies of at least one item you would like.")
+            raise forms.ValidationError(_("Please say how many copies of at least one item you would like."))
         return cleaned
 
     def chosen_quantities(self):

@@ -5,6 +5,7 @@ its slogan or its QR code. The `pad-WxH` filter registered here fits the whole
 poster inside the frame on a white ground instead.
 """
 
+from django.utils.translation import gettext_lazy as _
 from PIL import Image
 from wagtail import hooks
 from wagtail.images.image_operations import FilterOperation
@@ -14,8 +15,8 @@ PAD_COLOUR = (255, 255, 255)
 
 # (label, filter spec) of each image offered on a material's card.
 SOCIAL_IMAGES = (
-    ("Square image for social media", "pad-1080x1080"),
-    ("Wide image for social media and link previews", "pad-1200x630"),
+    (_("Square image for social media"), "pad-1080x1080"),
+    (_("Wide image for social media and link previews"), "pad-1200x630"),
 )
 
 

@@ -16,6 +16,8 @@ AudienceForm: counting, queuing and sending read the audience through
 
 from django import forms
 from django.db.models import Sum
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.places.models import Constituency
 from core.regions import Region
@@ -80,45 +82,55 @@ def recipients(audience):
 
 def describe(audience):
     audience = audience or {}
-    who = "organisations’ contacts" if audience.get("organisations") else "everyone"
+    who = gettext("organisations’ contacts") if audience.get("organisations") else gettext("everyone")
     places = [str(Region(value).label) for value in audience.get("regions") or [] if value in Region.values]
     unions = dict((str(pk), name) for pk, name in listed_unions())
-    bodies = [unions.get(value, "a union since removed") for value in audience.get("unions") or []]
+    removed = gettext("a union since removed")
+    bodies = [unions.get(value, removed) for value in audience.get("unions") or []]
     seats = list(constituency_names(audience.get("constituencies") or []).values())
-    where = f" in {', '.join(places)}" if places else ""
-    union = f" of {', '.join(bodies)}" if bodies else ""
-    constituencies = "the constituency" if len(seats) == 1 else "the constituencies"
-    seat = f" in {constituencies} of {', '.join(seats)}" if seats else ""
-    return f"{who}{union}{where}{seat} who asked for updates"
+    where = gettext(" in %(places)s") % {"places": ", ".join(places)} if places else ""
+    union = gettext(" of %(bodies)s") % {"bodies": ", ".join(bodies)} if bodies else ""
+    if len(seats) == 1:
+        seat = gettext(" in the constituency of %(seats)s") % {"seats": seats[0]}
+    else:
+        seat = gettext(" in the constituencies of %(seats)s") % {"seats": ", ".join(seats)} if seats else ""
+    return gettext("%(who)s%(union)s%(where)s%(seat)s who asked for updates") % {
+        "who": who,
+        "union": union,
+        "where": where,
+        "seat": seat,
+    }
 
 
 class AudienceForm(forms.Form):
     """The editor's choice of recipients; its cleaned data is the audience dict."""
 
     organisations = forms.BooleanField(
-        label="Only organisations’ contacts",
+        label=_("Only organisations’ contacts"),
         required=False,
-        help_text="People who signed for an organisation and asked for updates.",
+        help_text=_("People who signed for an organisation and asked for updates."),
     )
     regions = forms.MultipleChoiceField(
-        label="Only these nations or regions",
+        label=_("Only these nations or regions"),
         choices=Region.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="People whose signature gives one of them. None ticked: everywhere.",
+        help_text=_("People whose signature gives one of them. None ticked: everywhere."),
     )
     unions = forms.MultipleChoiceField(
-        label="Only these unions’ bodies",
+        label=_("Only these unions’ bodies"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Union branches and bodies that signed for one of them. None ticked: all.",
+        help_text=_("Union branches and bodies that signed for one of them. None ticked: all."),
     )
     constituencies = forms.MultipleChoiceField(
-        label="Only these constituencies",
+        label=_("Only these constituencies"),
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "news-constituencies"}),
-        help_text="People whose signature’s postcode is in one of them; only constituencies with signatures "
-        "are listed. None ticked: everywhere.",
+        help_text=_(
+            "People whose signature’s postcode is in one of them; only constituencies with signatures "
+            "are listed. None ticked: everywhere."
+        ),
     )
 
     def __init__(self, *args, **kwargs):

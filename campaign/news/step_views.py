@@ -11,9 +11,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from . import step_updates
+
+# The steps' names in the screen's words ("hand-in", "response"), by STEP_MODELS' keys.
+KIND_NAMES = {"hand-in": gettext_lazy("hand-in"), "response": gettext_lazy("response")}
 
 
 def may_write_updates(user):
@@ -33,28 +38,37 @@ def announce(request, kind, step_id):
     step = get_object_or_404(model.objects.select_related("page"), pk=step_id)
     if not may_write_updates(request.user):
         raise PermissionDenied
+    name = KIND_NAMES.get(kind, kind)
     existing = step_updates.update_about(step)
     if existing is not None:
-        messages.info(request, f"This {kind} already has its update, “{existing.title}”: here it is.")
+        messages.info(
+            request,
+            _("This %(kind)s already has its update, “%(title)s”: here it is.")
+            % {"kind": name, "title": existing.title},
+        )
         return redirect("wagtailadmin_pages:edit", existing.pk)
     if not step.live:
-        messages.error(request, f"Publish the {kind} first: an update announces what visitors can already see.")
+        messages.error(
+            request,
+            _("Publish the %(kind)s first: an update announces what visitors can already see.") % {"kind": name},
+        )
         return redirect(step_admin_url(step))
     if request.method == "POST":
         page, made = step_updates.draft_update(step, request.user)
         if made:
             messages.success(
                 request,
-                "Here is the draft update. Check it and publish it; then you can email it to subscribers.",
+                _("Here is the draft update. Check it and publish it; then you can email it to subscribers."),
             )
         return redirect("wagtailadmin_pages:edit", page.pk)
     context = {
         "kind": kind,
+        "kind_name": name,
         "words": step_updates.prefilled(step),
         "step_url": step_admin_url(step),
-        "page_title": "Write an update about this",
+        "page_title": _("Write an update about this"),
         "page_subtitle": str(step),
-        "header_title": f"Write an update about this {kind}",
+        "header_title": _("Write an update about this %(kind)s") % {"kind": name},
         "header_icon": "mail",
     }
     return TemplateResponse(request, "news/admin/announce.html", context)
