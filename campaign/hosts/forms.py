@@ -7,6 +7,8 @@ host understands. The "send me a new link" form is the one anyone can fill in (w
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from campaign.events.forms import MAX_EVENT_LENGTH, LocalDateTimeInput
 from campaign.events.models import EventPage
@@ -20,15 +22,15 @@ from .event_changes import CHANGEABLE
 class MessageForm(forms.Form):
     subject = forms.CharField(
         max_length=120,
-        help_text="A few words, such as “The room has changed”.",
-        error_messages={"required": "Write a few words for the subject."},
+        help_text=_("A few words, such as “The room has changed”."),
+        error_messages={"required": _("Write a few words for the subject.")},
     )
     body = forms.CharField(
-        label="Message",
+        label=_("Message"),
         max_length=3000,
-        error_messages={"required": "Write the message you want to send."},
+        error_messages={"required": _("Write the message you want to send.")},
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text="Plain text. We add the event's details and each person's own links below it.",
+        help_text=_("Plain text. We add the event's details and each person's own links below it."),
     )
 
     def clean_subject(self):
@@ -37,7 +39,7 @@ class MessageForm(forms.Form):
     def clean_body(self):
         body = self.cleaned_data["body"].strip()
         if not body:
-            raise forms.ValidationError("Write the message you want to send.")
+            raise forms.ValidationError(_("Write the message you want to send."))
         return body
 
 
@@ -56,9 +58,14 @@ class TimeOrPlaceForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        zone = "UK time" if settings.TIME_ZONE == "Europe/London" else f"{settings.TIME_ZONE} time"
+        if settings.TIME_ZONE == "Europe/London":
+            zone = gettext("UK time")
+        else:
+            zone = gettext("%(zone)s time") % {"zone": settings.TIME_ZONE}
         for name in ["start", "end"]:
-            self.fields[name].help_text = f"Pick the date and time ({zone}). In a plain text box: 2026-05-02 19:00."
+            self.fields[name].help_text = gettext(
+                "Pick the date and time (%(zone)s). In a plain text box: 2026-05-02 19:00."
+            ) % {"zone": zone}
 
     def clean_venue_name(self):
         return one_line(self.cleaned_data["venue_name"])
@@ -70,11 +77,11 @@ class TimeOrPlaceForm(forms.ModelForm):
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and start < timezone.now():
-            self.add_error("start", "The start is in the past. Check the date and time.")
+            self.add_error("start", gettext("The start is in the past. Check the date and time."))
         if start and end and end <= start:
-            self.add_error("end", "The end must be after the start.")
+            self.add_error("end", gettext("The end must be after the start."))
         elif start and end and end - start > MAX_EVENT_LENGTH:
-            self.add_error("end", "An activity can last at most a week. Check the dates.")
+            self.add_error("end", gettext("An activity can last at most a week. Check the dates."))
         return cleaned
 
     def _post_clean(self):
@@ -83,10 +90,11 @@ class TimeOrPlaceForm(forms.ModelForm):
 
 class CancelForm(forms.Form):
     sure = forms.BooleanField(
-        label="Yes, cancel it and tell everyone coming", error_messages={"required": "Tick the box to cancel it."}
+        label=_("Yes, cancel it and tell everyone coming"),
+        error_messages={"required": _("Tick the box to cancel it.")},
     )
     reason = forms.CharField(
-        label="Why (for the organisers)", max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Why (for the organisers)"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
 
@@ -94,39 +102,43 @@ class AttendanceForm(forms.Form):
     """One tick box per person going; unticked means they did not come."""
 
     came = forms.MultipleChoiceField(
-        label="Who came", required=False, widget=forms.CheckboxSelectMultiple, help_text="Tick everyone who came."
+        label=_("Who came"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick everyone who came."),
     )
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["came"].choices = [(str(rsvp.pk), rsvp.name or "(name removed after the event)") for rsvp in people]
+        removed = gettext("(name removed after the event)")
+        self.fields["came"].choices = [(str(rsvp.pk), rsvp.name or removed) for rsvp in people]
         self.initial.setdefault("came", [str(rsvp.pk) for rsvp in people if rsvp.attended])
 
 
 class PaperForm(forms.Form):
     signatures = forms.IntegerField(
-        label="How many signed on paper",
+        label=_("How many signed on paper"),
         min_value=0,
         max_value=10_000,
-        error_messages={"invalid": "Type a number, such as 25."},
+        error_messages={"invalid": _("Type a number, such as 25.")},
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     note = forms.CharField(
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="For the organisers: where the sheets are, or anything else they should know.",
+        help_text=_("For the organisers: where the sheets are, or anything else they should know."),
     )
 
 
 class CoHostForm(forms.Form):
-    name = forms.CharField(label="Their name", max_length=120, widget=forms.TextInput(attrs={"autocomplete": "off"}))
+    name = forms.CharField(label=_("Their name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "off"}))
     email = forms.EmailField(
-        label="Their email address",
+        label=_("Their email address"),
         max_length=254,
         validators=[validate_fits_when_kept],
-        error_messages={"invalid": "That does not look like an email address. Check it, like name@example.org."},
-        help_text="We email them their own private link. You can both manage this event.",
+        error_messages={"invalid": _("That does not look like an email address. Check it, like name@example.org.")},
+        help_text=_("We email them their own private link. You can both manage this event."),
     )
 
     def clean_name(self):
@@ -135,8 +147,8 @@ class CoHostForm(forms.Form):
 
 class NewLinkForm(HoneypotFormMixin, forms.Form):
     email = forms.EmailField(
-        label="Your email address",
+        label=_("Your email address"),
         max_length=254,
-        error_messages={"invalid": "That does not look like an email address. Check it, like name@example.org."},
+        error_messages={"invalid": _("That does not look like an email address. Check it, like name@example.org.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from campaign.events import attendance, recurrence
@@ -21,21 +23,21 @@ from .models import HostMessage, PaperReport
 from .private import as_host, private
 from .tokens import STOP_MESSAGES
 
-LIMIT_REACHED = (
-    "This event's hosts have already written {most} messages today, the most for one day. "
+LIMIT_REACHED = _(
+    "This event's hosts have already written %(most)s messages today, the most for one day. "
     "Nothing was sent. You can send it tomorrow (UK time)."
 )
 
 # What the overview says after each action (?done=<key>): only these words, never anything typed.
 DONE = {
-    "sent": "Your message is on its way to everyone coming.",
-    "held": "Thank you. An organiser will check your message and send it, usually within a day.",
-    "changed": "Saved. Everyone coming has been emailed the new details.",
-    "unchanged": "Nothing was different, so nobody was emailed.",
-    "cancelled": "The event is cancelled. Everyone coming has been told.",
-    "came": "Saved who came. Thank you.",
-    "paper": "Thank you. The organisers will add the paper signatures to the count.",
-    "co_host": "We have emailed them their own private link.",
+    "sent": _("Your message is on its way to everyone coming."),
+    "held": _("Thank you. An organiser will check your message and send it, usually within a day."),
+    "changed": _("Saved. Everyone coming has been emailed the new details."),
+    "unchanged": _("Nothing was different, so nobody was emailed."),
+    "cancelled": _("The event is cancelled. Everyone coming has been told."),
+    "came": _("Saved who came. Thank you."),
+    "paper": _("Thank you. The organisers will add the paper signatures to the count."),
+    "co_host": _("We have emailed them their own private link."),
 }
 
 
@@ -101,7 +103,7 @@ def message(request, host, token):
         try:
             sent = messaging.submit(host, form.cleaned_data["subject"], form.cleaned_data["body"])
         except messaging.OverDailyLimit:
-            form.add_error(None, LIMIT_REACHED.format(most=settings.HOST_MESSAGES_PER_DAY))
+            form.add_error(None, LIMIT_REACHED % {"most": settings.HOST_MESSAGES_PER_DAY})
         else:
             done = "held" if sent.status == HostMessage.Status.HELD else "sent"
             return redirect(overview_url(token, done))
@@ -165,9 +167,11 @@ def co_host(request, host, token):
             hosting.invite_co_host(host, form.cleaned_data["name"], form.cleaned_data["email"])
         except hosting.AlreadyInvited as already:
             problem = (
-                "An organiser took this address's access away. Ask the organisers if it should have it again."
+                gettext("An organiser took this address's access away. Ask the organisers if it should have it again.")
                 if already.revoked
-                else "That address can already manage this event. They can ask for a new link on the sign-in page."
+                else gettext(
+                    "That address can already manage this event. They can ask for a new link on the sign-in page."
+                )
             )
             form.add_error("email", problem)
         else:

@@ -11,6 +11,7 @@ from datetime import datetime, time
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from campaign.events import recurrence
 
@@ -85,8 +86,11 @@ def why_not_today(event, now):
     today = today_of(event, now)
     if today.signs:
         return ""
-    later = f" It opens again on {date_format(today.next_held.start, 'l j F')}." if today.next_held else ""
+    later = ""
+    if today.next_held:
+        later = " " + gettext("It opens again on %(day)s.") % {"day": date_format(today.next_held.start, "l j F")}
+    if today.occurrence is not None and today.occurrence.reason:
+        return gettext("Today’s stall is cancelled (%(reason)s).") % {"reason": today.occurrence.reason} + later
     if today.occurrence is not None:
-        reason = f" ({today.occurrence.reason})" if today.occurrence.reason else ""
-        return f"Today’s stall is cancelled{reason}.{later}"
-    return f"The stall is not on today.{later}"
+        return gettext("Today’s stall is cancelled.") + later
+    return gettext("The stall is not on today.") + later

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.email_addresses import validate_fits_when_kept
 from core.protection import HoneypotFormMixin
@@ -25,27 +26,27 @@ class StallSignForm(HoneypotFormMixin):
     """
 
     name = forms.CharField(
-        label="Your name",
+        label=_("Your name"),
         max_length=100,
         validators=[reject_control_characters],
         widget=forms.TextInput(attrs=NOT_REMEMBERED),
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         validators=[validate_fits_when_kept],
-        help_text="We email you a thank-you with a link to withdraw your signature. Never shown publicly.",
+        help_text=_("We email you a thank-you with a link to withdraw your signature. Never shown publicly."),
         widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
     town = forms.CharField(
-        label="Town or area",
+        label=_("Town or area"),
         required=False,
         max_length=80,
         validators=[reject_control_characters],
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    show_publicly = forms.BooleanField(label="Show my name on the public list of signatories", required=False)
+    show_publicly = forms.BooleanField(label=_("Show my name on the public list of signatories"), required=False)
     keep_informed = updates_field()
     entry = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -58,21 +59,21 @@ class StallSignForm(HoneypotFormMixin):
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if not name:
-            raise forms.ValidationError("Please give your name.")
+            raise forms.ValidationError(_("Please give your name."))
         return name
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("keep_informed") and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", "Give an email address so we can keep you informed, or untick that box.")
+            self.add_error("email", _("Give an email address so we can keep you informed, or untick that box."))
         return cleaned
 
 
 class CodeForm(HoneypotFormMixin):
     code = forms.CharField(
-        label="Stall code",
+        label=_("Stall code"),
         max_length=CODE_LENGTH * 2,
-        help_text="The eight letters and numbers the organiser gave you, for example ABCD-EFGH.",
+        help_text=_("The eight letters and numbers the organiser gave you, for example ABCD-EFGH."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
     )
 
@@ -80,17 +81,17 @@ class CodeForm(HoneypotFormMixin):
         code = normalise_code(self.cleaned_data["code"])
         stall = Stall.objects.filter(code=code).select_related("event").first() if len(code) == CODE_LENGTH else None
         if stall is None:
-            raise forms.ValidationError("That code does not match a stall. Check it with the organiser.")
+            raise forms.ValidationError(_("That code does not match a stall. Check it with the organiser."))
         self.stall = stall
         return code
 
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
-        label="Reason (optional)",
+        label=_("Reason (optional)"),
         required=False,
         max_length=200,
-        help_text="Shown on the stall's device, for example: the tablet was lost.",
+        help_text=_("Shown on the stall's device, for example: the tablet was lost."),
     )
 
 
@@ -99,8 +100,8 @@ class EventImportForm(BatchImportForm):
 
     event = forms.ModelChoiceField(
         queryset=Stall._meta.get_field("event").related_model.objects.order_by("-start"),
-        label="Event",
-        help_text="The event where these sheets were signed: its total shows under Stalls → Totals by event.",
+        label=_("Event"),
+        help_text=_("The event where these sheets were signed: its total shows under Stalls → Totals by event."),
     )
 
     field_order = ["page", "event", "source", "file", "batch_code"]

@@ -15,6 +15,8 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -62,9 +64,9 @@ def refuse_device(request, stall, why, status=403):
     return TemplateResponse(request, "stalls/refused.html", {"stall": stall, "why": why}, status=status)
 
 
-NOT_THIS_DEVICE = "This stall is not open on this device. Ask the organiser to let this device in."
-SHUT_OUT = "An organiser has taken this device off the stall."
-FULL = "This stall is already open on its device. Ask the organiser if another device should be let in."
+NOT_THIS_DEVICE = _("This stall is not open on this device. Ask the organiser to let this device in.")
+SHUT_OUT = _("An organiser has taken this device off the stall.")
+FULL = _("This stall is already open on its device. Ask the organiser if another device should be let in.")
 
 
 def open_on_device(request, stall):
@@ -150,29 +152,31 @@ def entries(request):
     The device forgets both; on a 403 or 410 it keeps its signatures and shows the reason.
     """
     if len(request.body) > MAX_BODY:
-        return JsonResponse({"error": "Too much at once: send fewer signatures."}, status=413)
+        return JsonResponse({"error": gettext("Too much at once: send fewer signatures.")}, status=413)
     try:
         payload = json.loads(request.body)
         batch = payload["entries"]
         found = stall_by_id(payload["stall"])
     except (ValueError, KeyError, TypeError, RecursionError):  # RecursionError: JSON nested thousands deep
-        return JsonResponse({"error": "This is not what the stall's page sends."}, status=400)
+        return JsonResponse({"error": gettext("This is not what the stall's page sends.")}, status=400)
     if found is None:
-        return JsonResponse({"error": "This stall link is not known."}, status=404)
+        return JsonResponse({"error": gettext("This stall link is not known.")}, status=404)
     device = signing_device(request, found)
     if device is None:
-        return JsonResponse({"error": NOT_THIS_DEVICE}, status=403)
+        return JsonResponse({"error": str(NOT_THIS_DEVICE)}, status=403)
     if not found.takes_late_entries():
         return JsonResponse({"error": found.closed_reason, "closed": True}, status=410)
     if not isinstance(batch, list) or len(batch) > MAX_BATCH:
-        return JsonResponse({"error": f"Send a list of at most {MAX_BATCH} signatures."}, status=400)
+        return JsonResponse(
+            {"error": gettext("Send a list of at most %(most)s signatures.") % {"most": MAX_BATCH}}, status=400
+        )
     received, refused, ceiling = [], {}, Ceiling(found)
     for item in batch:
         form = StallSignForm(item if isinstance(item, dict) else {})
         entry = form.data.get("entry")
         if not form.is_valid() or form.cleaned_data["entry"] is None:
             if isinstance(entry, str) and len(entry) <= 64:
-                refused[entry] = [error for errors in form.errors.values() for error in errors] or ["No id."]
+                refused[entry] = [error for errors in form.errors.values() for error in errors] or [gettext("No id.")]
             continue
         take(found, form.cleaned_data, request, device=device, ceiling=ceiling)
         received.append(str(form.cleaned_data["entry"]))
