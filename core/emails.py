@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from anymail.exceptions import AnymailError
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db import DatabaseBackend
@@ -96,10 +97,11 @@ def site_of(site_id):
 
 
 @task()
-def send_email(template, pk, params=None, attempt=0, key=None):
+def send_email(template, pk, params=None, attempt=0, key=None, language=None):
     """Build the email from the record as it is now, and send it; nothing if the record is gone.
 
     `key` (core/email_sends.py) keeps an email the provider accepted from going again when the task re-runs.
+    `language`: the one it is written in (email_language); tasks queued before there was one are in the default.
     """
     kind = _kinds.get(template)
     if kind is None:
@@ -109,11 +111,19 @@ def send_email(template, pk, params=None, attempt=0, key=None):
     if record is None:
         logger.info("email not sent: its record is gone", extra={"template": template})
         return
-    deliver(template, record, params or {}, attempt, key)
+    deliver(template, record, params or {}, attempt, key, language)
 
 
-def deliver(template, record, params, attempt=0, key=None):
-    """Build and send one email; on a provider's failure queue the next attempt (by id) after a delay."""
+def deliver(template, record, params, attempt=0, key=None, language=None):
+    """Build and send one email in `language`; on a provider's failure queue the next attempt (by id) after a delay.
+
+    Built in that language too: the links it carries (reversed addresses, pages' URLs) are that language's.
+    """
+    with translation.override(language or settings.LANGUAGE_CODE):
+        _deliver(template, record, params, attempt, key, language)
+
+
+def _deliver(template, record, params, attempt, key, language):
     email = _kinds[template].build(record, **params)
     to = [address for address in (email.to if email else []) if address]
     if not to:
@@ -143,23 +153,32 @@ def deliver(template, record, params, attempt=0, key=None):
         retry = send_email
         if retry.get_backend().supports_defer:
             retry = retry.using(run_after=timezone.now() + timedelta(seconds=RETRY_DELAYS[attempt]))
-        retry.enqueue(template, record.pk, params, attempt=attempt + 1, key=key)
+        retry.enqueue(template, record.pk, params, attempt=attempt + 1, key=key, language=language)
         return
     if key is not None:
         email_sends.finish(key, message)
     logger.info("email sent", extra={"template": template, "recipients": len(to), "attempt": attempt + 1})
 
 
-def deliver_now(template, record, params):
+def deliver_now(template, record, params, language=None):
     """Send in this process, as the immediate backend runs a task: a failure is logged, never raised to the visitor."""
     try:
-        deliver(template, record, params)
+        deliver(template, record, params, language=language)
     except Exception:
         logger.exception("email task failed", extra={"template": template})
 
 
+def email_language(record):
+    """The language of an email about `record`: the person's own (the record's `language`), else the active one.
+
+    The active language is the address's the person used (core.languages) when a request queues the
+    email; a scheduled job has none, so records people make keep the language they made them in.
+    """
+    return getattr(record, "language", "") or translation.get_language() or settings.LANGUAGE_CODE
+
+
 def queue_email(template, record, **params):
-    """Send `template` about `record` once the current transaction commits.
+    """Send `template` about `record` once the current transaction commits, in the person's language.
 
     On the database queue the task row is written in the caller's transaction, so it rolls back with the
     record. `params` must be plain JSON and never personal data: the task queue keeps them.
@@ -168,12 +187,13 @@ def queue_email(template, record, **params):
         raise LookupError(f"No email builder is registered for {template!r}.")
     backend = send_email.get_backend()
     key = str(uuid.uuid4())
+    language = email_language(record)
     if isinstance(backend, DatabaseBackend):
-        send_email.enqueue(template, record.pk, params, key=key)
+        send_email.enqueue(template, record.pk, params, key=key, language=language)
     elif isinstance(backend, ImmediateBackend):
-        transaction.on_commit(lambda: deliver_now(template, record, params))
+        transaction.on_commit(lambda: deliver_now(template, record, params, language))
     else:
-        transaction.on_commit(lambda: send_email.enqueue(template, record.pk, params, key=key))
+        transaction.on_commit(lambda: send_email.enqueue(template, record.pk, params, key=key, language=language))
 
 
 def queue_acknowledgement(template, record, address, **params):

@@ -15,6 +15,7 @@ login or group restriction holds there exactly as it does on the page.
 """
 
 from django.http import Http404, HttpResponse
+from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
@@ -25,7 +26,8 @@ _found = KeptUntilNextPublish()
 
 
 def find_live_page(site, path, page_types):
-    url_path = f"{site.root_page.url_path}{path}/"
+    """The live page of `page_types` at `path` in the site's tree of the active language (Wagtail's `localized`)."""
+    url_path = f"{site.root_page.localized.url_path}{path}/"
     if len(page_types) == 1:
         return page_types[0].objects.live().filter(url_path=url_path).first()
     return Page.objects.live().type(*page_types).filter(url_path=url_path).specific().first()
@@ -34,12 +36,13 @@ def find_live_page(site, path, page_types):
 def _remembered_page_at(request, path, page_types):
     """(page, its view restrictions) for the live page of one of `page_types` at `path`, or None.
 
-    `path` is "a/b", no slashes around, in the request's site. The
+    `path` is "a/b", no slashes around, in the request's site, in the request's
+    language (core.languages: the address's prefix is not part of `path`). The
     restrictions are the page's own and its ancestors', as Wagtail's
     `Page.get_view_restrictions` finds them; for a public page, none.
     """
     pages = _found.current()
-    key = (request.get_host(), path, page_types)
+    key = (request.get_host(), translation.get_language(), path, page_types)
     found = pages.get(key)
     if found is None:
         site = Site.find_for_request(request)

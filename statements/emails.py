@@ -7,10 +7,10 @@ them (see core.emails). The email does not repeat the name that was typed:
 anyone can type anyone's address into the form.
 """
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urljoin
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from core.emails import Email, register_email
@@ -28,9 +28,23 @@ from .tokens import CONFIRM, WITHDRAW
 TEMPLATES = ["statements/confirm", "statements/already_signed", "statements/withdraw_link"]
 
 
-def links(signature, statement_url):
+def in_their_language(signature, statement_url):
+    """(the statement, its address) in the email's language (core.emails sends it in the signer's own).
+
+    The translation they signed (or, for a later email, the one in their language now), else the original.
+    A signature belongs to the statement in the default language (StatementPage.counted_page), so an email
+    in that language looks nothing up.
+    """
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return signature.page, statement_url
+    page = signature.page.localized
+    if page.pk != signature.page_id:
+        statement_url = urljoin(statement_url, page.get_url())
+    return page, statement_url
+
+
+def links(page, statement_url, signature):
     """The email's links, made by signing.sub_address as the forms' actions and the redirects are."""
-    page = signature.page
     confirm = urlencode({"token": CONFIRM.make(signature)})
     withdraw = urlencode({"token": WITHDRAW.make(signature)})
     return {
@@ -41,12 +55,13 @@ def links(signature, statement_url):
 
 
 def signature_email(signature, statement_url):
+    page, statement_url = in_their_language(signature, statement_url)
     context = {
-        "statement_title": signature.page.title,
+        "statement_title": page.title,
         # Repeats the consent to updates the signer gave, in the words they saw.
         "updates_wording": text_of(signature.keep_informed_wording) if signature.keep_informed else "",
         "your_data_url": your_data_url(signature.email, statement_url),
-        **links(signature, statement_url),
+        **links(page, statement_url, signature),
     }
     return Email(to=[signature.email], context=context)
 

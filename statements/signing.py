@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import get_script_prefix, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.emails import queue_email
+from core.languages import language_of_path, without_language_prefix
 from core.publish_clock import KeptUntilNextPublish
 from core.queries import get_or_none
 from core.site_urls import site_url
@@ -60,13 +62,16 @@ def sub_address(page, page_url, name, request=None):
 
     The one way they are made: the forms' actions, the emailed links and the
     redirects. "sign" and "confirm" are the plain URLs' names reversed for
-    the page's path in its site; the others, the page's routes (its @path names).
+    the page's path in its site, in the page's language (its prefix, /cy/, comes from reversing in it);
+    the others, the page's routes (its @path names).
     """
     if name not in PLAIN_URL_NAMES:
         return page_url + page.reverse_subpage(name)
     parts = page.get_url_parts(request)
     page_path = parts[2] if parts else urlsplit(page_url).path
-    plain = reverse(PLAIN_URL_NAMES[name], kwargs={"path": page_path.removeprefix(get_script_prefix()).strip("/")})
+    with translation.override(language_of_path(page_path)):
+        path_in_language = without_language_prefix(page_path).removeprefix(get_script_prefix()).strip("/")
+        plain = reverse(PLAIN_URL_NAMES[name], kwargs={"path": path_in_language})
     return urljoin(page_url, plain)
 
 
@@ -104,9 +109,12 @@ def statement_url(page, request=None):
     return url
 
 
-def queue_signature_email(template, signature, request=None):
-    """Queue `template` about `signature`: the task carries its id and the statement's address, nothing personal."""
-    queue_email(template, signature, statement_url=statement_url(signature.page, request))
+def queue_signature_email(template, signature, request=None, page=None):
+    """Queue `template` about `signature`: the task carries its id and the statement's address, nothing personal.
+
+    The address is `page`'s, the version of the statement the person signed (in their language), else the signature's.
+    """
+    queue_email(template, signature, statement_url=statement_url(page or signature.page, request))
 
 
 def record(page, form, request=None, retry=True, assessment=None):
@@ -123,8 +131,13 @@ def record(page, form, request=None, retry=True, assessment=None):
 
 
 def record_signature(page, signature, request=None, retry=True, assessment=None):
-    """`record` for an unsaved Signature (from the form, or a corrected address)."""
-    signature.page = page
+    """`record` for an unsaved Signature (from the form, or a corrected address).
+
+    Signed on a translation, it is the original's signature (StatementPage.counted_page), in the translation's
+    language: its emails come in that language, with links to that version.
+    """
+    signature.page = page.counted_page
+    signature.language = translation.get_language() or settings.LANGUAGE_CODE
     signature.source = Signature.Source.WEB
     assessment = assessment or screening.assess(request, signature.email)
     signature.network = assessment.network
@@ -133,10 +146,10 @@ def record_signature(page, signature, request=None, retry=True, assessment=None)
         with transaction.atomic():
             signature.save()
             if not signature.is_held:
-                queue_signature_email("statements/confirm", signature, request)
+                queue_signature_email("statements/confirm", signature, request, page)
             screening.alert_organisers(signature, assessment)
     except IntegrityError:
-        existing = page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
+        existing = page.counted_page.signatures.filter(email_normalised=normalise_email(signature.email)).first()
         if existing is None and retry:  # withdrawn in between: sign again
             signature.pk = None
             return record_signature(page, signature, request, retry=False, assessment=assessment)
@@ -216,7 +229,7 @@ def repeat(page, signature, request=None):
     A held signature (statements.screening) gets no email, but the page answers
     exactly as it would otherwise, so signing twice tells no one it was held.
     """
-    signature.page = page
+    signature.page = page.counted_page
     now = timezone.now()
     if signature.created_at > now - timedelta(seconds=RESEND_INTERVAL):
         last_emailed = signature.created_at
@@ -224,7 +237,7 @@ def repeat(page, signature, request=None):
         last_emailed = None
         template = "statements/already_signed" if signature.is_confirmed else "statements/confirm"
         if not signature.is_held:
-            queue_signature_email(template, signature, request)
+            queue_signature_email(template, signature, request, page)
     else:
         stamp = cache.get(resend_key(signature))
         last_emailed = datetime.fromtimestamp(stamp, tz=now.tzinfo) if isinstance(stamp, float) else now

@@ -27,7 +27,11 @@ ADD_UNION = SignedLink("statements.union", Signature.objects, _address, max_age=
 
 
 def read_token(token, link, page):
-    """The signature on `page` that `token` names as a `link` (CONFIRM, WITHDRAW, CORRECT, ADD_UNION), or BadToken."""
-    signature = link.read(token, within=Signature.objects.filter(page_id=page.pk))
-    signature.page = page  # the caller's copy: what follows (its title, its URL) costs no second query
+    """The signature on `page` that `token` names as a `link` (CONFIRM, WITHDRAW, CORRECT, ADD_UNION), or BadToken.
+
+    On a translation of the statement, its signatures are the original's (StatementPage.counted_page).
+    """
+    counted = page.counted_page
+    signature = link.read(token, within=Signature.objects.filter(page_id=counted.pk))
+    signature.page = counted  # the caller's copy: what follows (its title, its URL) costs no second query
     return signature

@@ -153,3 +153,25 @@ def editor(home_page):
 @pytest.fixture
 def superuser(db):
     return User.objects.create_superuser("boss", "boss@example.org", "password")
+
+
+@pytest.fixture
+def welsh_locale(home_page):
+    """Welsh as a content language (the admin's Languages screen makes it so), with the home page translated."""
+    locale, _ = Locale.objects.get_or_create(language_code="cy")
+    welsh_home = home_page.copy_for_translation(locale)
+    welsh_home.title = "Hafan"
+    welsh_home.save_revision().publish()
+    return locale
+
+
+@pytest.fixture
+def welsh_statement(statement_page, welsh_locale):
+    """The statement translated into Welsh: the same statement (one count, one list), its own words and address."""
+    welsh = statement_page.copy_for_translation(welsh_locale)
+    welsh.title = "Datganiad dros fuddugoliaeth"
+    welsh.slug = "datganiad"
+    welsh.body = "<p>Rydym yn galw am fuddugoliaeth i Lafur.</p>"
+    welsh.save_revision().publish()
+    welsh.refresh_from_db()
+    return welsh

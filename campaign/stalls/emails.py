@@ -11,7 +11,7 @@ from django.urls import reverse
 from core.emails import Email, register_email
 from core.notify import admin_url, modeladmin_url, organiser_addresses
 from core.subscriptions.tokens import your_data_url
-from statements.emails import links
+from statements.emails import in_their_language, links
 from statements.models import Signature
 
 from .ceiling import ALERT_EMAIL
@@ -25,7 +25,7 @@ def thank_you(signature, statement_url):
         "statement_title": signature.page.title,
         "event_title": entry.event.title if entry else "",
         "statement_url": statement_url,
-        "withdraw_url": links(signature, statement_url)["withdraw_url"],
+        "withdraw_url": links(*in_their_language(signature, statement_url), signature)["withdraw_url"],
         "your_data_url": your_data_url(signature.email, statement_url),
     }
     return Email(to=[signature.email], context=context)

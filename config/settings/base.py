@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.nul_bytes.RefuseNulBytesMiddleware",  # before anything reads a value: PostgreSQL cannot take NUL
+    "core.languages.LanguageFromPathMiddleware",  # the address's language (/cy/...), before any page is made
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.page_cache.PageCacheMiddleware",
     "core.cross_origin.CrossOriginProtectionMiddleware",

@@ -11,10 +11,11 @@ argument and never imports this module.
 
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from core.blocks import CallToActionBlock
@@ -109,9 +110,22 @@ class StatementPage(RoutablePageMixin, Page):
         """Whether signing has closed: from closes_at on (given in UK time); reopening clears or moves it."""
         return self.closes_at is not None and (now or timezone.now()) >= self.closes_at
 
+    @cached_property
+    def counted_page(self):
+        """The statement whose signatures and counts these are: this page in the site's default language.
+
+        A translation (#29) is the same statement in another language: whoever signs
+        it signs the original, so there is one count and one list of signatories in
+        every language. A statement with no version in the default language is its own.
+        """
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
     def counter_totals(self):
         """Every kept counter of the statement ({key: n}) in one small query: counts() and spread() read it."""
-        return SignatureCount.totals(self.pk)
+        return SignatureCount.totals(self.counted_page.pk)
 
     def counts(self, totals=None):
         """Confirmed signatures: people, organisations and total, from the kept counters."""
@@ -132,7 +146,7 @@ class StatementPage(RoutablePageMixin, Page):
             return None
 
     def recent_signatures(self, kind, limit=PUBLIC_PREVIEW_SIZE):
-        return list(self.signatures.listed().filter(kind=kind)[:limit])
+        return list(self.counted_page.signatures.listed().filter(kind=kind)[:limit])
 
     def get_cached_paths(self):
         """What a CDN or caching proxy may hold of this page beside the page itself: a publish purges them all.

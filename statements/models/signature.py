@@ -125,6 +125,8 @@ class Signature(models.Model):
     referral_code = models.CharField("source code", max_length=40, blank=True)
     # Asked at signing and on the "your data" page: introduce me to supporters in my constituency or branch.
     introduce_me = models.BooleanField("wants introducing to supporters nearby", default=False)
+    # The language they signed in (core.languages): their emails and "your data" page come in it. Empty: the default.
+    language = models.CharField(max_length=16, blank=True, default="", editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     # When the one reminder to confirm went to a signer who had not (null: none sent).
