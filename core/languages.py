@@ -12,6 +12,11 @@ from django.conf import settings
 from django.utils import translation
 
 
+def active_language():
+    """The language this request (or job) runs in: the default for the records people make (their emails' language)."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 def prefixed_languages():
     """{"/cy/": "cy"}: the address prefix of every language but the default."""
     return {f"/{code}/": code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE}

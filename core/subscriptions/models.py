@@ -5,6 +5,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from core.languages import active_language
+
 from .wording import text_of
 
 
@@ -40,6 +42,8 @@ class Subscriber(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)
     stopped_at = models.DateTimeField(null=True, blank=True)
+    # The language they asked for updates in (the address's, core.languages): their emails come in it.
+    language = models.CharField(max_length=16, blank=True, default=active_language, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
+from core.languages import active_language
 from core.publish_clock import content_changed
 from core.regions import Region
 from core.subscriptions.sources import withdraw_from
@@ -126,7 +127,7 @@ class Signature(models.Model):
     # Asked at signing and on the "your data" page: introduce me to supporters in my constituency or branch.
     introduce_me = models.BooleanField("wants introducing to supporters nearby", default=False)
     # The language they signed in (core.languages): their emails and "your data" page come in it. Empty: the default.
-    language = models.CharField(max_length=16, blank=True, default="", editable=False)
+    language = models.CharField(max_length=16, blank=True, default=active_language, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     # When the one reminder to confirm went to a signer who had not (null: none sent).

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.languages import active_language
 from core.subscriptions.models import normalise
 
 
@@ -122,6 +123,8 @@ class Rsvp(models.Model):
     anonymised_at = models.DateTimeField(
         null=True, blank=True, help_text="When their name, email and phone were removed, after the event."
     )
+    # The language they answered in (the address's, core.languages): their emails come in it.
+    language = models.CharField(max_length=16, blank=True, default=active_language, editable=False)
 
     objects = RsvpQuerySet.as_manager()
 
