@@ -10,6 +10,8 @@ colour is never the only way to tell regions apart.
 import math
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, pgettext_lazy
+
 from core.colours import text_colour_on
 from core.regions import UK_REGIONS, Region
 from statements.models.movement import REGION_KEY
@@ -25,20 +27,20 @@ TILE = 100  # a tile's side, in the SVG's units
 GAP = 6
 PITCH = TILE + GAP
 
-# Where each tile sits (column, row), roughly as the places lie, and the lines of its name.
+# Where each tile sits (column, row), roughly as the places lie, and its name: one line of the tile a line.
 TILES = {
-    Region.SCOTLAND: (1, 0, ("Scotland",)),
-    Region.NORTHERN_IRELAND: (0, 1, ("Northern", "Ireland")),
-    Region.NORTH_EAST: (2, 1, ("North", "East")),
-    Region.NORTH_WEST: (1, 2, ("North", "West")),
-    Region.YORKSHIRE: (2, 2, ("Yorkshire", "& Humber")),
-    Region.WALES: (0, 3, ("Wales",)),
-    Region.WEST_MIDLANDS: (1, 3, ("West", "Midlands")),
-    Region.EAST_MIDLANDS: (2, 3, ("East", "Midlands")),
-    Region.EAST: (3, 3, ("East of", "England")),
-    Region.SOUTH_WEST: (1, 4, ("South", "West")),
-    Region.SOUTH_EAST: (2, 4, ("South", "East")),
-    Region.LONDON: (3, 4, ("London",)),
+    Region.SCOTLAND: (1, 0, pgettext_lazy("map tile", "Scotland")),
+    Region.NORTHERN_IRELAND: (0, 1, pgettext_lazy("map tile", "Northern\nIreland")),
+    Region.NORTH_EAST: (2, 1, pgettext_lazy("map tile", "North\nEast")),
+    Region.NORTH_WEST: (1, 2, pgettext_lazy("map tile", "North\nWest")),
+    Region.YORKSHIRE: (2, 2, pgettext_lazy("map tile", "Yorkshire\n& Humber")),
+    Region.WALES: (0, 3, pgettext_lazy("map tile", "Wales")),
+    Region.WEST_MIDLANDS: (1, 3, pgettext_lazy("map tile", "West\nMidlands")),
+    Region.EAST_MIDLANDS: (2, 3, pgettext_lazy("map tile", "East\nMidlands")),
+    Region.EAST: (3, 3, pgettext_lazy("map tile", "East of\nEngland")),
+    Region.SOUTH_WEST: (1, 4, pgettext_lazy("map tile", "South\nWest")),
+    Region.SOUTH_EAST: (2, 4, pgettext_lazy("map tile", "South\nEast")),
+    Region.LONDON: (3, 4, pgettext_lazy("map tile", "London")),
 }
 WIDTH = PITCH * (1 + max(column for column, _, _ in TILES.values())) - GAP
 HEIGHT = PITCH * (1 + max(row for _, row, _ in TILES.values())) - GAP
@@ -107,10 +109,13 @@ def shades(highest_rate):
     """[Shade] for "none yet" then each of the five steps, with the legend's words."""
     step = nice_ceiling(highest_rate / STEPS) if highest_rate > 0 else 1
     bounds = [round(step * number, 10) for number in range(STEPS + 1)]
-    found = [Shade(NONE_YET, text_colour_on(NONE_YET), "None yet")]
+    found = [Shade(NONE_YET, text_colour_on(NONE_YET), gettext("None yet"))]
     for number, fill in enumerate(PALETTE, start=1):
         low, high = format_number(bounds[number - 1]), format_number(bounds[number])
-        label = f"Up to {high}" if number == 1 else f"{low} to {high}"
+        if number == 1:
+            label = gettext("Up to %(high)s") % {"high": high}
+        else:
+            label = gettext("%(low)s to %(high)s") % {"low": low, "high": high}
         found.append(Shade(fill, text_colour_on(fill), label))
     return found, step
 
@@ -132,7 +137,8 @@ def region_figures(totals):
     legend, step = shades(max(rates.values(), default=0))
     figures = []
     for region, name in UK_REGIONS:
-        column, row, lines = TILES[region]
+        column, row, name_lines = TILES[region]
+        lines = tuple(str(name_lines).split("\n"))
         figures.append(
             RegionFigure(
                 region=region,

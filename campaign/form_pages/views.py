@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_forms_for_user
@@ -30,7 +32,8 @@ def mark_handled(request, submission_id):
     list_url = reverse("wagtailforms:list_submissions", args=[submission.page_id])
     if request.method == "POST":
         HandledSubmission.objects.get_or_create(submission=submission, defaults={"handled_by": request.user})
-        messages.success(request, f"Submission of {submission.submit_time:%-d %B %Y, %H:%M} marked handled.")
+        when = date_format(submission.submit_time, "j F Y, H:i")
+        messages.success(request, _("Submission of %(when)s marked handled.") % {"when": when})
         return redirect(list_url)
     page = submission.page.specific_deferred
     context = {
@@ -38,9 +41,9 @@ def mark_handled(request, submission_id):
         "list_url": list_url,
         "page": page,
         "handled": HandledSubmission.objects.filter(submission=submission).exists(),
-        "page_title": "Mark handled",
+        "page_title": _("Mark handled"),
         "page_subtitle": page.title,
-        "header_title": "Mark handled",
+        "header_title": _("Mark handled"),
         "header_icon": "form",
     }
     return TemplateResponse(request, "form_pages/admin/mark_handled.html", context)

@@ -8,6 +8,7 @@ on from the parts before it.
 import html
 import re
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from fpdf import FPDF
@@ -38,6 +39,12 @@ class HandinPDF(FPDF):
         if self.imprint:
             self.multi_cell(0, 3.5, self.imprint, align="L")
         self.set_text_color(0, 0, 0)
+
+
+def page_language(page):
+    """The language a statement's sheets and packs are printed in: its own (a Welsh page's are Welsh)."""
+    code = getattr(getattr(page, "locale", None), "language_code", "")
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def new_document(imprint="", *, title="", first_page=1, footer_note="", landscape=False, margin=15):

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django_tasks import task
 
 from core.queries import get_or_none
@@ -23,6 +24,7 @@ from core.site_settings import imprint_for
 from .joining import join
 from .models import HandinPack
 from .packing import Parts, draw_pack
+from .pdf import page_language
 from .retention import prune_packs
 
 logger = logging.getLogger(__name__)
@@ -53,8 +55,9 @@ def build_handin_pack(pack_id):
 
 def build(pack):
     page = pack.page.specific
-    with tempfile.TemporaryDirectory(prefix="handin-") as folder:
-        parts = Parts(Path(folder), imprint_for(site=page.get_site()), f"Hand-in pack: {page.title}")
+    with tempfile.TemporaryDirectory(prefix="handin-") as folder, translation.override(page_language(page)):
+        title = gettext("Hand-in pack: %(title)s") % {"title": page.title}
+        parts = Parts(Path(folder), imprint_for(site=page.get_site()), title)
         listed = draw_pack(parts, page, parts.imprint)
         joined = Path(folder) / "pack.pdf"
         pages = join(parts.paths, joined)

@@ -12,6 +12,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from core.site_settings import imprint_for
 from statements.models import StatementPage
 
 from .models import HandinPack, SheetBatch
+from .pdf import page_language
 from .permissions import PACK_PERMISSION, SHEET_PERMISSION, may_use_handin
 from .retention import pack_days
 from .sheet import signature_sheet
@@ -89,7 +91,8 @@ def download_sheet(request, code):
     batch = get_object_or_404(SheetBatch.objects.select_related("page"), code=code)
     page = batch.page.specific
     url = f"{page.get_full_url(request)}?src={batch.source_code}"
-    pdf = signature_sheet(page, url, batch.code, imprint_for(request))
+    with translation.override(page_language(page)):  # a Welsh statement's sheet is Welsh, whoever prints it
+        pdf = signature_sheet(page, url, batch.code, imprint_for(request))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="signature-sheet-{batch.code}.pdf"'
     return response

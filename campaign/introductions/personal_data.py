@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from core.subscriptions.holdings import Holding, register_personal_data
 from core.subscriptions.models import normalise
@@ -29,22 +31,27 @@ def describe(email):
         return []
     asked = signatures.filter(introduce_me=True).exists()
     lines = [
-        "You asked to be introduced to other supporters in your constituency or union branch"
+        _("You asked to be introduced to other supporters in your constituency or union branch")
         if asked
-        else "You have not asked to be introduced to other supporters"
+        else _("You have not asked to be introduced to other supporters")
     ]
     for member in memberships_of(email):
         if member.withdrawn_at:
-            lines.append(f"You left the group in {member.group.name}")
+            lines.append(_("You left the group in %(group)s") % {"group": member.group.name})
         elif member.introduced_at:
-            shared = "you share your address there" if member.shares_address else "your address is not shared"
-            introduced = timezone.localtime(member.introduced_at)
-            lines.append(f"Introduced to the group in {member.group.name} on {introduced:%-d %B %Y}; {shared}")
+            introduced = date_format(timezone.localtime(member.introduced_at), "j F Y")
+            words = {"group": member.group.name, "date": introduced}
+            if member.shares_address:
+                line = _("Introduced to the group in %(group)s on %(date)s; you share your address there")
+            else:
+                line = _("Introduced to the group in %(group)s on %(date)s; your address is not shared")
+            lines.append(line % words)
         elif asked:
-            lines.append(f"Waiting for three supporters in {member.group.name}")
+            lines.append(_("Waiting for three supporters in %(group)s") % {"group": member.group.name})
     link = reverse("introductions:choose") + "?" + urlencode({"token": person_token(address)})
-    text = "Stop introductions" if asked else "Ask to be introduced"
-    return [Holding(heading="Introductions to supporters near you", lines=lines, link_url=link, link_text=text)]
+    text = _("Stop introductions") if asked else _("Ask to be introduced")
+    heading = _("Introductions to supporters near you")
+    return [Holding(heading=heading, lines=lines, link_url=link, link_text=text)]
 
 
 def erase(email):

@@ -5,11 +5,13 @@ each Welsh heading (what the CSV is typed with); the hand-in pack's counts and c
 """
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone, translation
 
 from campaign.handin.packing import certified, who
+from campaign.handin.pdf import page_language
 from campaign.handin.sheet import columns, signature_sheet
 from campaign.materials.forms import PrintOrderForm
 from core.regions import Region
@@ -53,6 +55,12 @@ def test_a_welsh_sheet_still_names_the_imports_columns(statement_page):
 def test_an_english_sheet_prints_no_column_names_twice(statement_page):
     text = pdf_text(signature_sheet(statement_page, URL, "ABC234"))
     assert "CSV" not in text and "Batch ABC234" in text
+
+
+def test_sheets_and_packs_are_printed_in_the_statements_language(statement_page):
+    assert page_language(statement_page) == "en-gb"
+    assert page_language(SimpleNamespace(locale=SimpleNamespace(language_code="cy"))) == "cy"
+    assert page_language(SimpleNamespace(locale=SimpleNamespace(language_code="fr"))) == "en-gb"
 
 
 def test_the_hand_in_packs_counts_and_certificates_are_welsh():
