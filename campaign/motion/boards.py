@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy
 
 from .models.conferences import AffiliatedBody, Conference
 from .models.pathway import STAGE_RANK, PathwayStep
@@ -65,7 +66,7 @@ def stage_counts(steps):
     counts = dict.fromkeys(SHOWN_STAGES, 0)
     for step in steps:
         counts[step.stage] += 1
-    return [(Stage(stage).label, stage, counts[stage]) for stage in SHOWN_STAGES]
+    return [(gettext_lazy(Stage(stage).label), stage, counts[stage]) for stage in SHOWN_STAGES]
 
 
 def board(conference):
@@ -133,7 +134,7 @@ def pathway(today, recent_days=60):
         ConferenceOnPathway(
             conference=conference,
             counts=[
-                (Stage(stage).label, stage, by_conference.get(conference.pk, {}).get(stage, 0))
+                (gettext_lazy(Stage(stage).label), stage, by_conference.get(conference.pk, {}).get(stage, 0))
                 for stage in SHOWN_STAGES
             ],
             tally=tally.get(conference.pk, Tally()),

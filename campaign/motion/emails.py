@@ -8,6 +8,8 @@ to the campaign's own address, has it all.
 
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext
+
 from core.emails import Email, register_email
 from core.notify import modeladmin_url, organiser_addresses
 from core.request_emails import register_status_email, to_organisers
@@ -20,7 +22,7 @@ from .tokens import ANSWER, CONFIRM
 
 
 def received(speaker_request, site=None):
-    context = {"reference": speaker_request.pk, "format": speaker_request.get_format_display()}
+    context = {"reference": speaker_request.pk, "format": gettext(speaker_request.get_format_display())}
     return Email(to=[speaker_request.email], context=context)
 
 
@@ -40,7 +42,7 @@ def report_confirm(report, motion_url=None):
     confirm_url = f"{url}report/confirm/?" + urlencode({"token": CONFIRM.make(report)})
     context = {
         "confirm_url": confirm_url,
-        "status": report.get_status_display(),
+        "status": gettext(report.get_status_display()),
         "your_data_url": your_data_url(report.email, url),  # where the reporter sees and withdraws their reports
     }
     return Email(to=[report.email], context=context)
@@ -60,7 +62,7 @@ def report_follow_up(report, motion_url=None):
     url = report_page_url(report, motion_url)
     token = ANSWER.make(report)
     answers = [
-        (label, f"{url}report/answer/?" + urlencode({"token": token, "answer": value}))
+        (gettext(label), f"{url}report/answer/?" + urlencode({"token": token, "answer": value}))
         for value, label in FOLLOW_UP_ANSWERS
     ]
     context = {

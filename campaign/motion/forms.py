@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from core.places.lookup import find_place
@@ -16,6 +17,11 @@ from statements.models.movement import OTHER_UNION, OrganisationType
 
 from .models.reports import POSTPONED, MotionReport, normalise_body
 from .models.speakers import SPEAKER_REQUEST_FIELDS, SpeakerRequest
+
+
+def translated(choices):
+    """A model's choices with their labels in the visitor's language (the labels are the catalogue's msgids)."""
+    return [(value, gettext_lazy(label) if isinstance(label, str) and label else label) for value, label in choices]
 
 
 class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
@@ -31,7 +37,17 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
     class Meta:
         model = SpeakerRequest
         fields = SPEAKER_REQUEST_FIELDS
-        labels = {"organisation": _("Organisation or union"), "contact_name": _("Your name"), "email": _("Your email")}
+        labels = {
+            "organisation": _("Organisation or union"),
+            "branch": _("Branch or group"),
+            "contact_name": _("Your name"),
+            "email": _("Your email"),
+            "phone": _("Phone"),
+            "proposed_dates": _("Proposed date or dates"),
+            "format": _("In person or online"),
+            "place": _("Place"),
+            "notes": _("Notes"),
+        }
         help_texts = {
             "proposed_dates": _("For example: Tuesday 12 May at 7pm, or any evening in the week of 18 May."),
             "place": _("The address, or the online platform you use."),
@@ -44,6 +60,10 @@ class SpeakerRequestForm(HoneypotFormMixin, forms.ModelForm):
             "format": forms.RadioSelect,
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["format"].choices = translated(self.fields["format"].choices)
 
     def clean_phone(self):
         phone = self.cleaned_data.get("phone", "")
@@ -118,12 +138,16 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
             ),
             "body_name": _("Name of the branch or body"),
             "body_type": _("Type of body"),
+            "region": _("Nation or region"),
             "union_other": _("The other union’s name (when you chose “Another union”)"),
             "status": _("Where the motion stands"),
             "reporter_role": _("Your role in the body"),
             "email": _("Your email"),
         }
         help_texts = {
+            "deadline_reminders": _(
+                "The reporter asked for a reminder before each conference deadline that applies to the body."
+            ),
             "body_name": _("For example: Leeds Central Unison branch."),
             "reporter_role": _("For example: Branch Secretary, or member."),
             "email": _(
@@ -140,6 +164,7 @@ class MotionReportForm(HoneypotFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["body_type"].choices = [("", _("Choose…")), *OrganisationType.choices]
         self.fields["region"].choices = [("", _("Choose…")), *Region.choices]
+        self.fields["status"].choices = translated(self.fields["status"].choices)
         for name in ("union", "union_other"):
             self.fields[name].required_when = True  # their labels say when (not "optional": clean() asks then)
         for name in ("body_name", "union_other", "reporter_role"):

@@ -14,6 +14,7 @@ from core.protection import HoneypotFormMixin
 from core.text import one_line
 from statements.forms import reject_control_characters
 
+from .forms import translated
 from .models.conferences import AffiliatedBody, Conference
 from .models.pathway import PathwayStep
 from .models.pledges import DelegatePledge, normalise_email
@@ -109,8 +110,8 @@ class StepForm(HoneypotFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = timezone.localdate()
-        self.fields["stage"].choices = PathwayStep.Stage.choices  # radios: no blank "---------" choice
-        self.fields["result"].choices = PathwayStep.Result.choices
+        self.fields["stage"].choices = translated(PathwayStep.Stage.choices)  # radios: no blank "---------" choice
+        self.fields["result"].choices = translated(PathwayStep.Result.choices)
         for name in ALL_DETAILS:
             self.fields[name].required_when = True  # their labels say when
         for name in ("submitted_by", "composite_name", "composited_with", "reporter_role"):

@@ -176,7 +176,7 @@ def report_answer(request, page):
     """A follow-up answer: the link opens a confirm page (GET changes nothing); its button (POST) applies it."""
     source = request.POST if request.method == "POST" else request.GET
     token, choice = source.get("token", ""), source.get("answer", "")
-    labels = dict(FOLLOW_UP_ANSWERS)
+    labels = {value: _(label) for value, label in FOLLOW_UP_ANSWERS}  # the model's labels, in the catalogue
     try:
         motion_report = ANSWER.read(token)
     except BadToken:

@@ -29,6 +29,8 @@ def test_the_report_form_speaks_welsh():
         assert form.errors["body_name"] == ["Rhowch enw’r gangen neu’r corff."]
         assert form.errors["status"] == ["Dywedwch ble mae’r cynnig arni."]
         assert str(form.fields["body_type"].choices[0][1]) == "Dewiswch…"
+        # the model's choices, in the motion catalogue: the radios people choose from
+        assert [str(label) for _, label in form.fields["status"].choices][:2] == ["Ar agenda cyfarfod", "Wedi’i basio"]
 
 
 def test_a_date_error_in_welsh_and_the_same_form_in_english():
