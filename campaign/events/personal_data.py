@@ -5,6 +5,8 @@ place goes to the waiting list and the counts stay right), then deletes them.
 """
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from core.subscriptions.holdings import Holding, register_personal_data
 from core.subscriptions.models import normalise
@@ -20,15 +22,20 @@ def rsvps_of(email):
 def describe(email):
     holdings = []
     for rsvp in rsvps_of(email):
-        lines = [f"Name: {rsvp.name}", f"Status: {rsvp.get_status_display()}"]
+        lines = [
+            gettext("Name: %(name)s") % {"name": rsvp.name},
+            gettext("Status: %(status)s") % {"status": rsvp.get_status_display()},
+        ]
         if rsvp.role == Rsvp.Role.HELPER:
-            lines.append("As a helper")
+            lines.append(gettext("As a helper"))
         if rsvp.occurrence:
-            lines.append(f"For {timezone.localtime(rsvp.occurrence):%A %-d %B %Y, %H:%M}")
+            when = date_format(timezone.localtime(rsvp.occurrence), "l j F Y, H:i")
+            lines.append(gettext("For %(date)s") % {"date": when})
         if rsvp.phone:
-            lines.append(f"Phone: {rsvp.phone}")
-        lines.append(f"Given on {rsvp.created_at:%-d %B %Y}")
-        holdings.append(Holding(heading=f"Your RSVP to “{rsvp.event.title}”", lines=lines))
+            lines.append(gettext("Phone: %(phone)s") % {"phone": rsvp.phone})
+        lines.append(gettext("Given on %(date)s") % {"date": date_format(rsvp.created_at, "j F Y")})
+        heading = gettext("Your RSVP to “%(title)s”") % {"title": rsvp.event.title}
+        holdings.append(Holding(heading=heading, lines=lines))
     return holdings
 
 

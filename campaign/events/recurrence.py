@@ -13,6 +13,8 @@ from dateutil import rrule
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 # Bounds on a rule, so the dates of any series are cheap to compute (two years of weekly stalls).
 MAX_REPEATS = 104
@@ -161,20 +163,27 @@ def problems(event):
 def in_short(event):
     """How often, in a few words for a card: "Every Saturday"."""
     weekday = date_format(local(event.start), "l")
-    return {
-        Repeat.WEEKLY: f"Every {weekday}",
-        Repeat.FORTNIGHTLY: f"Every other {weekday}",
-        Repeat.MONTHLY: f"The first {weekday} of each month",
+    words = {
+        Repeat.WEEKLY: gettext("Every %(weekday)s"),
+        Repeat.FORTNIGHTLY: gettext("Every other %(weekday)s"),
+        Repeat.MONTHLY: gettext("The first %(weekday)s of each month"),
     }[event.repeats]
+    return capfirst(words % {"weekday": weekday})
 
 
 def describe(event):
     """The rule in words: "Every Saturday, 10:00 to 13:00, until 27 March 2027"."""
     first = local(event.start)
     end = (first.replace(tzinfo=None) + duration_of(event)).time()
-    words = f"{in_short(event)}, {first:%H:%M} to {end:%H:%M}"
+    parts = {"often": in_short(event), "start": f"{first:%H:%M}", "end": f"{end:%H:%M}"}
     if event.repeat_until:
-        words += f", until {date_format(event.repeat_until, 'j F Y')}"
-    elif event.repeat_count:
-        words += f", {event.repeat_count} times from {date_format(first, 'j F Y')}"
-    return words
+        last = date_format(event.repeat_until, "j F Y")
+        return gettext("%(often)s, %(start)s to %(end)s, until %(last)s") % {**parts, "last": last}
+    if event.repeat_count:
+        first_date = date_format(first, "j F Y")
+        return gettext("%(often)s, %(start)s to %(end)s, %(count)s times from %(first)s") % {
+            **parts,
+            "count": event.repeat_count,
+            "first": first_date,
+        }
+    return gettext("%(often)s, %(start)s to %(end)s") % parts
