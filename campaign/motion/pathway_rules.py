@@ -44,7 +44,7 @@ def step_problems(report, conference, stage, happened_on, today, exclude_pk=None
         }
     elif stage == Stage.SUBMITTED:
         if not conference.takes_from(report):
-            sources = _(" and ").join(conference.source_names()) or _("no one yet")
+            sources = _(" and ").join(_(name) for name in conference.source_names()) or _("no one yet")
             problems["conference"] = _("%(name)s takes motions from %(sources)s: not from %(body)s.") % {
                 "name": name,
                 "sources": sources,
