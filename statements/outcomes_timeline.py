@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.publish_clock import KeptUntilNextPublish
 
@@ -148,7 +150,7 @@ def photo(hand_in):
         "url_2x": large.url,
         "width": small.width,
         "height": small.height,
-        "alt": hand_in.photo_alt or image.description or f"The hand-in at {hand_in.place}",
+        "alt": hand_in.photo_alt or image.description or "",  # else hand_in_step says where, in the page's language
     }
 
 
@@ -156,21 +158,35 @@ def launch(page):
     if page.first_published_at is None:  # a preview of a statement not yet published
         return []
     day = timezone.localdate(page.first_published_at)
-    text = "The statement was published for people and organisations to sign."
-    return [Step("launched", "Launched", f"Launched on {long_date(day)}", date=day, text=text)]
+    text = _("The statement was published for people and organisations to sign.")
+    summary = _("Launched on %(day)s") % {"day": long_date(day)}
+    return [Step("launched", _("Launched"), summary, date=day, text=text)]
 
 
 def hand_in_step(row):
-    to = f" to {row['to']}" if row["to"] else ""
-    what = f"{row['count']:,} {'signature' if row['count'] == 1 else 'signatures'}" if row["count"] else "the statement"
-    text = f"{row['by']} handed in {what} at {row['place']}."
-    summary = f"Handed in{to} on {long_date(row['date'])}"
-    return Step("hand-in", f"Handed in{to}", summary, date=row["date"], text=text, details=row)
+    if row["photo"] and not row["photo"]["alt"]:
+        alt = _("The hand-in at %(place)s") % {"place": row["place"]}
+        row = {**row, "photo": {**row["photo"], "alt": alt}}  # not the kept row: it serves every language
+    words = {"by": row["by"], "place": row["place"], "to": row["to"], "day": long_date(row["date"])}
+    if row["count"]:
+        words["count"] = f"{row['count']:,}"
+        text = ngettext(
+            "%(by)s handed in %(count)s signature at %(place)s.",
+            "%(by)s handed in %(count)s signatures at %(place)s.",
+            row["count"],
+        )
+    else:
+        text = _("%(by)s handed in the statement at %(place)s.")
+    if row["to"]:
+        title, summary = _("Handed in to %(to)s"), _("Handed in to %(to)s on %(day)s")
+    else:
+        title, summary = _("Handed in"), _("Handed in on %(day)s")
+    return Step("hand-in", title % words, summary % words, date=row["date"], text=text % words, details=row)
 
 
 def answer_step(row):
-    summary = f"{row['by']} answered on {long_date(row['date'])}"
-    return Step("answer", f"{row['by']} answered", summary, date=row["date"], details=row)
+    summary = _("%(by)s answered on %(day)s") % {"by": row["by"], "day": long_date(row["date"])}
+    return Step("answer", _("%(by)s answered") % {"by": row["by"]}, summary, date=row["date"], details=row)
 
 
 def closing_step(page, now):
@@ -179,11 +195,11 @@ def closing_step(page, now):
     if closes_at is None:
         return None
     local = timezone.localtime(closes_at)
-    day, text = local.date(), f"At {local:%H:%M}, UK time."
+    day, text = local.date(), _("At %(time)s, UK time.") % {"time": f"{local:%H:%M}"}
     if closes_at <= now:
-        title = f"Signing closed on {long_date(day)}"
+        title = _("Signing closed on %(day)s") % {"day": long_date(day)}
         return Step("closed", title, title, date=day, text=text, show_date=False)
-    title = f"Signing closes on {long_date(day)}"
+    title = _("Signing closes on %(day)s") % {"day": long_date(day)}
     return Step("closes", title, title, date=day, text=text, show_date=False, upcoming=True)
 
 
@@ -199,8 +215,12 @@ def reached_milestones(page, asks, total):
 
 
 def milestone_step(number, asks):
-    title = f"Reached {number:,} signatures"
-    text = " ".join(f"We now ask {ask['name']} {ask['what_we_ask'] or 'to act on the statement'}." for ask in asks)
+    title = _("Reached %(number)s signatures") % {"number": f"{number:,}"}
+    text = " ".join(
+        _("We now ask %(name)s %(what)s.")
+        % {"name": ask["name"], "what": ask["what_we_ask"] or _("to act on the statement")}
+        for ask in asks
+    )
     return Step("milestone", title, title, text=text, show_date=False, details={"number": number})
 
 
@@ -218,12 +238,11 @@ def with_milestones(dated, reached):
 
 def ask_entry(row, total):
     """A target as the page lists it: who they are, and what we ask of them from when."""
-    what = row["what_we_ask"] or "to act on the statement"
-    threshold = row["threshold"]
-    if not threshold:
-        when = ""
-    elif total >= threshold:
-        when = f", since we reached {threshold:,} signatures"
+    words = {"what": row["what_we_ask"] or _("to act on the statement"), "threshold": f"{row['threshold'] or 0:,}"}
+    if not row["threshold"]:
+        sentence = _("We ask them %(what)s.")
+    elif total >= row["threshold"]:
+        sentence = _("We ask them %(what)s, since we reached %(threshold)s signatures.")
     else:
-        when = f" when we reach {threshold:,} signatures"
-    return {**row, "sentence": f"We ask them {what}{when}."}
+        sentence = _("We ask them %(what)s when we reach %(threshold)s signatures.")
+    return {**row, "sentence": sentence % words}
