@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -195,7 +196,7 @@ def sign_unavailable(request):
     union = own_field(form, "union")  # its choices may change below: not the fields every sign form shares
     chosen = form.initial.get("union", "")
     if chosen and chosen not in {str(value) for value, _ in union.choices}:
-        union.choices = [*union.choices, (chosen, "The union you chose")]  # the list could not be read
+        union.choices = [*union.choices, (chosen, gettext("The union you chose"))]  # the list could not be read
     context = {"form": form, "action": request.path, "health_url": reverse("health")}
     response = TemplateResponse(request, "statements/sign_unavailable.html", context)
     return response.render()
