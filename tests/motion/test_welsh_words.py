@@ -27,7 +27,7 @@ def test_the_report_form_speaks_welsh():
         assert str(form.fields["body_name"].label) == "Enw’r gangen neu’r corff"
         assert str(form.fields["meeting_date"].help_text) == "Er enghraifft 14/05/2027."
         assert form.errors["body_name"] == ["Rhowch enw’r gangen neu’r corff."]
-        assert form.errors["status"] == ["Dywedwch ble mae’r cynnig arni."]
+        assert form.errors["status"] == ["Dywedwch beth yw sefyllfa’r cynnig."]
         assert str(form.fields["body_type"].choices[0][1]) == "Dewiswch…"
         # the model's choices, in the motion catalogue: the radios people choose from
         assert [str(label) for _, label in form.fields["status"].choices][:2] == ["Ar agenda cyfarfod", "Wedi’i basio"]
