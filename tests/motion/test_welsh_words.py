@@ -15,7 +15,9 @@ from django.utils import timezone, translation
 
 from campaign.motion.forms import MotionReportForm, ReportAnswerForm
 from campaign.motion.models.reports import POSTPONED
+from campaign.motion.pathway_views import conference_board
 from campaign.motion.views import motion_download
+from campaign.motion.views import motion_page as motion_page_view
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +82,13 @@ def test_the_word_file_in_english_is_as_it_was(motion_page):
     response, document = word_download(motion_page, "en-gb")
     assert "This branch notes that the Tories must go." in [paragraph.text for paragraph in document.paragraphs]
     assert "model-motion.docx" in response["Content-Disposition"]
+
+
+def test_the_motion_page_and_a_conference_board_render_in_welsh(motion_page, conference):
+    request = RequestFactory().get("/motion/")
+    with translation.override("cy"):
+        page = motion_page_view(request, motion_page).render().content.decode()
+        board = conference_board(request, motion_page, conference.slug).render().content.decode()
+    assert "Lawrlwytho fel Word (.docx)" in page and "Anfon y gwahoddiad" in page
+    assert "Download as Word" not in page and "Send the invitation" not in page
+    assert "Cyrff a anfonodd y cynnig" in board and "Dyddiadau cau" in board
