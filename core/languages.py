@@ -9,7 +9,50 @@ is a link to the other address. English, the default, has no prefix.
 """
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale
+
+# {language code: Locale id}, read once per process: languages are added rarely, and one missing is read
+# again; a Locale saved or deleted in this process empties it.
+_locale_ids = {}
+
+
+@receiver([post_save, post_delete], sender=Locale, dispatch_uid="core.languages.forget_locale_ids")
+def forget_locale_ids(**kwargs):
+    _locale_ids.clear()
+
+
+def locale_id(language):
+    """The id of the Locale of `language` (a code), or None: no query once known."""
+    code = get_supported_content_language_variant(language)
+    if code not in _locale_ids:
+        _locale_ids.clear()
+        _locale_ids.update(Locale.objects.values_list("language_code", "id"))
+    return _locale_ids.get(code)
+
+
+def language_of_locale(locale_id_):
+    """The language code of a Locale id (the reverse of `locale_id`), or None."""
+    found = next((code for code, pk in _locale_ids.items() if pk == locale_id_), None)
+    if found is None:
+        locale_id(settings.LANGUAGE_CODE)  # read them again
+        found = next((code for code, pk in _locale_ids.items() if pk == locale_id_), None)
+    return found
+
+
+def localized(page, language=None):
+    """`page` in `language` (the active one): its live translation, else `page` itself.
+
+    Wagtail's `page.localized`, without its query for the active Locale on every call, and without any
+    query when the page is already in that language.
+    """
+    wanted = locale_id(language or active_language())
+    if page is None or wanted is None or page.locale_id == wanted:
+        return page
+    return page.get_translations().filter(locale_id=wanted).live().first() or page
 
 
 def active_language():
@@ -28,6 +71,17 @@ def language_of_path(path, prefixes=None):
         if path.startswith(prefix):
             return code
     return settings.LANGUAGE_CODE
+
+
+def home_path(language=None):
+    """The home page's address in `language` (the active one by default): "/" in the default, "/cy/" in Welsh."""
+    language = language or active_language()
+    return "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
+
+
+def language_context(request):
+    """Templates' `home_url`: the home page in the page's language (a context processor)."""
+    return {"home_url": home_path()}
 
 
 def without_language_prefix(path):

@@ -8,22 +8,23 @@ postcode near a boundary may land in the neighbouring region; the signer can alw
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.TextChoices):
-    NORTH_EAST = "north-east", "North East"
-    NORTH_WEST = "north-west", "North West"
-    YORKSHIRE = "yorkshire", "Yorkshire and the Humber"
-    EAST_MIDLANDS = "east-midlands", "East Midlands"
-    WEST_MIDLANDS = "west-midlands", "West Midlands"
-    EAST = "east", "East of England"
-    LONDON = "london", "London"
-    SOUTH_EAST = "south-east", "South East"
-    SOUTH_WEST = "south-west", "South West"
-    WALES = "wales", "Wales"
-    SCOTLAND = "scotland", "Scotland"
-    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
-    ABROAD = "abroad", "Outside the UK"
+    NORTH_EAST = "north-east", _("North East")
+    NORTH_WEST = "north-west", _("North West")
+    YORKSHIRE = "yorkshire", _("Yorkshire and the Humber")
+    EAST_MIDLANDS = "east-midlands", _("East Midlands")
+    WEST_MIDLANDS = "west-midlands", _("West Midlands")
+    EAST = "east", _("East of England")
+    LONDON = "london", _("London")
+    SOUTH_EAST = "south-east", _("South East")
+    SOUTH_WEST = "south-west", _("South West")
+    WALES = "wales", _("Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
+    ABROAD = "abroad", _("Outside the UK")
 
 
 # The twelve UK nations and regions (not "outside the UK"): an event's place, for instance.

@@ -108,6 +108,14 @@ class SiteSettings(BaseSiteSetting):
     privacy_page = models.ForeignKey(
         "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from every page's footer (in each language, its translation).",
+    )
     share_image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -161,7 +169,12 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading="Contact"),
         MultiFieldPanel([FieldPanel("facebook_url"), FieldPanel("social_links")], heading="Social media"),
         MultiFieldPanel(
-            [FieldPanel("footer_text"), FieldPanel("privacy_page"), FieldPanel("share_image")],
+            [
+                FieldPanel("footer_text"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("share_image"),
+            ],
             heading="Footer and sharing",
         ),
         MultiFieldPanel(

@@ -418,7 +418,7 @@ def change(request, page):
     form = ChangeSignatureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         address = normalise_email(form.cleaned_data["email"])
-        signature = page.signatures.filter(email_normalised=address).first()
+        signature = page.counted_page.signatures.filter(email_normalised=address).first()
         if signature is not None:
             queue_acknowledgement(
                 "statements/withdraw_link", signature, address, statement_url=signing.statement_url(page, request)
@@ -446,7 +446,7 @@ def signatories(request, page):
     if kind not in Signature.Kind.values:
         kind = None
     query = " ".join(request.GET.get("q", "").split())[:MAX_SEARCH_LENGTH]
-    rows = page.signatures.listed()
+    rows = page.counted_page.signatures.listed()
     if kind:
         rows = rows.filter(kind=kind)
     if query:

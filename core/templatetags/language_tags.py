@@ -4,7 +4,8 @@ A page's other-language version is its live translation (wagtail-localize keeps
 one per language, or an alias of the original until an editor translates it);
 any other address (a form's thank-you, a list) has its other language at the
 same address with the language's prefix (django.urls.translate_url). The
-switch says so when a page has no version in the other language yet.
+switch says so when a page has no version in the other language yet. One query
+a page finds every version, shared by the switch and the alternates.
 """
 
 from django import template
@@ -13,37 +14,46 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from core.languages import language_of_locale
+from core.languages import localized as localized_page
+
 register = template.Library()
 
 
-def page_in(page, language):
-    """The live version of `page` in `language` (a translation, or an alias standing in for one), or None."""
-    if page.locale.language_code == language:
-        return page
-    return page.get_translations().filter(locale__language_code=language).live().first()
+def page_versions(page):
+    """{language code: the live version of `page` in it}, the page itself included."""
+    versions = {language_of_locale(page.locale_id): page}
+    for version in page.get_translations().live():
+        versions.setdefault(language_of_locale(version.locale_id), version)
+    return versions
 
 
 def language_versions(context):
-    """[{code, name, url, current, translated}] for every language, in settings.LANGUAGES order.
+    """[{code, name, url, current, translated}] for every language, in settings.LANGUAGES order; once a render.
 
     `url` is None where there is no version of this page in that language;
     `translated` is False where the version is an alias showing the original's words.
     """
+    kept = context.render_context.get("language_versions")
+    if kept is not None:
+        return kept
     request = context.get("request")
     page = context.get("page")
     current = translation.get_language()
-    versions = []
+    versions = page_versions(page) if isinstance(page, Page) and page.pk else None
+    found = []
     for code, name in settings.LANGUAGES:
         url, translated = None, True
-        if isinstance(page, Page) and page.pk:
-            version = page_in(page, code)
+        if versions is not None:
+            version = versions.get(code)
             if version is not None:
                 url = version.get_url(request)
                 translated = version.alias_of_id is None
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
-        versions.append({"code": code, "name": name, "url": url, "current": code == current, "translated": translated})
-    return versions
+        found.append({"code": code, "name": name, "url": url, "current": code == current, "translated": translated})
+    context.render_context["language_versions"] = found
+    return found
 
 
 @register.inclusion_tag("includes/language_switch.html", takes_context=True)
@@ -54,7 +64,7 @@ def language_switch(context):
 @register.inclusion_tag("includes/language_alternates.html", takes_context=True)
 def language_alternates(context):
     request = context.get("request")
-    versions = [version for version in language_versions(context) if version["url"]]
+    versions = [dict(version) for version in language_versions(context) if version["url"]]
     for version in versions:
         version["absolute"] = request.build_absolute_uri(version["url"]) if request else version["url"]
     return {"versions": versions if len(versions) > 1 else []}
@@ -66,3 +76,7 @@ def html_language():
     return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE).replace("_", "-")
 
 
+@register.filter
+def localized(page):
+    """`page` in the active language where it is translated (core.languages.localized): `{{ page|localized }}`."""
+    return localized_page(page)

@@ -12,6 +12,7 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from core.languages import localized
 from core.site_settings import site_settings_for
 
 register = template.Library()
@@ -23,7 +24,7 @@ def main_navigation(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"items": []}
-    root = site.root_page
+    root = localized(site.root_page)  # the home page in the page's language (#29)
     current = context.get("page")
     # Public pages only: the menu is on every page (and every cached page), so a private page's title stays out.
     pages = [root, *root.get_children().live().in_menu().public()]
@@ -35,6 +36,8 @@ def main_navigation(context):
         else:
             is_current = current.pk == page.pk
             is_section = page.pk != root.pk and current.path.startswith(page.path)
-        title = _("Home") if page.pk == root.pk else short_titles.get(page.pk, page.title)
+        # An alias in another language stands for the original: the original's short title, if any.
+        short = short_titles.get(page.pk) or short_titles.get(page.alias_of_id)
+        title = _("Home") if page.pk == root.pk else short or page.title
         items.append({"page": page, "title": title, "current": is_current, "section": is_section and not is_current})
     return {"items": items, "request": request}

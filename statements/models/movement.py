@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -23,11 +25,11 @@ OTHER_UNION = "other"
 
 
 class OrganisationType(models.TextChoices):
-    UNION_BRANCH = "union", "Union branch or union body"
-    TRADES_COUNCIL = "trades-council", "Trades union council"
-    LABOUR = "labour", "Constituency Labour Party or Labour branch"
-    CAMPAIGN = "campaign", "Campaign group"
-    OTHER = "other", "Other organisation"
+    UNION_BRANCH = "union", _("Union branch or union body")
+    TRADES_COUNCIL = "trades-council", _("Trades union council")
+    LABOUR = "labour", _("Constituency Labour Party or Labour branch")
+    CAMPAIGN = "campaign", _("Campaign group")
+    OTHER = "other", _("Other organisation")
 
 
 class Union(index.Indexed, models.Model):
@@ -97,7 +99,7 @@ def spread(totals):
 
     {"unions": [(name, n)], "regions": [(label, n)], "largest": n}, with one query for the unions' names.
     """
-    regions = dict(Region.choices)
+    regions = {value: str(label) for value, label in Region.choices}  # in the active language
     by_region = [
         (regions[key.removeprefix(REGION_KEY)], count)
         for key, count in totals.items()
@@ -113,7 +115,7 @@ def spread(totals):
         if count > 0 and key.isdigit() and int(key) in names
     ]
     if other > 0:
-        by_union.append(("Other unions", other))
+        by_union.append((gettext("Other unions"), other))
 
     def order(rows):
         return sorted(rows, key=lambda row: (-row[1], row[0]))

@@ -4,6 +4,7 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.languages import active_language
 from core.publish_clock import content_changed
@@ -78,8 +79,8 @@ class Signature(models.Model):
     wagtail_reference_index_ignore = True
 
     class Kind(models.TextChoices):
-        PERSON = "person", "A person"
-        ORGANISATION = "organisation", "An organisation"
+        PERSON = "person", _("A person")
+        ORGANISATION = "organisation", _("An organisation")
 
     class HeldBecause(models.TextChoices):
         NETWORK = "network", "Over the email budget of its network"

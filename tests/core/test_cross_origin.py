@@ -3,10 +3,10 @@
 import pytest
 from django.http import HttpResponse
 from django.test import Client
-from django.urls import include
 from django.urls import path as route
 from django.views.decorators.csrf import csrf_protect
 
+from config.urls import urlpatterns as site_urlpatterns
 from core.cross_origin import cross_origin_protected
 from statements.models import Signature
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
@@ -153,7 +153,8 @@ def public_form_that_also_asks_for_a_token(request):
     return HttpResponse("Saved")
 
 
-urlpatterns = [route("token-too/", public_form_that_also_asks_for_a_token), route("", include("config.urls"))]
+# The site's own routes after the test's view (spread, not included: i18n_patterns may only sit at the top).
+urlpatterns = [route("token-too/", public_form_that_also_asks_for_a_token), *site_urlpatterns]
 
 
 def test_a_public_view_that_also_asks_for_a_token_still_gets_asked(settings):

@@ -6,6 +6,7 @@ Times are stored in UTC and shown in the site's zone (settings.TIME_ZONE).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.regions import UK_REGIONS, region_for_postcode
 
@@ -18,9 +19,9 @@ class HttpsURLField(models.URLField):
 
 
 class EventKind(models.TextChoices):
-    MEETING = "meeting", "Meeting"
-    STALL = "stall", "Street stall"
-    OTHER = "other", "Other activity"
+    MEETING = "meeting", _("Meeting")
+    STALL = "stall", _("Street stall")
+    OTHER = "other", _("Other activity")
 
 
 class EventDetails(models.Model):

@@ -17,7 +17,7 @@ from campaign.motion import demo as motion_demo
 from campaign.news import demo as news_demo
 from core.places import demo as places_demo
 from home import demo as home_demo
-from home import demo_footer
+from home import demo_footer, demo_languages
 from statements import demo as statements_demo
 
 # Each app's demo builder, called with the home page, in the order of the page tree.
@@ -48,4 +48,6 @@ class Command(BaseCommand):
         demo_footer.build_next_steps(home)
         home_demo.build_actions(home)
         home_demo.build_look(home)
+        demo_languages.build_accessibility(home)
+        demo_languages.build_welsh(home)  # last: the whole tree is there to alias
         self.stdout.write(self.style.SUCCESS(f"Demo content ready: {home.title}"))
