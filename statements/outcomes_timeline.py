@@ -73,9 +73,9 @@ class Timeline:
 
 def timeline(page, total, now=None):
     """The timeline of `page` with `total` confirmed signatures (the count the page shows)."""
-    kept = recorded(page.pk)
+    kept = recorded(page.counted_page.pk)  # a translation shows the original's hand-ins and answers (#29)
     now = now or timezone.now()
-    dated = launch(page) + [hand_in_step(row) for row in kept["hand_ins"]]
+    dated = launch(page.counted_page) + [hand_in_step(row) for row in kept["hand_ins"]]
     dated += [answer_step(row) for row in kept["answers"]]
     closing = closing_step(page, now)
     if closing and not closing.upcoming:
@@ -191,7 +191,7 @@ def answer_step(row):
 
 def closing_step(page, now):
     """ "Signing closed on …" once the closing time has passed, "Signing closes on …" (still to come) before it."""
-    closes_at = getattr(page, "closes_at", None)
+    closes_at = getattr(page, "closing_time", None)
     if closes_at is None:
         return None
     local = timezone.localtime(closes_at)

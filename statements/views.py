@@ -113,7 +113,7 @@ def statement(request, page, form=None):
         recent_people=page.recent_signatures(Signature.Kind.PERSON),
     )
     if request.method in ("GET", "HEAD"):
-        kept_no_later_than(response, page.closes_at)  # the open form is in no cache once signing closes
+        kept_no_later_than(response, page.closing_time)  # the open form is in no cache once signing closes
     return response
 
 

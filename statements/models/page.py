@@ -108,9 +108,15 @@ class StatementPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "statement page"
 
+    @property
+    def closing_time(self):
+        """When signing closes (or None): the original's, for a translation is the same statement (#29)."""
+        return self.counted_page.closes_at
+
     def is_closed(self, now=None):
         """Whether signing has closed: from closes_at on (given in UK time); reopening clears or moves it."""
-        return self.closes_at is not None and (now or timezone.now()) >= self.closes_at
+        closes_at = self.closing_time
+        return closes_at is not None and (now or timezone.now()) >= closes_at
 
     @cached_property
     def counted_page(self):

@@ -90,3 +90,15 @@ def test_the_sitemap_lists_both_languages_and_links_each_page_to_its_other_versi
     alternate = f'<xhtml:link rel="alternate" hreflang="cy" href="http://testserver{welsh_statement.url}"/>'
     assert xml.count(alternate) == 2  # under the English address and the Welsh one
     assert "<loc>http://testserver/</loc>" in xml and "<loc>http://testserver/cy/</loc>" in xml
+
+
+def test_closing_the_statement_closes_it_in_every_language(client, welsh_statement, statement_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    statement_page.closes_at = timezone.now() - timedelta(minutes=1)
+    statement_page.save_revision().publish()  # the translation keeps its own copy of the field, never read
+    response = sign(client, welsh_statement, email="hwyr@example.org")
+    assert response.status_code == 410
+    assert not Signature.objects.filter(email="hwyr@example.org").exists()
