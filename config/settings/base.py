@@ -163,6 +163,10 @@ def frontend_cache_backends(environ):
 
 
 WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
+# Each language's version of a page is its own page at its own address (/cy/...), purged by its own
+# publish: not Wagtail's default of one page served under every language's prefix, which would purge
+# made-up addresses ("/en-gb/datganiad/").
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # The site's own pages load nothing from elsewhere. The Wagtail admin is
 # left out: its editor relies on inline scripts and styles.

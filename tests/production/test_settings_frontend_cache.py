@@ -72,3 +72,17 @@ def test_a_publish_purges_the_page_at_the_configured_cdn(
         "http://testserver/statement/signatories/",
         "http://testserver/statement/share-card.png",
     ]
+
+
+@pytest.mark.django_db
+def test_a_publish_of_the_welsh_page_purges_the_welsh_addresses(
+    welsh_statement, site_settings, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RECORDED.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh_statement.title = "Teitl newydd"
+        welsh_statement.save_revision().publish()
+    assert "http://testserver/cy/datganiad/" in RECORDED
+    assert "http://testserver/cy/datganiad/signatories/" in RECORDED
+    assert not [url for url in RECORDED if not url.startswith("http://testserver/cy/datganiad/")]
