@@ -55,6 +55,7 @@ def one_click_unsubscribe(url):
 class EmailKind:
     records: models.QuerySet  # where the record is read from when the task runs
     build: object  # build(record, **params) -> Email, or None to send nothing
+    for_organisers: bool = False  # written in the site's default language, whoever's action sent it
 
 
 _kinds = {}
@@ -64,14 +65,16 @@ class EmailFailed(Exception):
     """The provider refused an email on every attempt (its own message, which may name the recipient, is left out)."""
 
 
-def register_email(template, records, build):
+def register_email(template, records, build, for_organisers=False):
     """Say how `template` is built: read the record from `records` (a model or a queryset), then `build` it.
 
     Called from each app's `emails.py`, which CoreConfig.ready imports, so the worker knows every kind too.
+    `for_organisers`: an alert or notice to the campaign's organisers, in the site's default language even
+    when a visitor in another language set it off.
     """
     if isinstance(records, type) and issubclass(records, models.Model):
         records = records._default_manager.all()
-    _kinds[template] = EmailKind(records=records, build=build)
+    _kinds[template] = EmailKind(records=records, build=build, for_organisers=for_organisers)
 
 
 def render_email(template, context):
@@ -177,17 +180,19 @@ def email_language(record):
     return getattr(record, "language", "") or translation.get_language() or settings.LANGUAGE_CODE
 
 
-def queue_email(template, record, **params):
+def queue_email(template, record, language=None, **params):
     """Send `template` about `record` once the current transaction commits, in the person's language.
 
     On the database queue the task row is written in the caller's transaction, so it rolls back with the
-    record. `params` must be plain JSON and never personal data: the task queue keeps them.
+    record. `params` must be plain JSON and never personal data: the task queue keeps them. `language`: the
+    one to write it in when the caller knows better (the version of a page the person is reading now).
     """
     if template not in _kinds:
         raise LookupError(f"No email builder is registered for {template!r}.")
     backend = send_email.get_backend()
     key = str(uuid.uuid4())
-    language = email_language(record)
+    organisers = _kinds[template].for_organisers
+    language = settings.LANGUAGE_CODE if organisers else language or email_language(record)
     if isinstance(backend, DatabaseBackend):
         send_email.enqueue(template, record.pk, params, key=key, language=language)
     elif isinstance(backend, ImmediateBackend):

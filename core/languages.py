@@ -22,25 +22,32 @@ _locale_ids = {}
 
 @receiver([post_save, post_delete], sender=Locale, dispatch_uid="core.languages.forget_locale_ids")
 def forget_locale_ids(**kwargs):
-    _locale_ids.clear()
+    global _locale_ids
+    _locale_ids = {}
 
 
 def locale_id(language):
     """The id of the Locale of `language` (a code), or None: no query once known."""
     code = get_supported_content_language_variant(language)
-    if code not in _locale_ids:
-        _locale_ids.clear()
-        _locale_ids.update(Locale.objects.values_list("language_code", "id"))
-    return _locale_ids.get(code)
+    ids = _locale_ids
+    if code not in ids:
+        ids = read_locale_ids()
+    return ids.get(code)
+
+
+def read_locale_ids():
+    """Read every Locale again, replacing the kept map in one step (a thread never sees it half-filled)."""
+    global _locale_ids
+    _locale_ids = dict(Locale.objects.values_list("language_code", "id"))
+    return _locale_ids
 
 
 def language_of_locale(locale_id_):
     """The language code of a Locale id (the reverse of `locale_id`), or None."""
-    found = next((code for code, pk in _locale_ids.items() if pk == locale_id_), None)
-    if found is None:
-        locale_id(settings.LANGUAGE_CODE)  # read them again
-        found = next((code for code, pk in _locale_ids.items() if pk == locale_id_), None)
-    return found
+    ids = _locale_ids
+    if locale_id_ not in ids.values():
+        ids = read_locale_ids()  # a language added since this process read them
+    return next((code for code, pk in ids.items() if pk == locale_id_), None)
 
 
 def localized(page, language=None):

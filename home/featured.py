@@ -9,8 +9,6 @@ both pages are cached for PAGE_CACHE_SECONDS, and a withdrawal empties the cache
 
 import re
 
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -26,14 +24,16 @@ def featured_statement(home_page):
 
     When every one has closed, the first of them (its final count); None if there is none.
     """
-    statements = StatementPage.objects.live().public().descendant_of(home_page).order_by("path")
-    still_open = Q(closes_at__isnull=True) | Q(closes_at__gt=timezone.now())
-    return statements.filter(still_open).first() or statements.first()
+    statements = list(StatementPage.objects.live().public().descendant_of(home_page).order_by("path"))
+    # Closed or not as the original is (a translation keeps its own copy of the field, never read: #29).
+    return next((statement for statement in statements if not statement.is_closed()), None) or next(
+        iter(statements), None
+    )
 
 
 def recent_signers(statement, limit=RECENT_SIGNERS):
     """The newest public signatures of both kinds, as the statement lists them (its index, newest first)."""
-    return list(statement.signatures.listed()[:limit])
+    return list(statement.counted_page.signatures.listed()[:limit])  # a translation's are the original's (#29)
 
 
 def with_big_numbers(summary):

@@ -100,4 +100,4 @@ def review_alert(signature, grouping):
     return Email(to=organiser_addresses(), context=context)
 
 
-register_email(ALERT_EMAIL, Signature.objects.all(), review_alert)
+register_email(ALERT_EMAIL, Signature.objects.all(), review_alert, for_organisers=True)

@@ -146,6 +146,7 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None,
     tag what it imported without statements knowing it. `batch_code`: the sheets' code, already read by
     batch_codes.read_batch_code ("" for none).
     """
+    page = page.counted_page  # on a translation, the original's signatures (one statement in every language)
     report = ImportReport(batch_code=batch_code)
     referral_code = source_code(batch_code) if batch_code else ""
     consent_form = consent_form_name(page, source, batch_code)

@@ -33,6 +33,7 @@ def record_in_person(
     Runs in the caller's transaction when there is one, inside a savepoint,
     so a clash with the address's earlier signature undoes only this row.
     """
+    page = page.counted_page  # on a translation, the original's signature (one statement in every language)
     if email and page.signatures.filter(email_normalised=normalise_email(email)).exists():
         return None
     signature = Signature(

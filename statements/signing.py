@@ -112,9 +112,12 @@ def statement_url(page, request=None):
 def queue_signature_email(template, signature, request=None, page=None):
     """Queue `template` about `signature`: the task carries its id and the statement's address, nothing personal.
 
-    The address is `page`'s, the version of the statement the person signed (in their language), else the signature's.
+    The address is `page`'s, the version of the statement the person signed (in their language), else the
+    signature's; with a request, the email is in the language of the version they are reading, so its words
+    and its links agree.
     """
-    queue_email(template, signature, statement_url=statement_url(page or signature.page, request))
+    language = translation.get_language() if request is not None else None
+    queue_email(template, signature, language=language, statement_url=statement_url(page or signature.page, request))
 
 
 def record(page, form, request=None, retry=True, assessment=None):

@@ -17,7 +17,6 @@ from campaign.motion.models import MotionReport
 from core.page_cache import varies_on_query
 from core.places.models import Constituency
 from core.regions import Region
-from statements.models import SignatureCount
 from statements.models.movement import CONSTITUENCY_KEY
 from statements.views import position_of, read_position, signatory_page
 
@@ -29,7 +28,7 @@ BODIES_SHOWN = 100
 
 def statement_totals(statement):
     """{key: n} of the statement's kept counters, or nothing when there is no statement."""
-    return SignatureCount.totals(statement.pk) if statement is not None else {}
+    return statement.counter_totals() if statement is not None else {}  # a translation's are the original's
 
 
 @varies_on_query("q", "sort", "page")
@@ -75,7 +74,7 @@ def constituency(request, page, code):
     totals = statement_totals(statement)
     signatures, newer_query, older_query = [], "", ""
     if statement is not None:
-        rows = statement.signatures.listed().filter(constituency=code).exclude(constituency="")
+        rows = statement.counted_page.signatures.listed().filter(constituency=code).exclude(constituency="")
         before = read_position(request.GET.get("before", ""))
         after = None if before else read_position(request.GET.get("after", ""))
         signatures, has_newer, has_older = signatory_page(rows, before, after)

@@ -194,7 +194,7 @@ def tell_attendees_of_changes(sender, instance, **kwargs):
 
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 register_email("events/event_submission_received", EventSubmission, received)
-register_email("events/event_submission_notify", EventSubmission, notify)
+register_email("events/event_submission_notify", EventSubmission, notify, for_organisers=True)
 register_email("events/event_submission_rejected", EventSubmission, rejected)
 register_email("events/event_submission_published", EventSubmission, published)
 attendees = Rsvp.objects.select_related("event")

@@ -44,4 +44,6 @@ def form_submission(submission):
 
 
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
-register_email("form_pages/form_submission", FormSubmission.objects.select_related("page"), form_submission)
+register_email(
+    "form_pages/form_submission", FormSubmission.objects.select_related("page"), form_submission, for_organisers=True
+)

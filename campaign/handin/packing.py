@@ -227,7 +227,7 @@ def wrapped(pdf, text, width):
 def regional_counts(page):
     """{region: {kind: n}} of confirmed signatures: the certificates' figures (the kept counts by region sum them)."""
     rows = (
-        Signature.objects.filter(page=page, confirmed_at__isnull=False)
+        Signature.objects.filter(page=page.counted_page, confirmed_at__isnull=False)
         .exclude(region="")
         .order_by()
         .values("region", "kind")
@@ -296,7 +296,7 @@ def draw_pack(parts, page, imprint):
     totals = page.counter_totals()
     draw_front(parts, page, page.counts(totals), page.spread(totals), date)
     organisations = (
-        page.signatures.public()
+        page.counted_page.signatures.public()
         .filter(kind=Signature.Kind.ORGANISATION)
         .select_related("union")
         .only(*LISTED_FIELDS, "union__name")
@@ -320,7 +320,7 @@ def draw_pack(parts, page, imprint):
         parts,
         gettext("People who signed"),
         gettext("Everyone who signed and agreed to be named on the public list, newest first."),
-        page.signatures.listed().filter(kind=Signature.Kind.PERSON),
+        page.counted_page.signatures.listed().filter(kind=Signature.Kind.PERSON),
     )
     draw_certificates(parts, page, regional_counts(page), date, imprint)
     return listed

@@ -72,5 +72,5 @@ def refused(message):
 
 register_email(LINK_EMAIL, Host.objects.select_related("event"), link)
 register_email(CO_HOST_EMAIL, Host.objects.select_related("event", "invited_by"), co_host)
-register_email(HELD_EMAIL, HostMessage.objects.select_related("event", "host"), held)
+register_email(HELD_EMAIL, HostMessage.objects.select_related("event", "host"), held, for_organisers=True)
 register_email(REFUSED_EMAIL, HostMessage.objects.select_related("event", "host"), refused)

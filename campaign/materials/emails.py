@@ -33,5 +33,5 @@ def for_organisers(order, site=None):
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 orders = PrintOrder.objects.prefetch_related("lines")
 register_email("materials/order_received", orders, received)
-register_email("materials/order_organisers", orders, for_organisers)
+register_email("materials/order_organisers", orders, for_organisers, for_organisers=True)
 register_status_email(PrintOrder)

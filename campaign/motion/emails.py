@@ -76,8 +76,13 @@ def report_follow_up(report, motion_url=None):
 
 # Registered when core autodiscovers each app's emails module, once the models are loaded.
 register_email("motion/speaker_received", SpeakerRequest, received)
-register_email("motion/speaker_organisers", SpeakerRequest, for_organisers)
+register_email("motion/speaker_organisers", SpeakerRequest, for_organisers, for_organisers=True)
 register_status_email(SpeakerRequest)
 register_email("motion/report_confirm", MotionReport, report_confirm)
-register_email("motion/report_organisers", MotionReport.objects.select_related("union"), report_for_organisers)
+register_email(
+    "motion/report_organisers",
+    MotionReport.objects.select_related("union"),
+    report_for_organisers,
+    for_organisers=True,
+)
 register_email("motion/report_follow_up", MotionReport.objects.select_related("page"), report_follow_up)

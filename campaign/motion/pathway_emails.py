@@ -94,8 +94,18 @@ def delegate_notice(delivery):
 
 register_email("motion/step_confirm", PathwayStep, step_confirm)
 register_email("motion/pledge_confirm", DelegatePledge, pledge_confirm)
-register_email("motion/step_organisers", PathwayStep.objects.select_related("report", "conference"), for_organisers)
-register_email("motion/pledge_organisers", DelegatePledge.objects.select_related("body", "conference"), for_organisers)
+register_email(
+    "motion/step_organisers",
+    PathwayStep.objects.select_related("report", "conference"),
+    for_organisers,
+    for_organisers=True,
+)
+register_email(
+    "motion/pledge_organisers",
+    DelegatePledge.objects.select_related("body", "conference"),
+    for_organisers,
+    for_organisers=True,
+)
 register_email(
     "motion/deadline_reminder", DeadlineReminder.objects.select_related("report", "conference"), deadline_reminder
 )

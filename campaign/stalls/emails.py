@@ -45,4 +45,4 @@ def ceiling_alert(stall):
     return Email(to=organiser_addresses(), context=context)
 
 
-register_email(ALERT_EMAIL, Stall.objects.select_related("event"), ceiling_alert)
+register_email(ALERT_EMAIL, Stall.objects.select_related("event"), ceiling_alert, for_organisers=True)

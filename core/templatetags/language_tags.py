@@ -28,6 +28,14 @@ def page_versions(page):
     return versions
 
 
+def sub_route(page, request):
+    """What follows the page's own address in the request's (a statement's "signatories/"), or ""."""
+    if request is None:
+        return ""
+    own = page.get_url(request) or ""
+    return request.path[len(own) :] if own and request.path.startswith(own) else ""
+
+
 def language_versions(context):
     """[{code, name, url, current, translated}] for every language, in settings.LANGUAGES order; once a render.
 
@@ -47,10 +55,11 @@ def language_versions(context):
         if versions is not None:
             version = versions.get(code)
             if version is not None:
-                url = version.get_url(request)
+                url = version.get_url(request) + sub_route(page, request)
                 translated = version.alias_of_id is None
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            # The path only: a query (a visitor's ?src=) must not reach a page the cache keeps for everyone.
+            url = translate_url(request.path, code)
         found.append({"code": code, "name": name, "url": url, "current": code == current, "translated": translated})
     context.render_context["language_versions"] = found
     return found

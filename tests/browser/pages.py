@@ -80,6 +80,12 @@ PAGES_TO_CHECK = [
     # Rendered by tests/browser/urls.py, so the page is checked without tripping a real limit.
     PageCheck("too-many-requests", "/__test__/too-many-requests/", status=429),
     PageCheck("server-error", "/__test__/server-error/", status=500),
+    # Welsh (#29): the demo's translations (longer words in the same layouts) and an alias not translated yet.
+    PageCheck("welsh-home", "/cy/"),
+    PageCheck("welsh-statement", "/cy/datganiad/"),
+    PageCheck("welsh-check-your-inbox", "/cy/datganiad/sign/done/"),
+    PageCheck("welsh-motion", "/cy/cynnig/"),
+    PageCheck("welsh-accessibility", "/cy/hygyrchedd/"),
 ]
 
 # Public forms, each checked in its error state, by keyboard only and without JavaScript.

@@ -66,7 +66,7 @@ def public_forms():
     """The forms of the demo site (the `demo_content` fixture), each with a submission it accepts."""
     today = timezone.localdate()
     material = Material.objects.filter(orderable=True).first()
-    stall = EventPage.objects.get(slug="leeds-saturday-stall")
+    stall = EventPage.objects.get(slug="leeds-saturday-stall", alias_of=None)  # not its Welsh alias
     first_date = recurrence.next_held(stall)
     host_page = f"/host/{HOST_LINK.make(demo_host())}/"
     partner = demo_partner()
@@ -277,7 +277,7 @@ def public_forms():
 
 def demo_host():
     """A host of the demo's launch meeting: their private pages' forms are public to whoever holds the link."""
-    event = EventPage.objects.get(slug="london-launch-meeting")
+    event = EventPage.objects.get(slug="london-launch-meeting", alias_of=None)  # not its Welsh alias
     host, _ = Host.objects.get_or_create(event=event, email="sam@example.org", defaults={"name": "Sam Host"})
     return host
 
