@@ -208,7 +208,7 @@ class SignatureAdmin(SafeModelAdmin):
     @display(description="Town, region", ordering="region")
     def place(self, obj):
         """Town and nation or region in one column ("Leeds, Yorkshire and the Humber"), so the list fits a laptop."""
-        region = Region(obj.region).label if obj.region in Region.values else ""
+        region = str(Region(obj.region).label) if obj.region in Region.values else ""
         return ", ".join(part for part in (obj.town, region) if part)
 
     @display(description="Constituency", ordering="constituency_name")

@@ -113,7 +113,7 @@ def statement_page(home_page):
 @pytest.fixture
 def demo_content(home_page):
     """The whole demo site, built by the demo loader under the test's home page."""
-    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", welsh=False, verbosity=0)  # tests/home/test_demo_languages.py has the Welsh
     return home_page
 
 

@@ -99,7 +99,7 @@ def vevent(page, request, host, stamp, occurrence=None):
     cancelled = page.cancelled or (occurrence is not None and occurrence.cancelled)
     item.add("summary", gettext("%(title)s (cancelled)") % {"title": page.title} if cancelled else page.title)
     item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    item.add("categories", [page.get_kind_display()])
+    item.add("categories", [str(page.get_kind_display())])
     location = page.map_query
     if location:
         item.add("location", location)

@@ -79,10 +79,28 @@ def language_alternates(context):
     return {"versions": versions if len(versions) > 1 else []}
 
 
+@register.simple_tag(takes_context=True)
+def in_original_words(context):
+    """The `lang` of a page shown in its original's words (an alias at /cy/ not translated yet), else "".
+
+    The page says so above its content. (Its words are not marked with their language: the site's own
+    words around and among them are in the page's, so no one element holds only the original's.)
+    """
+    page = context.get("page")
+    if getattr(page, "alias_of_id", None) and translation.get_language() != settings.LANGUAGE_CODE:
+        return bcp47(settings.LANGUAGE_CODE)
+    return ""
+
+
+def bcp47(language):
+    """A language code as HTML's lang writes it: "en-gb" -> "en-GB"."""
+    return translation.to_locale(language).replace("_", "-")
+
+
 @register.simple_tag
 def html_language():
     """The `lang` of the page: the active language as BCP 47 writes it ("en-GB", "cy")."""
-    return translation.to_locale(translation.get_language() or settings.LANGUAGE_CODE).replace("_", "-")
+    return bcp47(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 @register.filter
