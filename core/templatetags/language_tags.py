@@ -10,6 +10,7 @@ a page finds every version, shared by the switch and the alternates.
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
@@ -74,8 +75,11 @@ def language_switch(context):
 def language_alternates(context):
     request = context.get("request")
     versions = [dict(version) for version in language_versions(context) if version["url"]]
-    for version in versions:
-        version["absolute"] = request.build_absolute_uri(version["url"]) if request else version["url"]
+    try:
+        for version in versions:
+            version["absolute"] = request.build_absolute_uri(version["url"]) if request else version["url"]
+    except DisallowedHost:  # the 400 page for a request to a host the site does not serve: no links to it
+        return {"versions": []}
     return {"versions": versions if len(versions) > 1 else []}
 
 
