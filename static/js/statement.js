@@ -1,6 +1,6 @@
-// The statement's pages, enhanced; without JavaScript they work the same, every field shown.
+// Enhancements only: without JavaScript the pages work the same, every field shown.
 (function () {
-  // A "Copy" button beside the share link; without it the address can still be selected and copied.
+  // "Copy" beside the share link.
   if (navigator.clipboard) document.querySelectorAll("input[data-copy]").forEach(function (input) {
     var button = document.createElement("button"), status = document.createElement("span");
     button.type = "button"; button.className = "button-secondary"; button.textContent = "Copy link";
@@ -10,7 +10,7 @@
     });
     input.parentNode.append(" ", button, status);
   });
-  // The phone's own share sheet, where the browser offers one (the buttons below work without it).
+  // The phone's share sheet, where offered.
   var sheet = document.querySelector("[data-share-sheet]");
   if (sheet && navigator.share) {
     sheet.hidden = false;
@@ -19,13 +19,13 @@
       navigator.share({ text: button.getAttribute("data-text"), url: button.getAttribute("data-url") }).catch(function () {});
     });
   }
-  // Mistakes: focus their summary, again after the browser's jump to #sign (which drops focus).
+  // Focus the error summary, again after the jump to #sign.
   var summary = document.getElementById("error-summary");
   if (summary) {
     summary.focus();
     addEventListener("load", function () { setTimeout(function () { summary.focus(); }); });
   }
-  // The phone's "Sign the statement" button, hidden while the form is in view.
+  // The phone's sign button hides while the form shows.
   var sign = document.getElementById("sign"), jump = document.querySelector("[data-jump]");
   if (sign && jump && window.IntersectionObserver) {
     new IntersectionObserver(function (e) { jump.hidden = e[0].isIntersecting; }).observe(sign);
@@ -33,8 +33,7 @@
   // ?src= into the form (one cached page whatever the code)
   var src = new URLSearchParams(location.search).get("src"), field = document.querySelector("form[data-signing] input[name=src]");
   if (src && field && !field.value && /^[a-z0-9][a-z0-9-]{0,39}$/i.test(src)) field.value = src.toLowerCase();
-  // Only the fields that apply: each group or field says when (data-shown-when="kind=organisation",
-  // "show_contact" for a ticked box). Changing kind unticks every choice, so no tick carries over.
+  // Only the fields that apply (data-shown-when); changing kind unticks every choice.
   document.querySelectorAll("form[data-signing], form[data-union]").forEach(function (form) {
     function holds(test) {
       var parts = test.split("="), input = form.elements[parts[0]];
