@@ -10,7 +10,9 @@ from django.urls import Resolver404, URLPattern, URLResolver
 
 from config import urls
 
-WAGTAIL_PAGES = urls.urlpatterns[-1]  # serves every page: it matches everything, by design
+# The addresses people read come in every language (i18n_patterns, last): the apps' includes, then Wagtail's.
+IN_EVERY_LANGUAGE = urls.urlpatterns[-1].url_patterns
+WAGTAIL_PAGES = IN_EVERY_LANGUAGE[-1]  # serves every page: it matches everything, by design
 
 
 def literal_paths(resolver):
@@ -24,7 +26,7 @@ def literal_paths(resolver):
 def app_includes():
     return [
         entry
-        for entry in urls.urlpatterns
+        for entry in IN_EVERY_LANGUAGE
         if isinstance(entry, URLResolver) and str(entry.pattern) == "" and entry is not WAGTAIL_PAGES
     ]
 
