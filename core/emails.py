@@ -23,6 +23,7 @@ from django_tasks_db import DatabaseBackend
 from wagtail.models import Site
 
 from . import email_sends
+from .languages import active_language
 from .protection import first_in_interval
 from .queries import get_or_none
 
@@ -177,7 +178,7 @@ def email_language(record):
     The active language is the address's the person used (core.languages) when a request queues the
     email; a scheduled job has none, so records people make keep the language they made them in.
     """
-    return getattr(record, "language", "") or translation.get_language() or settings.LANGUAGE_CODE
+    return getattr(record, "language", "") or active_language()
 
 
 def queue_email(template, record, language=None, **params):

@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urljoin, urlsplit
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
 
 from core.emails import queue_email
-from core.languages import language_of_path, without_language_prefix
+from core.languages import active_language, language_of_path, without_language_prefix
 from core.publish_clock import KeptUntilNextPublish
 from core.queries import get_or_none
 from core.site_urls import site_url
@@ -140,7 +139,7 @@ def record_signature(page, signature, request=None, retry=True, assessment=None)
     language: its emails come in that language, with links to that version.
     """
     signature.page = page.counted_page
-    signature.language = translation.get_language() or settings.LANGUAGE_CODE
+    signature.language = active_language()
     signature.source = Signature.Source.WEB
     assessment = assessment or screening.assess(request, signature.email)
     signature.network = assessment.network

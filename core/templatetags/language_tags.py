@@ -15,7 +15,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from core.languages import language_of_locale
+from core.languages import active_language, language_of_locale
 from core.languages import localized as localized_page
 
 register = template.Library()
@@ -104,7 +104,7 @@ def bcp47(language):
 @register.simple_tag
 def html_language():
     """The `lang` of the page: the active language as BCP 47 writes it ("en-GB", "cy")."""
-    return bcp47(translation.get_language() or settings.LANGUAGE_CODE)
+    return bcp47(active_language())
 
 
 @register.filter
