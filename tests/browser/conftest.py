@@ -25,11 +25,14 @@ in `test-artifacts/`.
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.db import connections
+from pytest_django.live_server_helper import LiveServer
 
 from bench.slow_phone import CHROMIUM_ARGS  # headless and quiet: the bench's phone launches Chromium the same way
 from core.organisers import ORGANISERS_GROUP
@@ -114,6 +117,45 @@ def _keep_database_connections(open_connections):
     """
     for connection in open_connections:
         connections[connection.alias] = connection
+
+
+class _OneRequestAtATime(ThreadedWSGIServer):
+    """Django's threaded test server, running its application for one request at a time.
+
+    On SQLite the test database lives in memory and every request thread uses
+    the tests' one connection: two requests at once (the admin's autosave
+    beside an image upload from its chooser) interleave their transactions on
+    it and one of them fails now and then with a 500. Holding a lock from the
+    call until the response is read keeps them apart; connections are still
+    accepted in parallel, so a socket the browser opens early and leaves idle
+    blocks nothing.
+    """
+
+    def set_app(self, application):
+        lock = threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, with requests kept apart where they share one SQLite connection."""
+    address = request.config.getvalue("liveserver") or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost"
+    server = LiveServer(address, start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = _OneRequestAtATime
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
