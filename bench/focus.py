@@ -4,8 +4,9 @@
 
 Sets up the deployment as `make bench` does (bench.__main__.deployment: the
 same settings and limits, BENCH_SIGNATURES signatures), starts one gunicorn
-and runs each named comparison BENCH_ROUNDS times, each measurement
-alternating with its baselines. Each row is reported twice: requests a
+and runs each named comparison BENCH_ROUNDS times, its rows measured in
+order and back (bench.load.in_turn), so a drift in the machine falls on all
+of them alike. Each row is reported twice: requests a
 second, and the CPU time the stack spent per request (bench.cpu: gunicorn,
 PostgreSQL, Redis, wrk), which a loaded machine barely moves. On an idle
 machine, where the stack is CPU bound, the rate ratio follows the inverse
@@ -27,7 +28,7 @@ from pathlib import Path
 from bench import load
 from bench.__main__ import BASELINE, BASELINE_EMAIL, STATEMENT, close_connections, deployment, say, setup_django
 from bench.config import ROUNDS, SIGNATURES
-from bench.cpu import PARTS, Meter
+from bench.cpu import PARTS, Meter, Spent
 
 QUERY_ROWS = {  # name: wrk script arguments (bench/lua/query.lua), or None for no script
     "plain, no script": None,
@@ -83,11 +84,19 @@ def signing_rows(server, page, pair):
 
 
 def measure(meter, rows, number):
-    """One round: each row warmed up (first round only), then run and metered."""
+    """One round: each row warmed up (first round only), then run in turn (bench.load.in_turn) and metered."""
     if number == 0:
         for run in rows.values():
             run(load.WARMUP)
-    return {name: meter.measure(lambda run=run: run(load.DURATION)) for name, run in rows.items()}
+    metered = {name: lambda duration, run=run: meter.measure(lambda: run(duration)) for name, run in rows.items()}
+    return {name: combined(halves) for name, halves in load.in_turn(metered).items()}
+
+
+def combined(halves):
+    """A row's metered halves as one (the Run, Spent)."""
+    runs, spent = zip(*halves, strict=True)
+    seconds = {part: sum(one.seconds.get(part, 0.0) for one in spent) for part in PARTS}
+    return load.combine(list(runs)), Spent(seconds, sum(one.requests for one in spent))
 
 
 def report(title, rounds, ratios):

@@ -131,6 +131,23 @@ def wrk(name, url, script=None, args=(), warmup_args=None, duration=DURATION, wa
     return parse(name, result.stdout + result.stderr)
 
 
+def in_turn(runs, duration=DURATION):
+    """Each of `runs` ({name: run(duration)}) for half of `duration`, in order and then in reverse.
+
+    A machine's speed drifts within a round (its clock, a neighbour, caches
+    warming); rows measured one after another each take their own stretch of
+    the drift, enough to move a ratio by several per cent. In order and then
+    back (A B B A) every row sits at the same average moment, so a steady
+    drift falls on all of them alike and cancels from their ratios.
+    Returns {name: [its two runs' results]}, for the caller to combine.
+    """
+    half = max(1, duration // 2)
+    results = {name: [] for name in runs}
+    for name in [*runs, *reversed(runs)]:
+        results[name].append(runs[name](half))
+    return results
+
+
 @dataclass
 class Timed:
     """Sequential GETs of one address: each one's seconds, and every status seen."""

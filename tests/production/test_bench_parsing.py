@@ -3,7 +3,7 @@
 A misread figure, or a row judged against the wrong baseline, would pass or fail a target wrongly.
 """
 
-from bench.load import Run, Timed, combine, parse
+from bench.load import Run, Timed, combine, in_turn, parse
 from bench.slow_phone import Visit, Visits
 from bench.summary import ratios_of
 from bench.surge import Surge
@@ -48,6 +48,26 @@ def test_rounds_combine_into_one_rate_over_all_requests_and_seconds():
     assert total.requests == 400
     assert round(total.rate, 2) == round(400 / 20.1, 2)
     assert total.statuses == {302: 584, 429: 8}
+
+
+def test_rows_measured_in_turn_share_the_rounds_middle_so_a_steady_drift_cancels():
+    """A machine slowing steadily through a round: measured in turn, both rows see the same average speed."""
+    clock, order = [0], []
+
+    def row(name):
+        def run(duration):
+            order.append((name, duration))
+            speed = 1000 - clock[0]  # requests a second fall by one each second
+            clock[0] += duration
+            return Run(name=name, requests=speed * duration, seconds=duration, rate=speed)
+
+        return run
+
+    halves = in_turn({"plain": row("plain"), "query": row("query")}, duration=10)
+
+    assert order == [("plain", 5), ("query", 5), ("query", 5), ("plain", 5)]
+    rates = {name: combine(runs).rate for name, runs in halves.items()}
+    assert rates["plain"] == rates["query"]
 
 
 def posts(rate, seconds=20.0):
