@@ -5,9 +5,13 @@ page's history says who did it and Wagtail's publish empties the page cache
 and purges a CDN. The closing time passing is no publish: see closing_cache.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+
+from core.languages import active_language, locale_id
+from core.templatetags.language_tags import bcp47
 
 from .models import Signature, SignatureCount, StatementPage, StatementReopening
 
@@ -48,8 +52,14 @@ def set_closing_time(page, closes_at, user):
     page.closes_at = closes_at
 
 
-def closed_statements(site, now=None):
-    """The site's live, public statements whose signing has closed, latest closed first, each with `final_count`."""
+def closed_statements(site, now=None, language=None):
+    """The site's live, public statements whose signing has closed, latest closed first, each with `final_count`.
+
+    One entry per statement in every language (#29): the statement is the original (the site's tree in
+    the default language), shown as its live translation in `language` (the active one) where an editor
+    has translated it, with the original's count and closing time. `in_original_words` is the original's
+    `lang` where the entry is in the original's words (no translation yet, or an alias of it), else "".
+    """
     now = now or timezone.now()
     pages = list(
         StatementPage.objects.live()
@@ -64,9 +74,35 @@ def closed_statements(site, now=None):
         .annotate(total=Sum("count"))
     )
     final = {row["page_id"]: row["total"] for row in totals}
-    for page in pages:
-        page.final_count = final.get(page.pk, 0)
-    return pages
+    shown = in_language(pages, language or active_language())
+    for page in shown:
+        page.final_count = final.get(page.counted_page.pk, 0)
+    return shown
+
+
+def in_language(originals, language):
+    """Each of `originals` as its live translation in `language` where there is one: one query for them all."""
+    wanted = locale_id(language)
+    default = locale_id(settings.LANGUAGE_CODE)
+    if wanted is None or wanted == default:
+        for page in originals:
+            page.in_original_words = ""
+        return originals
+    translations = {
+        page.translation_key: page
+        for page in StatementPage.objects.live()
+        .public()
+        .filter(locale_id=wanted, translation_key__in=[page.translation_key for page in originals])
+    }
+    original_lang = bcp47(settings.LANGUAGE_CODE)
+    shown = []
+    for original in originals:
+        page = translations.get(original.translation_key, original)
+        page.counted_page = original  # the cached property: its count and closing time are the original's
+        untranslated = page is original or page.alias_of_id is not None
+        page.in_original_words = original_lang if untranslated else ""
+        shown.append(page)
+    return shown
 
 
 def next_closing(site, now=None):
