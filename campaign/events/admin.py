@@ -285,4 +285,6 @@ def rsvp_list_url(event_id):
 def rsvps_button(page, user, view_name, next_url=None):
     """A register_page_header_buttons hook: an event's edit screen leads to its RSVPs, for users who may see them."""
     if page.specific_class is EventPage and user.has_perm("events.view_rsvp"):
-        yield Button("RSVPs for this event", rsvp_list_url(page.pk), icon_name="group", priority=10)
+        # A translation's RSVPs are the original's (EventPage.counted_page): one list in every language.
+        original = page.specific.counted_page
+        yield Button("RSVPs for this event", rsvp_list_url(original.pk), icon_name="group", priority=10)

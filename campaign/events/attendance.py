@@ -98,7 +98,7 @@ def helpers_needed(event, counts):
     return max(0, (event.helpers_wanted or 0) - counts.helping)
 
 
-def take(event, name, email, phone="", updates=False, site=None, occurrence=None, role=Rsvp.Role.ATTENDEE):
+def take(event, name, email, phone="", updates=False, site=None, occurrence=None, role=Rsvp.Role.ATTENDEE, shown=None):
     """Record an RSVP (or a helper) and email its address; the RSVP (new, or the one the address already had).
 
     A new address gets a place if there is room, else the waiting list, and
@@ -109,6 +109,8 @@ def take(event, name, email, phone="", updates=False, site=None, occurrence=None
     visitor the same page, so the form tells nobody who is coming.
     `occurrence` is the date's start, for a repeating event. A helper when every
     helper's place is taken raises HelpersFound (the caller says so politely).
+    `event` is the original (EventPage.counted_page); `shown`, the version the person answered on,
+    names the form in the consent record (its title and address, in their language).
     """
     email = normalise(email)
     with transaction.atomic():
@@ -132,8 +134,9 @@ def take(event, name, email, phone="", updates=False, site=None, occurrence=None
         else:
             queue_acknowledgement(ALREADY, rsvp, email, site=site)
         if updates:
-            form = f"the RSVP form for “{event.title}”"
-            consent.record_unconfirmed(email, form, CURRENT, event.get_full_url(), source=rsvp)
+            shown = shown or event
+            form = f"the RSVP form for “{shown.title}”"
+            consent.record_unconfirmed(email, form, CURRENT, shown.get_full_url(), source=rsvp)
     return rsvp
 
 

@@ -13,6 +13,7 @@ date alone (its own UID), since the person comes on that day.
 from datetime import UTC, datetime, time
 from html import unescape
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -22,6 +23,7 @@ from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
+from core.languages import locale_id
 from core.pages import serve_beside_page
 
 from . import recurrence
@@ -89,14 +91,19 @@ def add_times(item, page, occurrence=None):
 
 
 def vevent(page, request, host, stamp, occurrence=None):
+    """The VEVENT of `page` in its own words; a translation's UID, dates and status are its original's (#29).
+
+    One event in every language: a calendar that has it from the Welsh page and the English one holds one entry.
+    """
+    counted = page.counted_page
     item = Event()
-    uid = event_uid(page, host)
+    uid = event_uid(counted, host)
     if occurrence is not None:
         uid = uid.replace("@", f"-{occurrence.start.astimezone(UTC):%Y%m%dT%H%M%SZ}@", 1)
     item.add("uid", uid)
     item.add("dtstamp", stamp)
-    add_times(item, page, occurrence)
-    cancelled = page.cancelled or (occurrence is not None and occurrence.cancelled)
+    add_times(item, counted, occurrence)
+    cancelled = counted.cancelled or (occurrence is not None and occurrence.cancelled)
     item.add("summary", gettext("%(title)s (cancelled)") % {"title": page.title} if cancelled else page.title)
     item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     item.add("categories", [str(page.get_kind_display())])
@@ -156,11 +163,24 @@ def calendar_response(request, events, filename, name, attachment=True):
     return response
 
 
+def with_originals(events):
+    """`events` each knowing its original (`counted_page`): one query for a translated list's, not one per event."""
+    default = locale_id(settings.LANGUAGE_CODE)
+    translated = [page for page in events if page.locale_id != default]
+    if translated and default is not None:
+        keys = [page.translation_key for page in translated]
+        originals = EventPage.objects.filter(locale_id=default, translation_key__in=keys)
+        found = {page.translation_key: page for page in originals.prefetch_related("cancelled_occurrences")}
+        for page in translated:
+            page.counted_page = found.get(page.translation_key, page)
+    return events
+
+
 def calendar_file(request, page):
     """The feed for an events list, or one event's file."""
     if isinstance(page, EventPage):
         return calendar_response(request, [page], filename=f"{page.slug}.ics", name=page.title)
-    events = page.upcoming_events().prefetch_related("cancelled_occurrences")[:FEED_LIMIT]
+    events = with_originals(list(page.upcoming_events().prefetch_related("cancelled_occurrences")[:FEED_LIMIT]))
     response = calendar_response(request, events, filename=f"{page.slug}.ics", name=page.title, attachment=False)
     # Calendar programs poll feeds; let a cache or CDN answer them for a few minutes
     # (serve_beside_page makes a private page's feed never cached instead).

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from wagtail.signals import page_published
 
 from core.emails import Email, queue_email, register_email, site_of
+from core.languages import localized
 from core.notify import admin_url, organiser_addresses
 from core.request_emails import to_requester
 from core.site_settings import site_settings_for
@@ -112,9 +113,21 @@ def date_of(rsvp):
     return found.start, found.end, event.cancelled or found.cancelled, found.reason
 
 
+def shown_to(rsvp):
+    """The event as the person reads it: its live translation in the email's language (theirs), else the original.
+
+    The RSVP is the original's (EventPage.counted_page); its words and links are the person's language's,
+    so a Welsh RSVP's links lead to the Welsh page, whose views find the original's RSVP.
+    """
+    return localized(rsvp.event)
+
+
 def to_attendee(rsvp, site=None):
-    """Any RSVP email: the event (or date) as it is now, the cancel link, the data page link; the .ics attached."""
-    event = rsvp.event
+    """Any RSVP email: the event (or date) as it is now, the cancel link, the data page link; the .ics attached.
+
+    The date, times and status are the original's (`date_of`); the words and links are the person's language's.
+    """
+    event = shown_to(rsvp)
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
     start, end, cancelled, reason = date_of(rsvp)
@@ -134,7 +147,7 @@ def to_attendee(rsvp, site=None):
         "cancel_url": event_url + event.reverse_subpage("rsvp_cancel") + "?" + urlencode({"token": CANCEL.make(rsvp)}),
         "your_data_url": your_data_url(rsvp.email, event_url),
     }
-    occurrence = recurrence.find(event, rsvp.occurrence) if rsvp.occurrence else None
+    occurrence = recurrence.find(rsvp.event, rsvp.occurrence) if rsvp.occurrence else None
     attachment = (f"{event.slug}.ics", event_file(event, occurrence), "text/calendar")
     return Email(to=[rsvp.email], context=context, attachments=[attachment])
 
@@ -149,7 +162,7 @@ def to_unconfirmed(rsvp, site=None):
     """The request to confirm an RSVP: the event, and the signed link to a page with the confirm button."""
     if rsvp.status != Rsvp.Status.UNCONFIRMED:
         return None
-    event = rsvp.event
+    event = shown_to(rsvp)
     event_url = event.get_full_url()
     site_settings = site_settings_for(site=site_of(site))
     token = CONFIRM.make(rsvp)

@@ -29,7 +29,8 @@ class RsvpAdmin(InRequestsMenu, SafeModelAdmin):
     menu_badge = False  # a list of people coming, not requests waiting for an answer
     # Email and phone shown, so the download an organiser rings round from holds them (a list exports what it shows).
     list_display = ["person", "email", "phone", "event", "occurrence", "role", "status", "created_at", "attended"]
-    list_filter = ["event", "role", "status", "attended"]
+    # Only the events people answered: a translation's answers are its original's (#29), so it offers none.
+    list_filter = [("event", admin.RelatedOnlyFieldListFilter), "role", "status", "attended"]
     search_fields = ["name", "email", "phone"]
     ordering = ["event", "created_at"]
     export_filename = "rsvps"

@@ -140,7 +140,9 @@ def rsvp_context(event, form=None, data=None):
     """What the event page shows of its dates and answers: the next dates, the kept counts and the form.
 
     One query for the counts however many dates (and one for the cancelled dates, in `recurrence`).
+    On a translation, the original's dates, settings and counts (EventPage.counted_page): one event.
     """
+    event = event.counted_page
     if event.repeats:
         dates = answers_by_date(event)
         if not event.asks_for_answers:
@@ -181,14 +183,15 @@ def rsvp(request, event):
     if not context.get("rsvp_open"):
         return closed(request, event)
     form = context["rsvp_form"]
+    counted = event.counted_page  # on a translation, an answer to the original (one list in every language)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         occurrence = data.get("occurrence")
-        if not attendance.is_open(event, occurrence=occurrence, role=data["role"]):
+        if not attendance.is_open(counted, occurrence=occurrence, role=data["role"]):
             return closed(request, event)
         try:
             attendance.take(
-                event,
+                counted,
                 data["name"],
                 data["email"],
                 data["phone"],
@@ -196,6 +199,7 @@ def rsvp(request, event):
                 site=site_id(request),
                 occurrence=occurrence.start if occurrence else None,
                 role=data["role"],
+                shown=event,
             )
         except attendance.HelpersFound:
             form.add_error(None, helpers_found_message(occurrence))
@@ -225,7 +229,7 @@ def rsvp_of_link(request, event, link, purpose):
         rsvp = link.read(token)
     except BadToken as error:
         return None, token, bad_link(request, event, purpose, expired=error.expired)
-    if rsvp.event_id != event.pk:
+    if rsvp.event_id != event.counted_page.pk:  # the links of a translation name the original's RSVPs
         return None, token, bad_link(request, event, purpose)
     return rsvp, token, None
 
@@ -255,8 +259,10 @@ def confirm_rsvp(request, event):
     rsvp, token, refusal = rsvp_of_link(request, event, CONFIRM, "confirm")
     if refusal:
         return refusal
-    occurrence = recurrence.find(event, rsvp.occurrence) if rsvp.occurrence else None
-    if rsvp.status == rsvp.Status.UNCONFIRMED and not attendance.is_open(event, occurrence=occurrence, role=rsvp.role):
+    counted = event.counted_page
+    occurrence = recurrence.find(counted, rsvp.occurrence) if rsvp.occurrence else None
+    unconfirmed = rsvp.status == rsvp.Status.UNCONFIRMED
+    if unconfirmed and not attendance.is_open(counted, occurrence=occurrence, role=rsvp.role):
         return closed(request, event)
     context = {"rsvp": rsvp, "token": token}
     if request.method == "POST" and rsvp.status == rsvp.Status.UNCONFIRMED:

@@ -7,6 +7,7 @@ views.py); that lands as an EventSubmission for organisers to decide on.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -17,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.languages import locale_id
 from core.page_methods import takes_posts
 
 from .. import placing, recurrence, structured_data, views
@@ -219,6 +221,20 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, *placing.FIELDS}
         super().save(*args, **kwargs)
+
+    @cached_property
+    def counted_page(self):
+        """The event whose RSVPs, counts and dates these are: this page in the site's default language.
+
+        A translation (#29) is the same event in another language: whoever answers on it
+        answers the original, so there is one list of who is coming, one cap and one
+        waiting list in every language (as StatementPage.counted_page for signatures).
+        An event with no version in the default language is its own.
+        """
+        default = locale_id(settings.LANGUAGE_CODE)
+        if default is None or self.locale_id == default:
+            return self
+        return self.get_translations().filter(locale_id=default).first() or self
 
     @property
     def is_past(self):
