@@ -6,6 +6,8 @@ The pace (settings.UPDATE_BATCH_SIZE messages every
 3600 * UPDATE_BATCH_SIZE / UPDATE_EMAILS_PER_HOUR seconds) keeps within a
 provider's hourly limit. On the immediate task backend (development, tests)
 the batches follow one another at once, in the same call.
+Each subscriber gets the update in their language (`languages`): the batch is
+grouped by language, each group's words are made once.
 """
 
 import logging
@@ -17,12 +19,12 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from core.queries import get_or_none
 
-from . import audience, update_email
+from . import audience, languages, update_email
 from .models import UpdateDelivery, UpdateSend
 from .models.sends import ACTIVE
 
@@ -109,11 +111,14 @@ def send_batch(send_id):
         finish(send)
         return False
     page = send.revision.as_object() if send.revision else send.page.specific
-    shared = update_email.content(page)
     results = {UpdateDelivery.Status.SENT: [], UpdateDelivery.Status.FAILED: [], UpdateDelivery.Status.SKIPPED: []}
     with get_connection() as connection:
-        for delivery in deliveries:
-            results[deliver(connection, shared, delivery)].append(delivery.pk)
+        for language, group in languages.by_language(deliveries).items():
+            # Each language's words once a batch (one query for its translation), then its people's messages.
+            with translation.override(language):
+                shared = update_email.content(languages.version_in(page, language))
+                for delivery in group:
+                    results[deliver(connection, shared, delivery)].append(delivery.pk)
     record(send, results)
     logger.info("update batch sent", extra={"send": send.pk, **{k: len(v) for k, v in results.items()}})
     return True
