@@ -14,6 +14,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
+
+from core.languages import localized
+from statements.referrals import STALL_PREFIX
 
 from .days import last_day_ends, signs_on, took_recently, why_not_today
 
@@ -36,7 +40,7 @@ def new_key():
 
 def source_code_of(event_id):
     """A stall's source code: one per event, so a weekly stall's Saturdays and its devices add up together."""
-    return f"stall-{event_id}"
+    return f"{STALL_PREFIX}{event_id}"
 
 
 def new_code():
@@ -135,16 +139,23 @@ class Stall(models.Model):
 
     @property
     def closed_reason(self):
-        """Why the stall signs nothing, as its device says it; empty while it is open."""
+        """Why the stall signs nothing, as its device says it (in the device's page's language); empty while open.
+
+        The organiser's own reason is added as they wrote it.
+        """
         if self.is_revoked:
             reason = f" {self.revoked_reason}" if self.revoked_reason else ""
-            return f"This stall link was switched off by an organiser.{reason}"
+            return gettext("This stall link was switched off by an organiser.") + reason
         if self.statement.is_closed():
             closed_on = date_format(timezone.localtime(self.statement.closes_at), "j F Y")
-            return f"Signing “{self.statement.title}” closed on {closed_on}: this stall takes no more signatures."
+            return gettext("Signing “%(title)s” closed on %(date)s: this stall takes no more signatures.") % {
+                "title": localized(self.statement).title,  # the statement as the device shows it
+                "date": closed_on,
+            }
         if not self.takes_devices():
-            last = " last" if self.event.repeats else ""
-            return f"This stall has closed: its link worked until the end of the event’s{last} day."
+            if self.event.repeats:
+                return gettext("This stall has closed: its link worked until the end of the event’s last day.")
+            return gettext("This stall has closed: its link worked until the end of the event’s day.")
         if not self.is_open():
             return why_not_today(self.event, timezone.now())
         return ""

@@ -13,7 +13,7 @@ from .emails import TEMPLATE
 from .models import Consent, Subscriber, normalise
 from .sources import source_fields
 from .tokens import CONSENT_MAX_AGE
-from .wording import CURRENT, text_of
+from .wording import current_question, shown_language
 
 logger = logging.getLogger(__name__)
 
@@ -21,17 +21,25 @@ logger = logging.getLogger(__name__)
 def updates_field():
     """The question, unticked, in the current words: any form that offers updates adds this field.
 
-    Its form records `CURRENT` beside the answer (the version the person saw).
+    Its form records `CURRENT` beside the answer (the version the person saw); the label is lazy, so each
+    page shows the words in its own language (the consent records which, `language_shown`).
     """
-    return forms.BooleanField(label=text_of(CURRENT), required=False, initial=False)
+    return forms.BooleanField(label=current_question(), required=False, initial=False)
 
 
-def record_confirmed(email, form, version, given_at=None, source=None):
+def language_shown(version, language=None, source=None):
+    """The language the person read `version` in: `language` if given, else that of the record they gave it
+    with (a signature keeps the language it was made in), else the active one."""
+    return shown_language(version, language or getattr(source, "language", "") or None)
+
+
+def record_confirmed(email, form, version, given_at=None, source=None, language=None):
     """A consent whose address is proven: the address receives updates from now on.
 
     For forms whose own flow proves the address (a signature's confirmation).
     A new consent row each time, so the history shows every "yes". `source`
-    is the app's record it came with (sources.withdraw_from removes it with that record).
+    is the app's record it came with (sources.withdraw_from removes it with that record); `language` the one
+    the words were shown in (language_shown).
     """
     now = timezone.now()
     # No savepoint of its own (two round trips fewer in a signature's confirmation, which calls this in its
@@ -44,23 +52,28 @@ def record_confirmed(email, form, version, given_at=None, source=None):
             confirmed_at=now,
             form=form[:200],
             wording_version=version,
+            wording_language=language_shown(version, language, source),
             **source_fields(source),
         )
     logger.info("consent to updates recorded", extra={"form": form[:60]})
     return subscriber
 
 
-def record_unconfirmed(email, form, version, base_url, source=None):
+def record_unconfirmed(email, form, version, base_url, source=None, language=None):
     """A consent from a form that does not prove the address: it waits for the emailed link's button.
 
     The email asking to confirm goes to an address at most once per
     ACKNOWLEDGEMENT_INTERVAL (core.emails): a form is no way to flood an inbox.
-    `base_url` is any absolute address on the site, for the link; `source` as for `record_confirmed`.
+    `base_url` is any absolute address on the site, for the link; `source` and `language` as for `record_confirmed`.
     """
     with transaction.atomic():
         subscriber = subscriber_for(email)
         consent = Consent.objects.create(
-            subscriber=subscriber, form=form[:200], wording_version=version, **source_fields(source)
+            subscriber=subscriber,
+            form=form[:200],
+            wording_version=version,
+            wording_language=language_shown(version, language, source),
+            **source_fields(source),
         )
         queue_acknowledgement(TEMPLATE, consent, subscriber.email, base_url=base_url)
     return consent

@@ -15,7 +15,8 @@ from core.protection import HoneypotFormMixin
 from .wording import CURRENT, text_of
 
 PREFIX = "updates"
-FORM_NAME = "the updates form at the foot of the site's pages"
+# Recorded on the consent in the language of the page it was given on, as the person saw it.
+FORM_NAME = _("the updates form at the foot of the site’s pages")
 
 
 class UpdatesSignupForm(HoneypotFormMixin, forms.Form):

@@ -1,9 +1,11 @@
 """A subscriber (one row per address) and each consent they gave."""
 
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.languages import active_language
 
@@ -32,11 +34,12 @@ class Subscriber(models.Model):
     wagtail_reference_index_ignore = True  # people, not content
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for the address to be confirmed"
-        SUBSCRIBED = "subscribed", "Receiving updates"
-        UNSUBSCRIBED = "unsubscribed", "Stopped updates"
-        BOUNCED = "bounced", "Stopped: the address bounced"
-        COMPLAINED = "complained", "Stopped: marked as spam"
+        # Shown to the person on their "your data" page, in its language.
+        PENDING = "pending", _("Waiting for the address to be confirmed")
+        SUBSCRIBED = "subscribed", _("Receiving updates")
+        UNSUBSCRIBED = "unsubscribed", _("Stopped updates")
+        BOUNCED = "bounced", _("Stopped: the address bounced")
+        COMPLAINED = "complained", _("Stopped: marked as spam")
 
     email = models.EmailField(max_length=254, unique=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True)
@@ -77,6 +80,9 @@ class Consent(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     form = models.CharField(max_length=200, help_text="Where it was given, as the person saw it.")
     wording_version = models.CharField(max_length=30)
+    # The language the words were shown in (core.subscriptions.wording): they are shown again in it, whatever
+    # the language of the page that shows them.
+    wording_language = models.CharField(max_length=16, default=settings.LANGUAGE_CODE, editable=False)
     source_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     source_id = models.PositiveBigIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
@@ -90,4 +96,5 @@ class Consent(models.Model):
 
     @property
     def wording(self):
-        return text_of(self.wording_version)
+        """The words the person agreed to, in the language they read them in."""
+        return text_of(self.wording_version, self.wording_language)

@@ -111,7 +111,9 @@ def ask_for_updates(request):
     """
     form = UpdatesSignupForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        consents.record_unconfirmed(form.cleaned_data["email"], FORM_NAME, form.wording_version, site_url(request, "/"))
+        consents.record_unconfirmed(
+            form.cleaned_data["email"], str(FORM_NAME), form.wording_version, site_url(request, "/")
+        )
         return redirect("updates_check_inbox")
     return TemplateResponse(request, "core/subscriptions/ask_for_updates.html", {"updates_form": form})
 

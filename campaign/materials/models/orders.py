@@ -1,9 +1,13 @@
 """Orders for printed copies of materials, worked through by organisers in the admin."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
+from core.languages import active_language
 from core.request_models import HandledRequest, answer_panels, sent_panels
 
 from ..panels import OrderItemsPanel
@@ -18,6 +22,8 @@ class PrintOrder(HandledRequest):
     address = models.TextField("delivery address", max_length=600)
     needed_by = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True, max_length=2000)
+    # The language they ordered in (core.languages): the answers they get (prefilled message, email) are in it.
+    language = models.CharField(max_length=16, blank=True, default=active_language, editable=False)
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -26,10 +32,10 @@ class PrintOrder(HandledRequest):
 
     status_email_template = "materials/order_status"
     status_messages = {
-        Status.SENT: (
+        Status.SENT: _(
             "Your print order (reference {reference}: {items}) is in the post. Thank you for spreading the word."
         ),
-        Status.CANCELLED: "We are sorry: we cannot send your print order (reference {reference}: {items}).",
+        Status.CANCELLED: _("We are sorry: we cannot send your print order (reference {reference}: {items})."),
     }
     answer_status = Status.SENT  # the usual answer: its button ("Mark sent") and the prefilled message
     answer_label = "Mark sent"
@@ -55,6 +61,11 @@ class PrintOrder(HandledRequest):
 
     def message_details(self):
         return {"items": self.items_summary()}
+
+    def status_message(self, status):
+        """The prefilled answer in the language they ordered in, whatever the organiser's admin speaks."""
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            return super().status_message(status)
 
     def total_copies(self):
         return sum(line.quantity for line in self.lines.all())

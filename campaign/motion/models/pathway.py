@@ -9,6 +9,7 @@ new choice rather than a migration widening every report.
 
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .checked import Checked
 
@@ -19,17 +20,17 @@ class PathwayStep(Checked):
     wagtail_reference_index_ignore = True  # a visitor's report, not content
 
     class Stage(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted"
-        ACCEPTED = "accepted", "Accepted"
-        RULED_OUT = "ruled_out", "Ruled out of order"
-        COMPOSITED = "composited", "Composited"
-        DEBATED = "debated", "Debated"
-        RESULT = "result", "Result"
+        SUBMITTED = "submitted", _("Submitted")
+        ACCEPTED = "accepted", _("Accepted")
+        RULED_OUT = "ruled_out", _("Ruled out of order")
+        COMPOSITED = "composited", _("Composited")
+        DEBATED = "debated", _("Debated")
+        RESULT = "result", _("Result")
 
     class Result(models.TextChoices):
-        CARRIED = "carried", "Carried"
-        LOST = "lost", "Lost"
-        REMITTED = "remitted", "Remitted"
+        CARRIED = "carried", _("Carried")
+        LOST = "lost", _("Lost")
+        REMITTED = "remitted", _("Remitted")
 
     report = models.ForeignKey("motion.MotionReport", on_delete=models.CASCADE, related_name="steps")
     conference = models.ForeignKey("motion.Conference", on_delete=models.PROTECT, related_name="steps")

@@ -10,6 +10,7 @@ so one body is one line of the public list, however many times it is heard.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.regions import Region
 from statements.models import OrganisationType
@@ -44,11 +45,11 @@ class MotionReport(models.Model):
     wagtail_reference_index_ignore = True  # a visitor's report, not content
 
     class Status(models.TextChoices):
-        TABLED = "tabled", "Tabled for a meeting"
-        PASSED = "passed", "Passed"
-        AMENDED = "amended", "Passed with amendments"
-        DEFEATED = "defeated", "Defeated"
-        NOT_HEARD = "not_heard", "Not heard"
+        TABLED = "tabled", _("Tabled for a meeting")
+        PASSED = "passed", _("Passed")
+        AMENDED = "amended", _("Passed with amendments")
+        DEFEATED = "defeated", _("Defeated")
+        NOT_HEARD = "not_heard", _("Not heard")
 
     class Verification(models.TextChoices):
         PHONE = "phone", "Verified by phone"
