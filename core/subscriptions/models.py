@@ -95,6 +95,12 @@ class Consent(models.Model):
         return f"{self.form}, {self.given_at:%Y-%m-%d}"
 
     @property
+    def language(self):
+        """The person's language here: the email asking them to confirm comes in it (core.emails.email_language),
+        even when it is queued outside their request (a stall's held signature released by an organiser)."""
+        return self.wording_language
+
+    @property
     def wording(self):
         """The words the person agreed to, in the language they read them in."""
         return text_of(self.wording_version, self.wording_language)

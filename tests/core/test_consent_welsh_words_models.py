@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from core.subscriptions import wording
+from core.subscriptions import consent, wording
 from core.subscriptions.models import Consent, Subscriber
 from core.subscriptions.tokens import person_token
 from tests.statements.visitor import confirm, link_in, path_of, sign
@@ -79,3 +79,12 @@ def test_the_footer_form_on_a_welsh_page_records_welsh_words_and_its_welsh_name(
     consent = Consent.objects.get()
     assert (consent.wording_language, consent.wording) == ("cy", WELSH)
     assert consent.form == "y ffurflen ddiweddariadau ar waelod tudalennau’r wefan"  # as the person saw it
+
+
+def test_the_email_asking_to_confirm_a_welsh_consent_is_welsh_wherever_it_is_queued(
+    home_page, site_settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        consent.record_unconfirmed("ada@example.org", "a form", wording.CURRENT, "http://testserver/", language="cy")
+    [message] = mail.outbox  # queued here in English (as an organiser's action would be)
+    assert message.body.startswith("Helo") and WELSH in message.body and ENGLISH not in message.body
