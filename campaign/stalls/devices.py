@@ -10,11 +10,11 @@ import re
 import secrets
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import SYNC_GRACE, Stall, StallDevice, hash_token
 
-COOKIE_PATH = "/stall/"
 MAX_TOKEN = 100
 BROWSERS = (("Edg/", "Edge"), ("Firefox/", "Firefox"), ("SamsungBrowser/", "Samsung Internet"), ("Chrome/", "Chrome"))
 SYSTEMS = (("iPad", "iPad"), ("iPhone", "iPhone"), ("Android", "Android"), ("Windows", "Windows"), ("Mac OS", "Mac"))
@@ -68,13 +68,18 @@ def admit(request, stall):
 
 
 def remember(response, request, stall, token):
-    """The device's cookie: for the stall's pages only, until the stall takes no more late entries."""
+    """The device's cookie: for the stall's pages only, until the stall takes no more late entries.
+
+    The pages are those of the language the device opened the stall in (/stall/, or /cy/stall/ in Welsh: the
+    address says the language, core.languages), where its page sends what it takes; a browser would not send a
+    cookie of /stall/ to /cy/stall/.
+    """
     lifetime = stall.closes_at + SYNC_GRACE - timezone.now()
     response.set_cookie(
         cookie_name(stall),
         token,
         max_age=max(int(lifetime.total_seconds()), 0),
-        path=COOKIE_PATH,
+        path=reverse("stall"),
         secure=request.is_secure(),
         httponly=True,
         samesite="Lax",  # sent when the link is opened from a QR code's camera app, never on another site's POST

@@ -5,6 +5,7 @@ import uuid
 from urllib.parse import urlencode
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from campaign.stalls.models import source_code_of
@@ -49,3 +50,13 @@ def test_a_stall_whose_day_is_over_says_so_in_welsh(client, stall, event):
 
 def test_a_stalls_source_code_uses_the_sources_one_prefix(stall):
     assert stall.source_code == source_code_of(stall.event_id) == f"{STALL_PREFIX}{stall.event_id}"
+
+
+def test_a_device_opened_on_the_welsh_address_keeps_its_cookie_for_the_welsh_stall_pages(stall):
+    """A browser sends a cookie only under its path: the Welsh page sends its entries to /cy/stall/entries/."""
+    stall.devices_allowed = 2
+    stall.save()
+    welsh = Client().get("/cy/stall/?" + urlencode({"key": stall.key}))
+    assert welsh.cookies[f"stall-{stall.pk}"]["path"] == "/cy/stall/"
+    english = Client().get("/stall/?" + urlencode({"key": stall.key}))
+    assert english.cookies[f"stall-{stall.pk}"]["path"] == "/stall/"
