@@ -14,7 +14,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from core.demo import child_page
 
-from .models import ContentPage, SiteSettings
+from .models import ContentPage, SiteSettings, SiteWords
 
 WELSH = "cy"
 
@@ -191,6 +191,30 @@ def build_welsh(home):
             translated[slug] = translate(page.specific, welsh, words)
     if "statement" in translated:
         add_menu_title(home, translated["statement"], "Llofnodi’r datganiad")
+    translate_site_words(home, welsh)
+
+
+# The settings' words every page shows (home.demo.build_settings has the English), as SiteWords in Welsh.
+SITE_WORDS_CY = {
+    "campaign_name": "Ymgyrch Sosialaidd dros Fuddugoliaeth i Lafur",
+    "tagline": "Torïaid allan. Ymladd dros alwadau’r dosbarth gweithiol.",
+    "footer_text": (
+        "Rhwydwaith o sosialwyr sy’n ymgyrchu dros fuddugoliaeth i Lafur a mudiad llafur sy’n barod i ymladd."
+    ),
+}
+
+
+def translate_site_words(home, locale):
+    """The site words in Welsh, translated from the English ones as wagtail-localize's Translate makes them, once."""
+    site_settings = SiteSettings.for_site(home.get_site())
+    SiteWords.follow_settings(site_settings)
+    english = SiteWords.objects.filter(site_id=site_settings.site_id, locale=home.locale).first()
+    if english is None or SiteWords.objects.filter(site_id=site_settings.site_id, locale=locale).exists():
+        return
+    welsh = english.copy_for_translation(locale)
+    for name, value in SITE_WORDS_CY.items():
+        setattr(welsh, name, value)
+    welsh.save()
 
 
 def add_menu_title(home, page, title):

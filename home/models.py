@@ -1,17 +1,23 @@
 """The home page and the settings every page shares (contact, social links, logo and colour)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 from wagtail.search import index
 
 from core.blocks import CallToActionBlock
 from core.brand import DEFAULT_BRAND_COLOUR, HEX_COLOUR
 from core.colours import AA_TEXT, contrast_ratio, reaches_aa, text_colour_on
+from core.languages import locale_id
+from core.publish_clock import content_changed
 
 from .blocks import ActionCardBlock, MenuTitleBlock, SocialLinkBlock
 from .featured import featured_context
@@ -163,6 +169,15 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [
+        HelpPanel(
+            content=(
+                "<p>These are the site’s words in English. The campaign name, tagline, footer text and "
+                "“on behalf of” in Welsh (or another language) are under Snippets › Site words: translate "
+                "the English ones there, or add them in that language. A word left empty there is shown as "
+                "it is here.</p>"
+            ),
+            heading="Other languages",
+        ),
         MultiFieldPanel([FieldPanel("campaign_name"), FieldPanel("tagline")], heading="Campaign"),
         MultiFieldPanel([FieldPanel("logo"), FieldPanel("brand_colour")], heading="Look"),
         FieldPanel("menu_titles", heading="Menu"),
@@ -209,8 +224,19 @@ class SiteSettings(BaseSiteSetting):
         promoter, address = self.imprint_promoted_by.strip(), self.imprint_address.strip()
         if not (promoter and address):
             return ""
-        behalf = self.imprint_on_behalf_of.strip()
-        return f"Promoted by {promoter}{f' on behalf of {behalf}' if behalf else ''}, {address.rstrip('.')}."
+        words = {"promoter": promoter, "behalf": self.imprint_on_behalf_of.strip(), "address": address.rstrip(".")}
+        if words["behalf"]:
+            return gettext("Promoted by %(promoter)s on behalf of %(behalf)s, %(address)s.") % words
+        return gettext("Promoted by %(promoter)s, %(address)s.") % words
+
+    def translated_words(self, language):
+        """{field: words} of this site in `language` (its SiteWords), the empty ones left out: one query at most."""
+        language_locale = locale_id(language)
+        if language_locale is None:
+            return {}
+        words = SiteWords.objects.filter(site_id=self.site_id, locale_id=language_locale).values(*SiteWords.WORDS)
+        words = words.first()
+        return {field: value for field, value in (words or {}).items() if value.strip()}
 
     def clean(self):
         super().clean()
@@ -237,6 +263,96 @@ class SiteSettings(BaseSiteSetting):
             missing = {name: "The imprint needs this too." for name, value in given.items() if not value}
             if missing:
                 raise ValidationError(missing)
+
+
+def default_site_id():
+    site = Site.objects.filter(is_default_site=True).first()
+    return site.pk if site else None
+
+
+class SiteWords(TranslatableMixin, models.Model):
+    """The words of the site settings that every page shows, in one language: Wagtail's settings have no languages.
+
+    The English ones are a copy of the settings' (made when the settings are saved) for translators to start
+    from: wagtail-localize's Translate makes the Welsh. English pages read the settings themselves;
+    a page in another language reads that language's words here (core.site_settings), an empty one from the
+    settings.
+    """
+
+    WORDS = ("campaign_name", "tagline", "footer_text", "imprint_on_behalf_of")
+
+    site = models.ForeignKey(
+        Site,
+        on_delete=models.CASCADE,
+        related_name="+",
+        default=default_site_id,
+        help_text="The site these words are for (most campaigns have one).",
+    )
+    campaign_name = models.CharField(max_length=120, blank=True)
+    tagline = models.CharField(max_length=200, blank=True)
+    footer_text = models.CharField(max_length=300, blank=True)
+    imprint_on_behalf_of = models.CharField(
+        "imprint: on behalf of",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Only if it is words to translate (a name stays as it is). The rest of the imprint is written "
+            "in each language by the site."
+        ),
+    )
+
+    panels = [
+        HelpPanel(
+            content=(
+                "<p>The campaign name, tagline, footer text and imprint as pages in this language show them. "
+                "Leave a field empty to show the English from Settings › Site settings. The English words "
+                "themselves are changed there: the English site words follow them.</p>"
+            ),
+        ),
+        FieldPanel("site"),
+        FieldPanel("campaign_name"),
+        FieldPanel("tagline"),
+        FieldPanel("footer_text"),
+        FieldPanel("imprint_on_behalf_of"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "site words"
+        verbose_name_plural = "site words"
+        constraints = [models.UniqueConstraint(fields=["site", "locale"], name="one_site_words_per_language")]
+
+    def __str__(self):
+        return f"{self.campaign_name or 'Site words'} ({self.locale.get_display_name()})"
+
+    def clean(self):
+        super().clean()
+        english = SiteSettings.objects.filter(site_id=self.site_id).first()
+        if english and self.locale_id and self.locale.language_code == settings.LANGUAGE_CODE:
+            changed = {field for field in self.WORDS if getattr(self, field) != getattr(english, field)}
+            if changed:
+                message = "Change the English words in Settings › Site settings: these follow them."
+                raise ValidationError(dict.fromkeys(changed, message))
+
+    @classmethod
+    def follow_settings(cls, site_settings):
+        """Keep the default language's words a copy of the settings', for wagtail-localize to translate from."""
+        locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).first()
+        if locale is None or site_settings.site_id is None:
+            return
+        words = {field: getattr(site_settings, field) for field in cls.WORDS}
+        cls.objects.update_or_create(site_id=site_settings.site_id, locale=locale, defaults=words)
+
+
+@receiver(post_save, sender=SiteSettings, dispatch_uid="home.site_words_follow_settings")
+def site_words_follow_settings(sender, instance, raw=False, **kwargs):
+    if not raw:
+        SiteWords.follow_settings(instance)
+
+
+@receiver([post_save, post_delete], sender=SiteWords, dispatch_uid="home.site_words_changed")
+def site_words_changed(sender, **kwargs):
+    """New words show on the next page on every server, and cached pages that hold the old ones go."""
+    content_changed.send(sender=SiteWords)
 
 
 class ContentPage(Page):

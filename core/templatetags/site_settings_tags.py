@@ -3,7 +3,9 @@
 `{% site_settings as site_settings %}` at the top of base.html (and the
 stall's) gives every page `site_settings`: the request's site's settings,
 read once per request (core.site_settings), as Wagtail's `settings.home...`
-would, without the frame depending on the app that defines the model.
+would, without the frame depending on the app that defines the model; on a
+page in another language, with that language's site words (the campaign
+name, tagline, footer, imprint) where editors gave them.
 """
 
 from django import template
