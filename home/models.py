@@ -324,6 +324,17 @@ class SiteWords(TranslatableMixin, models.Model):
     def __str__(self):
         return f"{self.campaign_name or 'Site words'} ({self.locale.get_display_name()})"
 
+    def save(self, *args, **kwargs):
+        """A site's words in every language are translations of one another, however they were made.
+
+        So Wagtail's language switch joins them, and wagtail-localize offers no Translate into a language that has
+        them already (a second set would be refused).
+        """
+        if self._state.adding:
+            others = SiteWords.objects.filter(site_id=self.site_id).exclude(locale_id=self.locale_id)
+            self.translation_key = others.values_list("translation_key", flat=True).first() or self.translation_key
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         english = SiteSettings.objects.filter(site_id=self.site_id).first()

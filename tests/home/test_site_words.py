@@ -239,6 +239,9 @@ def test_an_organiser_allowed_to_adds_the_welsh_words_in_the_admin(client, engli
     assert response.status_code == 302
     words = SiteWords.objects.get(locale=welsh_locale)
     assert (words.campaign_name, words.footer_text) == ("Ymgyrch Brawf", "Troedyn i bawb.")
+    english_words = SiteWords.objects.get(locale__language_code="en-gb")
+    assert words.translation_key == english_words.translation_key  # a translation of them, as Translate makes
+    assert list(english_words.get_translations()) == [words]
     assert "Ymgyrch Brawf" in client.get("/cy/").content.decode()
 
 
