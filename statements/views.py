@@ -90,12 +90,9 @@ def page_context(request, page, share_code="", **extra):
 
 def statement_share_links(url, text):
     """[(label, href)]: WhatsApp first (where most people share a campaign), then email, Facebook, Bluesky, X."""
-    links = dict(share_links(url, text))
+    links = share_links(url, text)
     bluesky = "https://bsky.app/intent/compose?" + urlencode({"text": f"{text} {url}"})
-    return [(label, links[label]) for label in ("WhatsApp", "Email", "Facebook")] + [
-        ("Bluesky", bluesky),
-        ("X", links["X"]),
-    ]
+    return [links[key] for key in ("whatsapp", "email", "facebook")] + [("Bluesky", bluesky), links["x"]]
 
 
 def render(request, page, template, status=200, **extra):

@@ -1,5 +1,6 @@
 // "Copy the text" buttons: shown only when the browser can copy, so the page
-// works the same without JavaScript (the text is on the page to select).
+// works the same without JavaScript (the text is on the page to select). What the
+// status then says comes from the page, in its language (data-copied, data-copy-failed).
 (function () {
   if (!navigator.clipboard) return;
   document.querySelectorAll("[data-copy-target]").forEach(function (button) {
@@ -10,8 +11,8 @@
       var source = document.getElementById(button.getAttribute("data-copy-target"));
       if (!source) return;
       navigator.clipboard.writeText(source.innerText.trim()).then(
-        function () { if (status) status.textContent = "Copied."; },
-        function () { if (status) status.textContent = "Sorry, your browser did not let us copy. Please select the text."; }
+        function () { if (status) status.textContent = status.getAttribute("data-copied"); },
+        function () { if (status) status.textContent = status.getAttribute("data-copy-failed"); }
       );
     });
   });

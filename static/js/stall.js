@@ -9,7 +9,10 @@
    forgets an id only when the server says it has it. A service worker
    (/stall/sw.js) keeps the page itself, so it opens again with no signal.
    After two idle minutes the form is emptied and covered by "Tap to sign":
-   a half-typed name or address is never left for the next person to see. */
+   a half-typed name or address is never left for the next person to see.
+   Everything it says comes from the page, in the page's language: the
+   stall's data-say-* attributes (templates/stalls/stall.html), a count or a
+   reason put in where they hold {n} or {reason}. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-stall]");
@@ -60,12 +63,19 @@
     });
   }
 
+  /* The page's words for `key` (data-say-key), with `values` put in: {n: 3} fills "{n}". */
+  function words(key, values) {
+    var text = root.getAttribute("data-say-" + key) || "";
+    Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
+    return text;
+  }
+
   function say(text) { statusBox.textContent = text; }
 
+  /* "N signatures are kept on this device", one sentence for 1 and one for more (its Welsh says "o lofnodion" for any n above 1). */
   function sayWaiting(count, why) {
     if (!count) { say(why || ""); return; }
-    var some = count === 1 ? "1 signature is" : count + " signatures are";
-    say(some + " kept on this device. " + (why || "They will be sent when there is a signal."));
+    say(words(count === 1 ? "kept-one" : "kept-other", { n: count }) + " " + (why || words("later")));
   }
 
   /* Send everything waiting for this stall; forget what the server says it holds (or refuses for good). */
@@ -84,7 +94,7 @@
       }).then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (answer) {
           if (response.status === 410 || response.status === 404 || response.status === 403) {
-            sayWaiting(items.length, "They were not sent: " + (answer.error || "this stall link no longer signs."));
+            sayWaiting(items.length, words("not-sent", { reason: answer.error || words("link-gone") }));
             return;
           }
           if (!response.ok) { sayWaiting(items.length); return; }
@@ -95,13 +105,13 @@
             if (totalBox && typeof answer.total === "number") totalBox.textContent = String(answer.total);
             var refused = Object.keys(answer.refused || {}).length;
             var left = items.length - done.length;
-            sayWaiting(left, refused ? refused + " could not be recorded (the details were not valid)." : "");
+            sayWaiting(left, refused ? words("refused", { n: refused }) : "");
             return left && done.length ? "more" : "";
           });
         });
       }, function () { sayWaiting(items.length); });
     }).catch(function () {
-      say("This device cannot keep signatures offline (its storage is switched off): please stay online.");
+      say(words("no-storage"));
     }).then(function (more) {
       sending = false;
       if (more === "more") send(); // a long day offline: the rest, a batch at a time
@@ -147,13 +157,12 @@
     idle = setTimeout(lock, IDLE_MS);
   }
 
+  /* Required fields: the page's own message, or the browser's (the fields are `required`) if the page gave none. */
   function valid() {
-    var email = form.elements.email;
-    email.setCustomValidity(
-      form.elements.keep_informed.checked && !email.value.trim()
-        ? "Give an email address so we can keep you informed, or untick that box." : ""
-    );
-    form.elements.name.setCustomValidity(form.elements.name.value.trim() ? "" : "Please give your name.");
+    var email = form.elements.email, name = form.elements.name;
+    email.required = form.elements.keep_informed.checked;
+    email.setCustomValidity(email.required && !email.value.trim() ? words("need-email") : "");
+    name.setCustomValidity(name.value.trim() ? "" : words("need-name"));
     return form.reportValidity();
   }
 

@@ -2,11 +2,11 @@
 (function () {
   // "Copy" beside the share link.
   if (navigator.clipboard) document.querySelectorAll("input[data-copy]").forEach(function (input) {
-    var button = document.createElement("button"), status = document.createElement("span");
-    button.type = "button"; button.className = "button-secondary"; button.textContent = "Copy link";
+    var button = document.createElement("button"), status = document.createElement("span"), say = input.dataset;
+    button.type = "button"; button.className = "button-secondary"; button.textContent = say.copy;
     status.setAttribute("role", "status"); status.className = "copy-status";
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(input.value).then(function () { status.textContent = "Copied"; });
+      navigator.clipboard.writeText(input.value).then(function () { status.textContent = say.copied; });
     });
     input.parentNode.append(" ", button, status);
   });
@@ -16,7 +16,7 @@
     sheet.hidden = false;
     sheet.querySelector("button").addEventListener("click", function (event) {
       var button = event.currentTarget;
-      navigator.share({ text: button.getAttribute("data-text"), url: button.getAttribute("data-url") }).catch(function () {});
+      navigator.share({ text: button.dataset.text, url: button.dataset.url }).catch(function () {});
     });
   }
   // Focus the error summary, again after the jump to #sign.
@@ -42,9 +42,9 @@
       return input.value === parts[1];
     }
     function show() {
-      form.querySelectorAll("[data-shown-when]").forEach(function (element) {
-        var shown = element.getAttribute("data-shown-when").split("&").every(holds);
-        (element.matches("input, select, textarea") ? element.closest(".field") : element).hidden = !shown;
+      form.querySelectorAll("[data-shown-when]").forEach(function (el) {
+        var shown = el.dataset.shownWhen.split("&").every(holds);
+        (el.matches("input, select, textarea") ? el.closest(".field") : el).hidden = !shown;
       });
       var listed = form.elements.show_publicly, kind = form.elements.kind;  // its words follow the kind
       if (listed && kind) {

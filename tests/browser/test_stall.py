@@ -50,9 +50,10 @@ def stall_context(browser, live_server, request):
     context.close()
 
 
-def open_stall(context, stall):
+def open_stall(context, stall, prefix=""):
+    """The stall's link opened on the device; `prefix` "/cy" opens it in Welsh."""
     page = context.new_page()
-    page.goto(f"/stall/?key={stall.key}")
+    page.goto(f"{prefix}/stall/?key={stall.key}")
     # Ready for no signal: the worker controls the page's scope and the page and its files are kept.
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.wait_for_function("caches.open('stall-v1').then(c => c.keys()).then(k => k.length >= 3)")
@@ -125,6 +126,36 @@ def test_a_revoked_stall_link_signs_nothing_and_says_why(stall, stall_context):
     expect(page.get_by_role("heading", level=1)).to_have_text("This stall signs nothing now")
     expect(page.locator("form[data-stall-form]")).to_have_count(0)
     assert not wait_for(lambda: Signature.objects.exists(), seconds=2)
+
+
+@pytest.mark.parametrize("stall_context", [(width, False) for width in VIEWPORTS], indirect=True, ids=list(VIEWPORTS))
+def test_the_welsh_stall_says_what_it_keeps_and_checks_in_welsh(stall, stall_context):
+    """stall.js takes its words from the page (#29): counted for one and for more, and its form's checks."""
+    page = open_stall(stall_context, stall, "/cy")
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    form = page.locator("form[data-stall-form]")
+    status = page.locator("[data-stall-status]")
+    stall_context.set_offline(True)
+
+    form.locator("button[type=submit]").click()  # no name: the script's own check, in Welsh
+    message = form.locator("input[name=name]").evaluate("input => input.validationMessage")
+    assert message.startswith("Rhowch eich enw")
+    form.locator("input[name=name]").fill("Gwenllian")
+    form.locator("input[name=keep_informed]").check()
+    form.locator("button[type=submit]").click()  # updates asked for, with no address
+    assert (
+        form.locator("input[name=email]")
+        .evaluate("input => input.validationMessage")
+        .startswith("Rhowch gyfeiriad e-bost")
+    )
+    form.locator("input[name=keep_informed]").uncheck()
+    form.locator("button[type=submit]").click()
+    later = " Bydd y cyfan yn cael ei anfon pan fydd signal."
+    expect(status).to_have_text("Mae 1 llofnod yn cael ei gadw ar y ddyfais hon." + later)
+    form.locator("input[name=name]").fill("Owain")
+    form.locator("button[type=submit]").click()
+    expect(status).to_have_text("Mae 2 o lofnodion yn cael eu cadw ar y ddyfais hon." + later)
+    assert "signature" not in status.inner_text()
 
 
 def test_the_form_locks_after_two_idle_minutes(stall, stall_context):

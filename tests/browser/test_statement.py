@@ -76,3 +76,19 @@ def test_on_a_laptop_the_sign_box_sits_beside_the_text(page):
     text = page.locator(".statement-body").bounding_box()
     assert box["x"] > text["x"] + text["width"], "the sign box is not beside the text"
     expect(page.locator("#sign-heading")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("language", ["cy", "en-gb"])
+def test_the_copy_button_speaks_the_pages_language(page, language):
+    """statement.js takes its words from the page (#29): the Welsh statement's button and status are Welsh."""
+    path, copy, copied = {
+        "cy": ("/cy/datganiad/", "Copïo’r ddolen", "Wedi’i chopïo"),
+        "en-gb": ("/statement/", "Copy link", "Copied"),
+    }[language]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(path)
+    button = page.get_by_role("button", name=copy, exact=True)
+    button.scroll_into_view_if_needed()
+    button.click()
+    expect(page.locator(".copy-status")).to_have_text(copied)
+    assert page.evaluate("navigator.clipboard.readText()") == page.locator("#share-url").input_value()
