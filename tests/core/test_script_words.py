@@ -68,3 +68,12 @@ def test_the_copy_buttons_status_words_follow_the_page(language, copied, failed)
         page = render_to_string("events/includes/calendar_subscribe.html", {"page": {"feed_url": "/events/feed.ics"}})
     assert attribute(page, "data-copied") == copied
     assert attribute(page, "data-copy-failed").startswith(failed)
+
+
+def test_check_your_inbox_has_one_welsh_wording_on_every_page(client, home_page):
+    """Five pages' headings say it (statements, events, hosts, motion, subscriptions), with an entry in
+    several apps' catalogues: the shared catalogue's wording (LOCALE_PATHS comes first) is the one shown."""
+    with translation.override("cy"):
+        assert translation.gettext("Check your inbox") == "Gwiriwch eich mewnflwch"
+    page = client.post("/cy/host/new-link/", {"email": "nobody@example.org"}).content.decode()
+    assert "<h1>Gwiriwch eich mewnflwch</h1>" in page  # the hosts' own catalogue words it otherwise
