@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from core.emails import queue_email
 from core.languages import active_language, language_of_path, without_language_prefix
@@ -280,7 +281,7 @@ def record_consent(signature):
     """
     consent.record_confirmed(
         signature.email,
-        form=f"the signing form of “{signature.page.title}”",
+        form=consent.form_name(_("the signing form of “%(title)s”"), signature.language, title=signature.page.title),
         version=signature.keep_informed_wording or wording.CURRENT,
         given_at=signature.created_at,
         source=signature,

@@ -16,6 +16,7 @@ from datetime import UTC, timedelta
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core.emails import queue_acknowledgement, queue_email
 from core.subscriptions import consent, sources
@@ -135,7 +136,7 @@ def take(event, name, email, phone="", updates=False, site=None, occurrence=None
             queue_acknowledgement(ALREADY, rsvp, email, site=site)
         if updates:
             shown = shown or event
-            form = f"the RSVP form for “{shown.title}”"
+            form = consent.form_name(_("the RSVP form for “%(title)s”"), rsvp.language, title=shown.title)
             consent.record_unconfirmed(email, form, CURRENT, shown.get_full_url(), source=rsvp)
     return rsvp
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField, FormMixin
@@ -10,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from core.emails import queue_email
+from core.languages import active_language
 from core.page_methods import takes_posts
 from core.protection import HONEYPOT_FIELD, HoneypotFormMixin, rate_limited
 from core.rich_text import TEXT_FEATURES
@@ -81,7 +83,8 @@ class FormPage(AbstractEmailForm):
         self.send_mail(submission)
         address = self.email_answer(form)
         if wants_updates and address:
-            consent.record_unconfirmed(address, f"the “{self.title}” form", wording.CURRENT, self.get_full_url())
+            form = consent.form_name(_("the “%(title)s” form"), active_language(), title=self.title)
+            consent.record_unconfirmed(address, form, wording.CURRENT, self.get_full_url())
         return submission
 
     def email_answer(self, form):

@@ -4,9 +4,10 @@ import logging
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from core.emails import queue_email
-from core.subscriptions.consent import record_unconfirmed
+from core.subscriptions.consent import form_name, record_unconfirmed
 from core.subscriptions.wording import CURRENT
 from statements.in_person import record_in_person
 from statements.models import Signature
@@ -80,9 +81,8 @@ def welcome(signature, stall, request=None):
     queue_email(THANK_YOU, signature, statement_url=url)
     if signature.keep_informed:
         # Typed on a shared device: the address is not proven, so updates wait for its owner's yes.
-        record_unconfirmed(
-            signature.email, f"the stall at {stall.event.title}", CURRENT, base_url=url, source=signature
-        )
+        form = form_name(_("the stall at %(event)s"), signature.language, event=stall.event.title)
+        record_unconfirmed(signature.email, form, CURRENT, base_url=url, source=signature)
 
 
 def tag_with_event(event):

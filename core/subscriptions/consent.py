@@ -4,8 +4,9 @@ import logging
 from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.emails import queue_acknowledgement
 
@@ -31,6 +32,18 @@ def language_shown(version, language=None, source=None):
     """The language the person read `version` in: `language` if given, else that of the record they gave it
     with (a signature keeps the language it was made in), else the active one."""
     return shown_language(version, language or getattr(source, "language", "") or None)
+
+
+def form_name(words, language, **values):
+    """The name of the form a consent was given on, kept as the person read it: `words` in their `language`.
+
+    The name is stored as text and shown back on their "your data" page, so it is written out in the language
+    of the page they used (a Welsh signer's, whenever the consent is recorded), not the one of the request
+    recording it; an empty language is the site's default, as on the records that keep one. `words` is lazy
+    (gettext_lazy) with %(name)s placeholders filled from `values`.
+    """
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return str(words) % values
 
 
 def record_confirmed(email, form, version, given_at=None, source=None, language=None):

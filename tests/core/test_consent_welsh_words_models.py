@@ -88,3 +88,17 @@ def test_the_email_asking_to_confirm_a_welsh_consent_is_welsh_wherever_it_is_que
         consent.record_unconfirmed("ada@example.org", "a form", wording.CURRENT, "http://testserver/", language="cy")
     [message] = mail.outbox  # queued here in English (as an organiser's action would be)
     assert message.body.startswith("Helo") and WELSH in message.body and ENGLISH not in message.body
+
+
+def test_the_form_a_consent_came_from_is_named_in_the_language_the_person_used(client, statement_page, welsh_statement):
+    sign(client, welsh_statement, keep_informed="on", email="cymraeg@example.org")
+    sign(client, statement_page, keep_informed="on", email="english@example.org")
+    for message in mail.outbox:
+        confirm(client, link_in(message, "confirm"))
+
+    names = dict(Consent.objects.values_list("subscriber__email", "form"))
+    assert names["cymraeg@example.org"] == f"y ffurflen lofnodi ar gyfer “{statement_page.title}”"
+    assert names["english@example.org"] == f"the signing form of “{statement_page.title}”"
+    welsh_message = next(message for message in mail.outbox if "cymraeg@example.org" in message.to)
+    page = client.get(your_data_link(welsh_message)).content.decode()
+    assert "y ffurflen lofnodi ar gyfer" in page
