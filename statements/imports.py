@@ -15,11 +15,14 @@ import io
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
-from core.subscriptions.consent import record_unconfirmed
+from core.languages import language_of_locale
+from core.subscriptions.consent import form_name, record_unconfirmed
 from core.subscriptions.wording import CURRENT
 
 from .batch_codes import source_code
@@ -131,12 +134,15 @@ def read_rows(uploaded):
         yield line, {heading: value.strip() for heading, value in zip(headings, values, strict=False) if heading}
 
 
-def consent_form_name(page, source, batch_code):
+def consent_form_name(page, source, batch_code, language):
     """Where the consent was given, as the person saw it (Consent.form): the sheet, with its batch if known."""
-    if source == Signature.Source.PAPER:
-        batch = f" (batch {batch_code})" if batch_code else ""
-        return f"the paper signature sheet of “{page.title}”{batch}"
-    return f"a list of signatures imported for “{page.title}”"
+    if source == Signature.Source.PAPER and batch_code:
+        words = _("the paper signature sheet of “%(title)s” (batch %(batch)s)")
+    elif source == Signature.Source.PAPER:
+        words = _("the paper signature sheet of “%(title)s”")
+    else:
+        words = _("a list of signatures imported for “%(title)s”")
+    return form_name(words, language, title=page.title, batch=batch_code)
 
 
 def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None, batch_code=""):
@@ -146,10 +152,13 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None,
     tag what it imported without statements knowing it. `batch_code`: the sheets' code, already read by
     batch_codes.read_batch_code ("" for none).
     """
-    page = page.counted_page  # on a translation, the original's signatures (one statement in every language)
+    # Typed in from the Welsh statement's sheets: Welsh signers, whose emails come in Welsh; their signatures are
+    # the original's (one statement in every language).
+    language = language_of_locale(page.locale_id) or settings.LANGUAGE_CODE
+    consent_form = consent_form_name(page, source, batch_code, language)
+    page = page.counted_page
     report = ImportReport(batch_code=batch_code)
     referral_code = source_code(batch_code) if batch_code else ""
-    consent_form = consent_form_name(page, source, batch_code)
     page_url = None  # the statement's address, for the updates email's link: looked up once, when first needed
     signed_before = set(page.signatures.exclude(email_normalised="").values_list("email_normalised", flat=True))
     in_this_file = {}
@@ -191,6 +200,7 @@ def import_signatures(page, uploaded, source=Signature.Source.PAPER, saved=None,
                     source=source,
                     referral_code=referral_code,
                     confirmed_at=now,
+                    language=language,
                 )
                 signature.save()
                 if keep_informed:

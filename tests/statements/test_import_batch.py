@@ -145,3 +145,20 @@ def test_an_imported_list_names_where_the_consent_came_from(statement_page):
     import_signatures(statement_page, content, source=Signature.Source.IMPORT)
 
     assert Consent.objects.get().form == "a list of signatures imported for “Our statement”"
+
+
+def test_sheets_typed_in_from_the_welsh_statement_are_welsh_signers_of_the_one_statement(
+    statement_page, welsh_statement, django_capture_on_commit_callbacks
+):
+    content = SimpleUploadedFile("sheet.csv", b"name,email,updates\nAnwen Jones,anwen@example.org,x\n")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_signatures(welsh_statement, content, batch_code="K7QXMP")
+
+    signature = Signature.objects.get()
+    assert (signature.page_id, signature.language) == (statement_page.pk, "cy")  # counted with the original
+    given = Consent.objects.get()
+    assert given.form == "y daflen lofnodion bapur ar gyfer “Datganiad dros fuddugoliaeth” (swp K7QXMP)"
+    assert given.wording_language == "cy"  # the sheet asked in Welsh
+    (asking,) = mail.outbox
+    assert "y daflen lofnodion bapur" in asking.body  # the request to confirm updates names the Welsh sheet
