@@ -62,6 +62,18 @@ def localized(page, language=None):
     return page.get_translations().filter(locale_id=wanted).live().first() or page
 
 
+def original_of(page):
+    """`page` in the site's default language, else `page` itself (no version there).
+
+    A translation (#29) is the same statement, event or update in another language: what people do on it
+    (sign, answer, are emailed) belongs to the original, so there is one of each in every language.
+    """
+    default = locale_id(settings.LANGUAGE_CODE)
+    if default is None or page.locale_id == default:
+        return page
+    return page.get_translations().filter(locale_id=default).first() or page
+
+
 def active_language():
     """The language this request (or job) runs in: the default for the records people make (their emails' language)."""
     return translation.get_language() or settings.LANGUAGE_CODE

@@ -337,6 +337,12 @@ class SiteWords(TranslatableMixin, models.Model):
 
     def clean(self):
         super().clean()
+        # The snippet's form has no locale field, so Django's own check of the one-per-language rule skips it.
+        taken = SiteWords.objects.filter(site_id=self.site_id, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and taken.exists():
+            raise ValidationError(
+                {"site": f"This site has its words in {self.locale.get_display_name()} already: change those."}
+            )
         english = SiteSettings.objects.filter(site_id=self.site_id).first()
         if english and self.locale_id and self.locale.language_code == settings.LANGUAGE_CODE:
             changed = {field for field in self.WORDS if getattr(self, field) != getattr(english, field)}

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.emails import queue_acknowledgement, queue_email
+from core.languages import active_language
 from core.subscriptions import consent, sources
 from core.subscriptions.models import normalise
 from core.subscriptions.wording import CURRENT
@@ -136,8 +137,10 @@ def take(event, name, email, phone="", updates=False, site=None, occurrence=None
             queue_acknowledgement(ALREADY, rsvp, email, site=site)
         if updates:
             shown = shown or event
-            form = consent.form_name(_("the RSVP form for “%(title)s”"), rsvp.language, title=shown.title)
-            consent.record_unconfirmed(email, form, CURRENT, shown.get_full_url(), source=rsvp)
+            # The words they ticked now, on this page: an earlier RSVP of theirs may have been in another language.
+            language = active_language()
+            form = consent.form_name(_("the RSVP form for “%(title)s”"), language, title=shown.title)
+            consent.record_unconfirmed(email, form, CURRENT, shown.get_full_url(), source=rsvp, language=language)
     return rsvp
 
 

@@ -16,6 +16,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from core.languages import original_of
+
 from . import audience, sending, update_email
 from .models import UpdatePage, UpdateSend
 from .permissions import SEND_PERMISSION
@@ -31,6 +33,9 @@ def chosen_audience(form):
 @require_http_methods(["GET", "POST"])
 def compose(request, page_id):
     page = get_object_or_404(UpdatePage, pk=page_id)
+    original = original_of(page)
+    if original.pk != page.pk:  # a translation: the original's send reaches its readers in their language
+        return redirect("news_send_compose", original.pk)
     if not page.live:
         messages.error(request, "Publish the update before emailing it: the email links to its page.")
         return redirect("wagtailadmin_explore", page.get_parent().pk)

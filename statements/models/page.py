@@ -9,7 +9,6 @@ The views themselves live in statements/views.py, which takes the page as an
 argument and never imports this module.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import CallToActionBlock
-from core.languages import locale_id
+from core.languages import original_of
 from core.page_methods import takes_posts
 from statements import views
 from statements.closing_forms import StatementPageForm
@@ -126,10 +125,7 @@ class StatementPage(RoutablePageMixin, Page):
         it signs the original, so there is one count and one list of signatories in
         every language. A statement with no version in the default language is its own.
         """
-        default = locale_id(settings.LANGUAGE_CODE)
-        if default is None or self.locale_id == default:
-            return self
-        return self.get_translations().filter(locale_id=default).first() or self
+        return original_of(self)
 
     def counter_totals(self):
         """Every kept counter of the statement ({key: n}) in one small query: counts() and spread() read it."""

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 
 from campaign.events.models import Rsvp, RsvpCount
+from core.subscriptions.models import Consent
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +158,18 @@ def test_organisers_see_one_list_and_the_welsh_page_leads_to_it(organiser, meeti
     assert f"?event__page_ptr__exact={meeting.pk}" in edit
     listed = client.get(f"/admin/events/rsvp/?event__page_ptr__exact={meeting.pk}").content.decode()
     assert "gwen@example.org" in listed and "ada@example.org" in listed
+
+
+def test_updates_ticked_on_the_welsh_page_record_the_welsh_words_after_an_english_answer(
+    client, meeting, welsh_meeting
+):
+    """The consent is the words read now, on this page: not the language of the address's earlier answer."""
+    answer(client, meeting, "gwen@example.org")
+    client.post(
+        welsh_meeting.url + "rsvp/",
+        {"name": "Gwen", "email": "gwen@example.org", "phone": "", "website": "", "updates": "on"},
+    )
+
+    given = Consent.objects.get()
+    assert given.wording_language == "cy"
+    assert given.form == "y ffurflen ymateb ar gyfer “Cyfarfod y gangen”"

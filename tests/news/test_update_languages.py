@@ -120,3 +120,19 @@ def test_a_batch_asks_no_query_per_subscriber(settings, update, welsh_update):
 
     queries_for(1)  # the first fills the process's lookups (the languages' ids, the site's settings)
     assert queries_for(2) == queries_for(20)
+
+
+def test_emailing_the_welsh_translation_sends_the_one_update_once_to_each(client, organiser, update, welsh_update):
+    """The Welsh page's "Email to subscribers" opens the original's send: nobody gets the update twice."""
+    subscribe("gwen@example.org", "cy")
+    subscribe("ada@example.org", "en-gb")
+    send(update)
+    client.force_login(organiser)
+
+    response = client.get(f"/admin/news/email/{welsh_update.pk}/")
+
+    assert response.status_code == 302 and response["Location"] == f"/admin/news/email/{update.pk}/"
+    assert not UpdateSend.objects.filter(page=welsh_update).exists()
+    screen = client.get(response["Location"]).content.decode()
+    assert "Our big meeting" in screen
+    assert (len(to("gwen@example.org")), len(to("ada@example.org"))) == (1, 1)

@@ -7,7 +7,6 @@ views.py); that lands as an EventSubmission for organisers to decide on.
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -18,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.languages import locale_id
+from core.languages import original_of
 from core.page_methods import takes_posts
 
 from .. import placing, recurrence, structured_data, views
@@ -231,10 +230,7 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
         waiting list in every language (as StatementPage.counted_page for signatures).
         An event with no version in the default language is its own.
         """
-        default = locale_id(settings.LANGUAGE_CODE)
-        if default is None or self.locale_id == default:
-            return self
-        return self.get_translations().filter(locale_id=default).first() or self
+        return original_of(self)
 
     @property
     def is_past(self):
