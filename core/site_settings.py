@@ -78,7 +78,8 @@ class InLanguage:
 
     A wrapper, not a copy or a change: the request keeps Wagtail's object, which its settings screen saves,
     and this one cannot be saved. The model's methods run on the wrapper, so `imprint()` says "on behalf
-    of" in this language's words too.
+    of" in this language's words too; a property would run on the model itself and read its English words, so
+    anything on SiteSettings that reads a word is a plain method.
     """
 
     def __init__(self, site_settings, words):

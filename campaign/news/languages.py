@@ -37,6 +37,7 @@ def version_in(page, language):
     found = (
         type(page)
         .objects.live()
+        .public()  # a translation kept private would send its readers a link they cannot open
         .filter(translation_key=page.translation_key, locale_id=wanted, alias_of__isnull=True)
         .first()
     )
