@@ -52,8 +52,9 @@ def attendance_of(event):
 
 def data_for(event, request=None):
     """The Event as a dict: a repeating event's next date (its first, once none is left) and its schedule."""
-    when = event.next_occurrence if event.repeats else None
-    start, end = (when.start, when.end) if when else (event.start, event.end)
+    schedule = event.counted_page  # a translation's dates and status are the original's (one event)
+    when = schedule.next_occurrence if schedule.repeats else None
+    start, end = (when.start, when.end) if when else (schedule.start, schedule.end)
     mode, location = attendance_of(event)
     site_settings = site_settings_for(request)
     site = Site.find_for_request(request) if request else event.get_site()  # kept on the request: no query
@@ -63,7 +64,7 @@ def data_for(event, request=None):
         "name": event.title,
         "startDate": moment(start),
         "endDate": moment(end),
-        "eventStatus": SCHEMA + status_of(event),
+        "eventStatus": SCHEMA + status_of(schedule),
         "eventAttendanceMode": SCHEMA + mode,
         "location": location,
         "url": event.get_full_url(request),
@@ -73,8 +74,8 @@ def data_for(event, request=None):
             "url": site.root_url + "/" if site else "",
         },
     }
-    if event.previous_start and not event.cancelled:
-        data["previousStartDate"] = moment(event.previous_start)
+    if schedule.previous_start and not schedule.cancelled:
+        data["previousStartDate"] = moment(schedule.previous_start)
     return data
 
 

@@ -173,3 +173,14 @@ def test_updates_ticked_on_the_welsh_page_record_the_welsh_words_after_an_englis
     given = Consent.objects.get()
     assert given.wording_language == "cy"
     assert given.form == "y ffurflen ymateb ar gyfer “Cyfarfod y gangen”"
+
+
+def test_the_welsh_page_shows_the_originals_dates_and_status_before_anyone_syncs_it(client, meeting, welsh_meeting):
+    """The English event is cancelled and the translation not synced yet: the Welsh page says cancelled too."""
+    meeting.cancelled = True
+    meeting.save_revision().publish()
+
+    page = client.get(welsh_meeting.url).content.decode()
+
+    assert "is-cancelled" in page and '"eventStatus": "https://schema.org/EventCancelled"' in page
+    assert 'class="rsvp-form"' not in page  # no answers taken for a cancelled event

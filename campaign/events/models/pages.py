@@ -285,8 +285,8 @@ class EventPage(RoutablePageMixin, Repeating, EventDetails, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(views.rsvp_context(self))
         context["structured_data"] = structured_data.script_for(self, request)
-        if self.repeats:
-            context["repeat_words"] = recurrence.describe(self)
+        if self.counted_page.repeats:  # a translation's dates are the original's
+            context["repeat_words"] = recurrence.describe(self.counted_page)
         return context
 
     @takes_posts
